@@ -1,0 +1,57 @@
+/**
+ * The AppSync API, described once: data sources, resolvers and their bundles, and the
+ * environment variables resolvers read through `ctx.env`. `infra/api.ts` registers these
+ * with `sst.aws.AppSync`; the local runtime loads the same bundles against the same data
+ * sources.
+ */
+import { activitiesTable, scoresTable } from './tables.ts';
+
+export type DataSourceSpec =
+  | { readonly name: string; readonly kind: 'dynamodb'; readonly table: string }
+  | { readonly name: string; readonly kind: 'none' };
+
+export const dataSources = {
+  activities: { name: 'activities', kind: 'dynamodb', table: activitiesTable.name },
+  scores: { name: 'scores', kind: 'dynamodb', table: scoresTable.name },
+  none: { name: 'none', kind: 'none' },
+} as const satisfies Record<string, DataSourceSpec>;
+
+export type DataSourceName = keyof typeof dataSources;
+
+export interface PipelineFunctionSpec {
+  /** Bundle `packages/resolvers/dist/functions/<name>.js`. */
+  readonly name: string;
+  readonly dataSource: DataSourceName;
+}
+
+export interface ResolverSpec {
+  readonly typeName: 'Query' | 'Mutation' | 'Subscription';
+  readonly fieldName: string;
+  /** Unit resolvers name their data source; pipeline resolvers name their functions. */
+  readonly dataSource?: DataSourceName;
+  readonly pipeline?: readonly string[];
+}
+
+/** Bundle name of a resolver: `packages/resolvers/dist/<Type>.<field>.js`. */
+export const resolverBundleName = (resolver: Pick<ResolverSpec, 'typeName' | 'fieldName'>): string =>
+  `${resolver.typeName}.${resolver.fieldName}`;
+
+export const pipelineFunctions: readonly PipelineFunctionSpec[] = [];
+
+export const resolvers: readonly ResolverSpec[] = [
+  { typeName: 'Mutation', fieldName: 'recordActivity', dataSource: 'activities' },
+  { typeName: 'Mutation', fieldName: 'publishLeaderboard', dataSource: 'none' },
+  { typeName: 'Query', fieldName: 'leaderboard', dataSource: 'scores' },
+  { typeName: 'Query', fieldName: 'myStanding', dataSource: 'scores' },
+  { typeName: 'Query', fieldName: 'activityTypes', dataSource: 'none' },
+  { typeName: 'Subscription', fieldName: 'onLeaderboardChanged', dataSource: 'none' },
+];
+
+/**
+ * Keys of the AppSync environment variables (`ctx.env`). Values are table names, which only
+ * the deployment knows, and the service config, so resolvers never hard-code either.
+ */
+export const apiEnvironmentKeys = {
+  activitiesTable: 'ACTIVITIES_TABLE',
+  scoresTable: 'SCORES_TABLE',
+} as const;

@@ -1,0 +1,39 @@
+/**
+ * The one typed configuration of the service. Infrastructure, Lambdas, resolvers (through
+ * AppSync environment variables) and the local runtime all read these values.
+ */
+export interface ServiceConfig {
+  /** Score GSI partitions per board: the rebuilder reads `scoreShards x topN` items at most. */
+  readonly scoreShards: number;
+  /** Entries kept in a published snapshot. */
+  readonly topN: number;
+  /** Upper bound for `topN` and for `leaderboard(limit)`: keeps a snapshot far below 400 KB / 240 KB. */
+  readonly maxTopN: number;
+  /** Default `leaderboard(limit)` when the caller gives none. */
+  readonly defaultLimit: number;
+  /** Activities one user may record per UTC minute. */
+  readonly rateLimitPerMinute: number;
+  /** How long a rate counter item lives after its minute (DynamoDB TTL). */
+  readonly rateCounterTtlSeconds: number;
+  /** `occurredAt` may be at most this far in the past. */
+  readonly maxActivityAgeDays: number;
+  /** Clock skew tolerated for `occurredAt` in the future. */
+  readonly maxClockSkewSeconds: number;
+  /** Longest accepted idempotency key, program id or other free-text input. */
+  readonly maxStringLength: number;
+  /** The authorizer's cache lifetime for one token (AppSync `ttlOverride`). */
+  readonly authorizerTtlSeconds: number;
+}
+
+export const serviceConfig: ServiceConfig = {
+  scoreShards: 8,
+  topN: 100,
+  maxTopN: 1000,
+  defaultLimit: 25,
+  rateLimitPerMinute: 30,
+  rateCounterTtlSeconds: 180,
+  maxActivityAgeDays: 7,
+  maxClockSkewSeconds: 300,
+  maxStringLength: 128,
+  authorizerTtlSeconds: 60,
+};

@@ -1,0 +1,500 @@
+import type * as Types from "./schema.ts";
+import type {
+  GraphQLResolveInfo,
+  GraphQLScalarType,
+  GraphQLScalarTypeConfig,
+} from "graphql";
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & {
+  [P in K]-?: NonNullable<T[P]>;
+};
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<
+  TResult,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
+  | ResolverFn<TResult, TParent, TContext, TArgs>
+  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<
+  TResult,
+  TKey extends string,
+  TParent,
+  TContext,
+  TArgs,
+> {
+  subscribe: SubscriptionSubscribeFn<
+    { [key in TKey]: TResult },
+    TParent,
+    TContext,
+    TArgs
+  >;
+  resolve?: SubscriptionResolveFn<
+    TResult,
+    { [key in TKey]: TResult },
+    TContext,
+    TArgs
+  >;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<
+  TResult,
+  TKey extends string,
+  TParent,
+  TContext,
+  TArgs,
+> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
+  | ((
+      ...args: any[]
+    ) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<
+  TTypes,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Types.Maybe<TTypes> | Promise<Types.Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<
+  T = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => TResult | Promise<TResult>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AWSDate: ResolverTypeWrapper<Types.Scalars["AWSDate"]["output"]>;
+  AWSDateTime: ResolverTypeWrapper<Types.Scalars["AWSDateTime"]["output"]>;
+  AWSEmail: ResolverTypeWrapper<Types.Scalars["AWSEmail"]["output"]>;
+  AWSIPAddress: ResolverTypeWrapper<Types.Scalars["AWSIPAddress"]["output"]>;
+  AWSJSON: ResolverTypeWrapper<Types.Scalars["AWSJSON"]["output"]>;
+  AWSPhone: ResolverTypeWrapper<Types.Scalars["AWSPhone"]["output"]>;
+  AWSTime: ResolverTypeWrapper<Types.Scalars["AWSTime"]["output"]>;
+  AWSTimestamp: ResolverTypeWrapper<Types.Scalars["AWSTimestamp"]["output"]>;
+  AWSURL: ResolverTypeWrapper<Types.Scalars["AWSURL"]["output"]>;
+  Activity: ResolverTypeWrapper<Types.Activity>;
+  ActivityType: ResolverTypeWrapper<Types.ActivityType>;
+  Boolean: ResolverTypeWrapper<Types.Scalars["Boolean"]["output"]>;
+  Float: ResolverTypeWrapper<Types.Scalars["Float"]["output"]>;
+  ID: ResolverTypeWrapper<Types.Scalars["ID"]["output"]>;
+  Int: ResolverTypeWrapper<Types.Scalars["Int"]["output"]>;
+  Leaderboard: ResolverTypeWrapper<Types.Leaderboard>;
+  LeaderboardEntry: ResolverTypeWrapper<Types.LeaderboardEntry>;
+  LeaderboardEntryInput: Types.LeaderboardEntryInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PublishLeaderboardInput: Types.PublishLeaderboardInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordActivityInput: Types.RecordActivityInput;
+  Standing: ResolverTypeWrapper<Types.Standing>;
+  String: ResolverTypeWrapper<Types.Scalars["String"]["output"]>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AWSDate: Types.Scalars["AWSDate"]["output"];
+  AWSDateTime: Types.Scalars["AWSDateTime"]["output"];
+  AWSEmail: Types.Scalars["AWSEmail"]["output"];
+  AWSIPAddress: Types.Scalars["AWSIPAddress"]["output"];
+  AWSJSON: Types.Scalars["AWSJSON"]["output"];
+  AWSPhone: Types.Scalars["AWSPhone"]["output"];
+  AWSTime: Types.Scalars["AWSTime"]["output"];
+  AWSTimestamp: Types.Scalars["AWSTimestamp"]["output"];
+  AWSURL: Types.Scalars["AWSURL"]["output"];
+  Activity: Types.Activity;
+  ActivityType: Types.ActivityType;
+  Boolean: Types.Scalars["Boolean"]["output"];
+  Float: Types.Scalars["Float"]["output"];
+  ID: Types.Scalars["ID"]["output"];
+  Int: Types.Scalars["Int"]["output"];
+  Leaderboard: Types.Leaderboard;
+  LeaderboardEntry: Types.LeaderboardEntry;
+  LeaderboardEntryInput: Types.LeaderboardEntryInput;
+  Mutation: Record<PropertyKey, never>;
+  PublishLeaderboardInput: Types.PublishLeaderboardInput;
+  Query: Record<PropertyKey, never>;
+  RecordActivityInput: Types.RecordActivityInput;
+  Standing: Types.Standing;
+  String: Types.Scalars["String"]["output"];
+  Subscription: Record<PropertyKey, never>;
+};
+
+export type Aws_Api_KeyDirectiveArgs = {};
+
+export type Aws_Api_KeyDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_Api_KeyDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_AuthDirectiveArgs = {
+  cognito_groups?: Types.Maybe<Array<Types.Scalars["String"]["input"]>>;
+};
+
+export type Aws_AuthDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_AuthDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_Cognito_User_PoolsDirectiveArgs = {
+  cognito_groups?: Types.Maybe<Array<Types.Scalars["String"]["input"]>>;
+};
+
+export type Aws_Cognito_User_PoolsDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_Cognito_User_PoolsDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_IamDirectiveArgs = {};
+
+export type Aws_IamDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_IamDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_LambdaDirectiveArgs = {};
+
+export type Aws_LambdaDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_LambdaDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_OidcDirectiveArgs = {};
+
+export type Aws_OidcDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_OidcDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_SubscribeDirectiveArgs = {
+  mutations: Array<Types.Scalars["String"]["input"]>;
+};
+
+export type Aws_SubscribeDirectiveResolver<
+  Result,
+  Parent,
+  ContextType = any,
+  Args = Aws_SubscribeDirectiveArgs,
+> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface AwsDateScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSDate"],
+  any
+> {
+  name: "AWSDate";
+}
+
+export interface AwsDateTimeScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSDateTime"],
+  any
+> {
+  name: "AWSDateTime";
+}
+
+export interface AwsEmailScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSEmail"],
+  any
+> {
+  name: "AWSEmail";
+}
+
+export interface AwsipAddressScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSIPAddress"],
+  any
+> {
+  name: "AWSIPAddress";
+}
+
+export interface AwsjsonScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSJSON"],
+  any
+> {
+  name: "AWSJSON";
+}
+
+export interface AwsPhoneScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSPhone"],
+  any
+> {
+  name: "AWSPhone";
+}
+
+export interface AwsTimeScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSTime"],
+  any
+> {
+  name: "AWSTime";
+}
+
+export interface AwsTimestampScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSTimestamp"],
+  any
+> {
+  name: "AWSTimestamp";
+}
+
+export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<
+  ResolversTypes["AWSURL"],
+  any
+> {
+  name: "AWSURL";
+}
+
+export type ActivityResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["Activity"] =
+    ResolversParentTypes["Activity"],
+> = {
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  idempotencyKey?: Resolver<
+    Types.Maybe<ResolversTypes["String"]>,
+    ParentType,
+    ContextType
+  >;
+  occurredAt?: Resolver<ResolversTypes["AWSDateTime"], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  programId?: Resolver<
+    Types.Maybe<ResolversTypes["ID"]>,
+    ParentType,
+    ContextType
+  >;
+  quantity?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes["AWSDateTime"], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+};
+
+export type ActivityTypeResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["ActivityType"] =
+    ResolversParentTypes["ActivityType"],
+> = {
+  maxPointsPerDay?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  maxQuantityPerActivity?: Resolver<
+    ResolversTypes["Float"],
+    ParentType,
+    ContextType
+  >;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  pointsPerUnit?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  pointsRule?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
+export type LeaderboardResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["Leaderboard"] =
+    ResolversParentTypes["Leaderboard"],
+> = {
+  asOf?: Resolver<ResolversTypes["AWSDateTime"], ParentType, ContextType>;
+  boardId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  entries?: Resolver<
+    Array<ResolversTypes["LeaderboardEntry"]>,
+    ParentType,
+    ContextType
+  >;
+  version?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type LeaderboardEntryResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["LeaderboardEntry"] =
+    ResolversParentTypes["LeaderboardEntry"],
+> = {
+  displayName?: Resolver<
+    Types.Maybe<ResolversTypes["String"]>,
+    ParentType,
+    ContextType
+  >;
+  previousRank?: Resolver<
+    Types.Maybe<ResolversTypes["Int"]>,
+    ParentType,
+    ContextType
+  >;
+  rank?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+};
+
+export type MutationResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["Mutation"] =
+    ResolversParentTypes["Mutation"],
+> = {
+  publishLeaderboard?: Resolver<
+    ResolversTypes["Leaderboard"],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationPublishLeaderboardArgs, "input">
+  >;
+  recordActivity?: Resolver<
+    ResolversTypes["Activity"],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordActivityArgs, "input">
+  >;
+};
+
+export type QueryResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["Query"] =
+    ResolversParentTypes["Query"],
+> = {
+  activityTypes?: Resolver<
+    Array<ResolversTypes["ActivityType"]>,
+    ParentType,
+    ContextType
+  >;
+  leaderboard?: Resolver<
+    ResolversTypes["Leaderboard"],
+    ParentType,
+    ContextType,
+    Partial<Types.QueryLeaderboardArgs>
+  >;
+  myStanding?: Resolver<
+    Types.Maybe<ResolversTypes["Standing"]>,
+    ParentType,
+    ContextType,
+    Partial<Types.QueryMyStandingArgs>
+  >;
+};
+
+export type StandingResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["Standing"] =
+    ResolversParentTypes["Standing"],
+> = {
+  boardId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  boardVersion?: Resolver<
+    Types.Maybe<ResolversTypes["Int"]>,
+    ParentType,
+    ContextType
+  >;
+  rank?: Resolver<Types.Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes["Subscription"] =
+    ResolversParentTypes["Subscription"],
+> = {
+  onLeaderboardChanged?: SubscriptionResolver<
+    Types.Maybe<ResolversTypes["Leaderboard"]>,
+    "onLeaderboardChanged",
+    ParentType,
+    ContextType,
+    Partial<Types.SubscriptionOnLeaderboardChangedArgs>
+  >;
+};
+
+export type Resolvers<ContextType = any> = {
+  AWSDate?: GraphQLScalarType;
+  AWSDateTime?: GraphQLScalarType;
+  AWSEmail?: GraphQLScalarType;
+  AWSIPAddress?: GraphQLScalarType;
+  AWSJSON?: GraphQLScalarType;
+  AWSPhone?: GraphQLScalarType;
+  AWSTime?: GraphQLScalarType;
+  AWSTimestamp?: GraphQLScalarType;
+  AWSURL?: GraphQLScalarType;
+  Activity?: ActivityResolvers<ContextType>;
+  ActivityType?: ActivityTypeResolvers<ContextType>;
+  Leaderboard?: LeaderboardResolvers<ContextType>;
+  LeaderboardEntry?: LeaderboardEntryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Standing?: StandingResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = any> = {
+  aws_api_key?: Aws_Api_KeyDirectiveResolver<any, any, ContextType>;
+  aws_auth?: Aws_AuthDirectiveResolver<any, any, ContextType>;
+  aws_cognito_user_pools?: Aws_Cognito_User_PoolsDirectiveResolver<
+    any,
+    any,
+    ContextType
+  >;
+  aws_iam?: Aws_IamDirectiveResolver<any, any, ContextType>;
+  aws_lambda?: Aws_LambdaDirectiveResolver<any, any, ContextType>;
+  aws_oidc?: Aws_OidcDirectiveResolver<any, any, ContextType>;
+  aws_subscribe?: Aws_SubscribeDirectiveResolver<any, any, ContextType>;
+};

@@ -1,0 +1,55 @@
+/**
+ * DynamoDB tables, described once. `infra/storage.ts` turns these into `sst.aws.Dynamo`
+ * components and the local runtime into `CreateTable` calls on DynamoDB Local, so the two
+ * cannot drift. Field and index names are the ones the resolvers and Lambdas use.
+ */
+export type AttributeType = 'string' | 'number' | 'binary';
+
+export interface IndexSpec {
+  readonly hashKey: string;
+  readonly rangeKey?: string;
+  readonly projection: 'all' | 'keys-only';
+}
+
+export interface TableSpec {
+  /** Logical name: the SST component name and the linked resource name (`Resource.<name>`). */
+  readonly name: string;
+  /** Only the attributes used by a key or an index. */
+  readonly fields: Readonly<Record<string, AttributeType>>;
+  readonly primaryIndex: { readonly hashKey: string; readonly rangeKey?: string };
+  readonly globalIndexes: Readonly<Record<string, IndexSpec>>;
+  readonly stream?: 'new-image' | 'keys-only' | 'old-image' | 'new-and-old-images';
+  /** Attribute holding an epoch-seconds expiry. */
+  readonly ttl?: string;
+}
+
+/**
+ * Activities: one item per recorded activity (`pk = ACT#<userId>#<key>`), plus short-lived
+ * per-user rate counters (`pk = RATE#<userId>#<minute>`). The stream carries the new image
+ * of each insert; the pipe keeps activity inserts only.
+ */
+export const activitiesTable = {
+  name: 'Activities',
+  fields: { pk: 'string' },
+  primaryIndex: { hashKey: 'pk' },
+  globalIndexes: {},
+  stream: 'new-image',
+  ttl: 'expiresAt',
+} as const satisfies TableSpec;
+
+/**
+ * Scores: per-user aggregates (totals per board, progress per program), board snapshots
+ * and the board registry. `byScore` is keyed by board and shard (`<boardId>#<shard>`) so no
+ * index partition takes every write, and sorted by `rankKey`, which encodes the ranking
+ * order (score desc, reachedAt asc).
+ */
+export const scoresTable = {
+  name: 'Scores',
+  fields: { pk: 'string', sk: 'string', shardKey: 'string', rankKey: 'string' },
+  primaryIndex: { hashKey: 'pk', rangeKey: 'sk' },
+  globalIndexes: {
+    byScore: { hashKey: 'shardKey', rangeKey: 'rankKey', projection: 'all' },
+  },
+} as const satisfies TableSpec;
+
+export const tables = [activitiesTable, scoresTable] as const;

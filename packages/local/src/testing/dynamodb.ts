@@ -1,0 +1,19 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tables } from '@leaderboard/core';
+import { inject } from 'vitest';
+import { localCredentials, localRegion } from '../aws/dynamodb-local.ts';
+import { clearTable } from '../aws/tables.ts';
+
+/** Clients for the DynamoDB Local that the global setup started. */
+export function testDynamo(): { endpoint: string; client: DynamoDBClient; documentClient: DynamoDBDocumentClient } {
+  const endpoint = inject('dynamoEndpoint');
+  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return { endpoint, client, documentClient };
+}
+
+/** Empties every service table; call in `beforeEach` so tests start from nothing. */
+export async function clearAllTables(documentClient: DynamoDBDocumentClient): Promise<void> {
+  for (const table of tables) await clearTable(documentClient, table, table.name);
+}

@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { tables } from '@leaderboard/core';
+import { localCredentials, localRegion, startDynamoDbLocal } from '../aws/dynamodb-local.ts';
+import { ensureTable } from '../aws/tables.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+/**
+ * One DynamoDB Local for the whole test run, with the service's tables created once:
+ * DynamoDB Local slows down as more stream-enabled tables are created in one process.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dynamo = await startDynamoDbLocal();
+  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+  for (const table of tables) await ensureTable(client, table, table.name);
+  client.destroy();
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return () => dynamo.stop();
+}

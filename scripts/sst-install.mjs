@@ -3,7 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (existsSync('.sst/platform/config.d.ts') && existsSync('.sst/platform/node_modules/@pulumi/pulumi') && !process.argv.includes('--force')) {
+if (
+  existsSync('.sst/platform/config.d.ts') &&
+  existsSync('.sst/platform/node_modules/@pulumi/pulumi') &&
+  !process.argv.includes('--force')
+) {
   process.exit(0);
 }
 execFileSync('pnpm', ['exec', 'sst', 'install', '--stage', process.env.SST_STAGE ?? 'ci'], {

@@ -15,7 +15,10 @@ const entryPoints = [
     .map((file) => ({ in: join(source, file), out: file.replace(/\.ts$/, '') })),
   ...readdirSync(join(source, 'functions'), { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => ({ in: join(source, 'functions', entry.name), out: `functions/${entry.name.replace(/\.ts$/, '')}` })),
+    .map((entry) => ({
+      in: join(source, 'functions', entry.name),
+      out: `functions/${entry.name.replace(/\.ts$/, '')}`,
+    })),
 ];
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });

@@ -2,12 +2,9 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
-  | T
-  | {
-      [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never;
-    };
-import type * as Types from "./schema.ts";
-import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type * as Types from './schema.ts';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type LeaderboardEntryInput = {
   displayName?: string | null | undefined;
   previousRank?: number | null | undefined;
@@ -153,35 +150,29 @@ export type OnLeaderboardChangedSubscription = {
 };
 
 export const LeaderboardFieldsFragmentDoc = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "LeaderboardFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Leaderboard" },
-      },
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'LeaderboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
-          { kind: "Field", name: { kind: "Name", value: "boardId" } },
-          { kind: "Field", name: { kind: "Name", value: "version" } },
-          { kind: "Field", name: { kind: "Name", value: "asOf" } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
           {
-            kind: "Field",
-            name: { kind: "Name", value: "entries" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "rank" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "previousRank" },
-                },
-                { kind: "Field", name: { kind: "Name", value: "userId" } },
-                { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                { kind: "Field", name: { kind: "Name", value: "score" } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'score' } },
               ],
             },
           },
@@ -191,94 +182,71 @@ export const LeaderboardFieldsFragmentDoc = {
   ],
 } as unknown as DocumentNode<LeaderboardFieldsFragment, unknown>;
 export const LeaderboardDocument = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "Leaderboard" },
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Leaderboard' },
       variableDefinitions: [
         {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "boardId" },
-          },
-          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'boardId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
         },
         {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "limit" },
-          },
-          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
         },
       ],
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
           {
-            kind: "Field",
-            name: { kind: "Name", value: "leaderboard" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaderboard' },
             arguments: [
               {
-                kind: "Argument",
-                name: { kind: "Name", value: "boardId" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "boardId" },
-                },
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'boardId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'boardId' } },
               },
               {
-                kind: "Argument",
-                name: { kind: "Name", value: "limit" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "limit" },
-                },
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
               },
             ],
             selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                {
-                  kind: "FragmentSpread",
-                  name: { kind: "Name", value: "LeaderboardFields" },
-                },
-              ],
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'LeaderboardFields' } }],
             },
           },
         ],
       },
     },
     {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "LeaderboardFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Leaderboard" },
-      },
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'LeaderboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
-          { kind: "Field", name: { kind: "Name", value: "boardId" } },
-          { kind: "Field", name: { kind: "Name", value: "version" } },
-          { kind: "Field", name: { kind: "Name", value: "asOf" } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
           {
-            kind: "Field",
-            name: { kind: "Name", value: "entries" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "rank" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "previousRank" },
-                },
-                { kind: "Field", name: { kind: "Name", value: "userId" } },
-                { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                { kind: "Field", name: { kind: "Name", value: "score" } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'score' } },
               ],
             },
           },
@@ -288,49 +256,40 @@ export const LeaderboardDocument = {
   ],
 } as unknown as DocumentNode<LeaderboardQuery, LeaderboardQueryVariables>;
 export const MyStandingDocument = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "MyStanding" },
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyStanding' },
       variableDefinitions: [
         {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "boardId" },
-          },
-          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'boardId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
         },
       ],
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
           {
-            kind: "Field",
-            name: { kind: "Name", value: "myStanding" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myStanding' },
             arguments: [
               {
-                kind: "Argument",
-                name: { kind: "Name", value: "boardId" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "boardId" },
-                },
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'boardId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'boardId' } },
               },
             ],
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "boardId" } },
-                { kind: "Field", name: { kind: "Name", value: "userId" } },
-                { kind: "Field", name: { kind: "Name", value: "score" } },
-                { kind: "Field", name: { kind: "Name", value: "rank" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "boardVersion" },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'boardVersion' } },
               ],
             },
           },
@@ -340,37 +299,28 @@ export const MyStandingDocument = {
   ],
 } as unknown as DocumentNode<MyStandingQuery, MyStandingQueryVariables>;
 export const ActivityTypesDocument = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "ActivityTypes" },
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActivityTypes' },
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
           {
-            kind: "Field",
-            name: { kind: "Name", value: "activityTypes" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'activityTypes' },
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "type" } },
-                { kind: "Field", name: { kind: "Name", value: "name" } },
-                { kind: "Field", name: { kind: "Name", value: "unit" } },
-                { kind: "Field", name: { kind: "Name", value: "pointsRule" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "pointsPerUnit" },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "maxQuantityPerActivity" },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "maxPointsPerDay" },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pointsRule' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pointsPerUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxQuantityPerActivity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPointsPerDay' } },
               ],
             },
           },
@@ -380,59 +330,47 @@ export const ActivityTypesDocument = {
   ],
 } as unknown as DocumentNode<ActivityTypesQuery, ActivityTypesQueryVariables>;
 export const RecordActivityDocument = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "RecordActivity" },
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordActivity' },
       variableDefinitions: [
         {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "input" },
-          },
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
           type: {
-            kind: "NonNullType",
-            type: {
-              kind: "NamedType",
-              name: { kind: "Name", value: "RecordActivityInput" },
-            },
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordActivityInput' } },
           },
         },
       ],
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
           {
-            kind: "Field",
-            name: { kind: "Name", value: "recordActivity" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordActivity' },
             arguments: [
               {
-                kind: "Argument",
-                name: { kind: "Name", value: "input" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "input" },
-                },
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
               },
             ],
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "userId" } },
-                { kind: "Field", name: { kind: "Name", value: "type" } },
-                { kind: "Field", name: { kind: "Name", value: "quantity" } },
-                { kind: "Field", name: { kind: "Name", value: "points" } },
-                { kind: "Field", name: { kind: "Name", value: "programId" } },
-                { kind: "Field", name: { kind: "Name", value: "occurredAt" } },
-                { kind: "Field", name: { kind: "Name", value: "recordedAt" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "idempotencyKey" },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'points' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
               ],
             },
           },
@@ -440,89 +378,66 @@ export const RecordActivityDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<
-  RecordActivityMutation,
-  RecordActivityMutationVariables
->;
+} as unknown as DocumentNode<RecordActivityMutation, RecordActivityMutationVariables>;
 export const PublishLeaderboardDocument = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "PublishLeaderboard" },
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PublishLeaderboard' },
       variableDefinitions: [
         {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "input" },
-          },
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
           type: {
-            kind: "NonNullType",
-            type: {
-              kind: "NamedType",
-              name: { kind: "Name", value: "PublishLeaderboardInput" },
-            },
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'PublishLeaderboardInput' } },
           },
         },
       ],
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
           {
-            kind: "Field",
-            name: { kind: "Name", value: "publishLeaderboard" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishLeaderboard' },
             arguments: [
               {
-                kind: "Argument",
-                name: { kind: "Name", value: "input" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "input" },
-                },
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
               },
             ],
             selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                {
-                  kind: "FragmentSpread",
-                  name: { kind: "Name", value: "LeaderboardFields" },
-                },
-              ],
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'LeaderboardFields' } }],
             },
           },
         ],
       },
     },
     {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "LeaderboardFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Leaderboard" },
-      },
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'LeaderboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
-          { kind: "Field", name: { kind: "Name", value: "boardId" } },
-          { kind: "Field", name: { kind: "Name", value: "version" } },
-          { kind: "Field", name: { kind: "Name", value: "asOf" } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
           {
-            kind: "Field",
-            name: { kind: "Name", value: "entries" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "rank" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "previousRank" },
-                },
-                { kind: "Field", name: { kind: "Name", value: "userId" } },
-                { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                { kind: "Field", name: { kind: "Name", value: "score" } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'score' } },
               ],
             },
           },
@@ -530,83 +445,63 @@ export const PublishLeaderboardDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<
-  PublishLeaderboardMutation,
-  PublishLeaderboardMutationVariables
->;
+} as unknown as DocumentNode<PublishLeaderboardMutation, PublishLeaderboardMutationVariables>;
 export const OnLeaderboardChangedDocument = {
-  kind: "Document",
+  kind: 'Document',
   definitions: [
     {
-      kind: "OperationDefinition",
-      operation: "subscription",
-      name: { kind: "Name", value: "OnLeaderboardChanged" },
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'OnLeaderboardChanged' },
       variableDefinitions: [
         {
-          kind: "VariableDefinition",
-          variable: {
-            kind: "Variable",
-            name: { kind: "Name", value: "boardId" },
-          },
-          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'boardId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
         },
       ],
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
           {
-            kind: "Field",
-            name: { kind: "Name", value: "onLeaderboardChanged" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'onLeaderboardChanged' },
             arguments: [
               {
-                kind: "Argument",
-                name: { kind: "Name", value: "boardId" },
-                value: {
-                  kind: "Variable",
-                  name: { kind: "Name", value: "boardId" },
-                },
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'boardId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'boardId' } },
               },
             ],
             selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                {
-                  kind: "FragmentSpread",
-                  name: { kind: "Name", value: "LeaderboardFields" },
-                },
-              ],
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'LeaderboardFields' } }],
             },
           },
         ],
       },
     },
     {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "LeaderboardFields" },
-      typeCondition: {
-        kind: "NamedType",
-        name: { kind: "Name", value: "Leaderboard" },
-      },
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'LeaderboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Leaderboard' } },
       selectionSet: {
-        kind: "SelectionSet",
+        kind: 'SelectionSet',
         selections: [
-          { kind: "Field", name: { kind: "Name", value: "boardId" } },
-          { kind: "Field", name: { kind: "Name", value: "version" } },
-          { kind: "Field", name: { kind: "Name", value: "asOf" } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
           {
-            kind: "Field",
-            name: { kind: "Name", value: "entries" },
+            kind: 'Field',
+            name: { kind: 'Name', value: 'entries' },
             selectionSet: {
-              kind: "SelectionSet",
+              kind: 'SelectionSet',
               selections: [
-                { kind: "Field", name: { kind: "Name", value: "rank" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "previousRank" },
-                },
-                { kind: "Field", name: { kind: "Name", value: "userId" } },
-                { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                { kind: "Field", name: { kind: "Name", value: "score" } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'score' } },
               ],
             },
           },
@@ -614,7 +509,4 @@ export const OnLeaderboardChangedDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<
-  OnLeaderboardChangedSubscription,
-  OnLeaderboardChangedSubscriptionVariables
->;
+} as unknown as DocumentNode<OnLeaderboardChangedSubscription, OnLeaderboardChangedSubscriptionVariables>;

@@ -1,12 +1,6 @@
-import type * as Types from "./schema.ts";
-import type {
-  GraphQLResolveInfo,
-  GraphQLScalarType,
-  GraphQLScalarTypeConfig,
-} from "graphql";
-export type RequireFields<T, K extends keyof T> = Omit<T, K> & {
-  [P in K]-?: NonNullable<T[P]>;
-};
+import type * as Types from './schema.ts';
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
@@ -18,9 +12,7 @@ export type Resolver<
   TParent = Record<PropertyKey, never>,
   TContext = Record<PropertyKey, never>,
   TArgs = Record<PropertyKey, never>,
-> =
-  | ResolverFn<TResult, TParent, TContext, TArgs>
-  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
@@ -43,25 +35,9 @@ export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<
-  TResult,
-  TKey extends string,
-  TParent,
-  TContext,
-  TArgs,
-> {
-  subscribe: SubscriptionSubscribeFn<
-    { [key in TKey]: TResult },
-    TParent,
-    TContext,
-    TArgs
-  >;
-  resolve?: SubscriptionResolveFn<
-    TResult,
-    { [key in TKey]: TResult },
-    TContext,
-    TArgs
-  >;
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
 
 export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
@@ -69,13 +45,7 @@ export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
   resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
 }
 
-export type SubscriptionObject<
-  TResult,
-  TKey extends string,
-  TParent,
-  TContext,
-  TArgs,
-> =
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
@@ -86,9 +56,7 @@ export type SubscriptionResolver<
   TContext = Record<PropertyKey, never>,
   TArgs = Record<PropertyKey, never>,
 > =
-  | ((
-      ...args: any[]
-    ) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<
@@ -101,10 +69,7 @@ export type TypeResolveFn<
   info: GraphQLResolveInfo,
 ) => Types.Maybe<TTypes> | Promise<Types.Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<
-  T = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   obj: T,
   context: TContext,
   info: GraphQLResolveInfo,
@@ -127,21 +92,21 @@ export type DirectiveResolverFn<
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AWSDate: ResolverTypeWrapper<Types.Scalars["AWSDate"]["output"]>;
-  AWSDateTime: ResolverTypeWrapper<Types.Scalars["AWSDateTime"]["output"]>;
-  AWSEmail: ResolverTypeWrapper<Types.Scalars["AWSEmail"]["output"]>;
-  AWSIPAddress: ResolverTypeWrapper<Types.Scalars["AWSIPAddress"]["output"]>;
-  AWSJSON: ResolverTypeWrapper<Types.Scalars["AWSJSON"]["output"]>;
-  AWSPhone: ResolverTypeWrapper<Types.Scalars["AWSPhone"]["output"]>;
-  AWSTime: ResolverTypeWrapper<Types.Scalars["AWSTime"]["output"]>;
-  AWSTimestamp: ResolverTypeWrapper<Types.Scalars["AWSTimestamp"]["output"]>;
-  AWSURL: ResolverTypeWrapper<Types.Scalars["AWSURL"]["output"]>;
+  AWSDate: ResolverTypeWrapper<Types.Scalars['AWSDate']['output']>;
+  AWSDateTime: ResolverTypeWrapper<Types.Scalars['AWSDateTime']['output']>;
+  AWSEmail: ResolverTypeWrapper<Types.Scalars['AWSEmail']['output']>;
+  AWSIPAddress: ResolverTypeWrapper<Types.Scalars['AWSIPAddress']['output']>;
+  AWSJSON: ResolverTypeWrapper<Types.Scalars['AWSJSON']['output']>;
+  AWSPhone: ResolverTypeWrapper<Types.Scalars['AWSPhone']['output']>;
+  AWSTime: ResolverTypeWrapper<Types.Scalars['AWSTime']['output']>;
+  AWSTimestamp: ResolverTypeWrapper<Types.Scalars['AWSTimestamp']['output']>;
+  AWSURL: ResolverTypeWrapper<Types.Scalars['AWSURL']['output']>;
   Activity: ResolverTypeWrapper<Types.Activity>;
   ActivityType: ResolverTypeWrapper<Types.ActivityType>;
-  Boolean: ResolverTypeWrapper<Types.Scalars["Boolean"]["output"]>;
-  Float: ResolverTypeWrapper<Types.Scalars["Float"]["output"]>;
-  ID: ResolverTypeWrapper<Types.Scalars["ID"]["output"]>;
-  Int: ResolverTypeWrapper<Types.Scalars["Int"]["output"]>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
   Leaderboard: ResolverTypeWrapper<Types.Leaderboard>;
   LeaderboardEntry: ResolverTypeWrapper<Types.LeaderboardEntry>;
   LeaderboardEntryInput: Types.LeaderboardEntryInput;
@@ -150,27 +115,27 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordActivityInput: Types.RecordActivityInput;
   Standing: ResolverTypeWrapper<Types.Standing>;
-  String: ResolverTypeWrapper<Types.Scalars["String"]["output"]>;
+  String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AWSDate: Types.Scalars["AWSDate"]["output"];
-  AWSDateTime: Types.Scalars["AWSDateTime"]["output"];
-  AWSEmail: Types.Scalars["AWSEmail"]["output"];
-  AWSIPAddress: Types.Scalars["AWSIPAddress"]["output"];
-  AWSJSON: Types.Scalars["AWSJSON"]["output"];
-  AWSPhone: Types.Scalars["AWSPhone"]["output"];
-  AWSTime: Types.Scalars["AWSTime"]["output"];
-  AWSTimestamp: Types.Scalars["AWSTimestamp"]["output"];
-  AWSURL: Types.Scalars["AWSURL"]["output"];
+  AWSDate: Types.Scalars['AWSDate']['output'];
+  AWSDateTime: Types.Scalars['AWSDateTime']['output'];
+  AWSEmail: Types.Scalars['AWSEmail']['output'];
+  AWSIPAddress: Types.Scalars['AWSIPAddress']['output'];
+  AWSJSON: Types.Scalars['AWSJSON']['output'];
+  AWSPhone: Types.Scalars['AWSPhone']['output'];
+  AWSTime: Types.Scalars['AWSTime']['output'];
+  AWSTimestamp: Types.Scalars['AWSTimestamp']['output'];
+  AWSURL: Types.Scalars['AWSURL']['output'];
   Activity: Types.Activity;
   ActivityType: Types.ActivityType;
-  Boolean: Types.Scalars["Boolean"]["output"];
-  Float: Types.Scalars["Float"]["output"];
-  ID: Types.Scalars["ID"]["output"];
-  Int: Types.Scalars["Int"]["output"];
+  Boolean: Types.Scalars['Boolean']['output'];
+  Float: Types.Scalars['Float']['output'];
+  ID: Types.Scalars['ID']['output'];
+  Int: Types.Scalars['Int']['output'];
   Leaderboard: Types.Leaderboard;
   LeaderboardEntry: Types.LeaderboardEntry;
   LeaderboardEntryInput: Types.LeaderboardEntryInput;
@@ -179,7 +144,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RecordActivityInput: Types.RecordActivityInput;
   Standing: Types.Standing;
-  String: Types.Scalars["String"]["output"];
+  String: Types.Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
 };
 
@@ -193,7 +158,7 @@ export type Aws_Api_KeyDirectiveResolver<
 > = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Aws_AuthDirectiveArgs = {
-  cognito_groups?: Types.Maybe<Array<Types.Scalars["String"]["input"]>>;
+  cognito_groups?: Types.Maybe<Array<Types.Scalars['String']['input']>>;
 };
 
 export type Aws_AuthDirectiveResolver<
@@ -204,7 +169,7 @@ export type Aws_AuthDirectiveResolver<
 > = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Aws_Cognito_User_PoolsDirectiveArgs = {
-  cognito_groups?: Types.Maybe<Array<Types.Scalars["String"]["input"]>>;
+  cognito_groups?: Types.Maybe<Array<Types.Scalars['String']['input']>>;
 };
 
 export type Aws_Cognito_User_PoolsDirectiveResolver<
@@ -242,7 +207,7 @@ export type Aws_OidcDirectiveResolver<
 > = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Aws_SubscribeDirectiveArgs = {
-  mutations: Array<Types.Scalars["String"]["input"]>;
+  mutations: Array<Types.Scalars['String']['input']>;
 };
 
 export type Aws_SubscribeDirectiveResolver<
@@ -252,183 +217,128 @@ export type Aws_SubscribeDirectiveResolver<
   Args = Aws_SubscribeDirectiveArgs,
 > = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export interface AwsDateScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSDate"],
-  any
-> {
-  name: "AWSDate";
+export interface AwsDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDate'], any> {
+  name: 'AWSDate';
 }
 
-export interface AwsDateTimeScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSDateTime"],
-  any
-> {
-  name: "AWSDateTime";
+export interface AwsDateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDateTime'], any> {
+  name: 'AWSDateTime';
 }
 
-export interface AwsEmailScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSEmail"],
-  any
-> {
-  name: "AWSEmail";
+export interface AwsEmailScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSEmail'], any> {
+  name: 'AWSEmail';
 }
 
 export interface AwsipAddressScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSIPAddress"],
+  ResolversTypes['AWSIPAddress'],
   any
 > {
-  name: "AWSIPAddress";
+  name: 'AWSIPAddress';
 }
 
-export interface AwsjsonScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSJSON"],
-  any
-> {
-  name: "AWSJSON";
+export interface AwsjsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSJSON'], any> {
+  name: 'AWSJSON';
 }
 
-export interface AwsPhoneScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSPhone"],
-  any
-> {
-  name: "AWSPhone";
+export interface AwsPhoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSPhone'], any> {
+  name: 'AWSPhone';
 }
 
-export interface AwsTimeScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSTime"],
-  any
-> {
-  name: "AWSTime";
+export interface AwsTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTime'], any> {
+  name: 'AWSTime';
 }
 
 export interface AwsTimestampScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSTimestamp"],
+  ResolversTypes['AWSTimestamp'],
   any
 > {
-  name: "AWSTimestamp";
+  name: 'AWSTimestamp';
 }
 
-export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes["AWSURL"],
-  any
-> {
-  name: "AWSURL";
+export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSURL'], any> {
+  name: 'AWSURL';
 }
 
 export type ActivityResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["Activity"] =
-    ResolversParentTypes["Activity"],
+  ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity'],
 > = {
-  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
-  idempotencyKey?: Resolver<
-    Types.Maybe<ResolversTypes["String"]>,
-    ParentType,
-    ContextType
-  >;
-  occurredAt?: Resolver<ResolversTypes["AWSDateTime"], ParentType, ContextType>;
-  points?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
-  programId?: Resolver<
-    Types.Maybe<ResolversTypes["ID"]>,
-    ParentType,
-    ContextType
-  >;
-  quantity?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
-  recordedAt?: Resolver<ResolversTypes["AWSDateTime"], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
-  userId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idempotencyKey?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ActivityTypeResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["ActivityType"] =
-    ResolversParentTypes["ActivityType"],
+  ParentType extends ResolversParentTypes['ActivityType'] = ResolversParentTypes['ActivityType'],
 > = {
-  maxPointsPerDay?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
-  maxQuantityPerActivity?: Resolver<
-    ResolversTypes["Float"],
-    ParentType,
-    ContextType
-  >;
-  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
-  pointsPerUnit?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
-  pointsRule?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  maxPointsPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxQuantityPerActivity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsPerUnit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pointsRule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LeaderboardResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["Leaderboard"] =
-    ResolversParentTypes["Leaderboard"],
+  ParentType extends ResolversParentTypes['Leaderboard'] = ResolversParentTypes['Leaderboard'],
 > = {
-  asOf?: Resolver<ResolversTypes["AWSDateTime"], ParentType, ContextType>;
-  boardId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
-  entries?: Resolver<
-    Array<ResolversTypes["LeaderboardEntry"]>,
-    ParentType,
-    ContextType
-  >;
-  version?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  boardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['LeaderboardEntry']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LeaderboardEntryResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["LeaderboardEntry"] =
-    ResolversParentTypes["LeaderboardEntry"],
+  ParentType extends ResolversParentTypes['LeaderboardEntry'] = ResolversParentTypes['LeaderboardEntry'],
 > = {
-  displayName?: Resolver<
-    Types.Maybe<ResolversTypes["String"]>,
-    ParentType,
-    ContextType
-  >;
-  previousRank?: Resolver<
-    Types.Maybe<ResolversTypes["Int"]>,
-    ParentType,
-    ContextType
-  >;
-  rank?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
-  userId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  displayName?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  previousRank?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["Mutation"] =
-    ResolversParentTypes["Mutation"],
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = {
   publishLeaderboard?: Resolver<
-    ResolversTypes["Leaderboard"],
+    ResolversTypes['Leaderboard'],
     ParentType,
     ContextType,
-    RequireFields<Types.MutationPublishLeaderboardArgs, "input">
+    RequireFields<Types.MutationPublishLeaderboardArgs, 'input'>
   >;
   recordActivity?: Resolver<
-    ResolversTypes["Activity"],
+    ResolversTypes['Activity'],
     ParentType,
     ContextType,
-    RequireFields<Types.MutationRecordActivityArgs, "input">
+    RequireFields<Types.MutationRecordActivityArgs, 'input'>
   >;
 };
 
 export type QueryResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["Query"] =
-    ResolversParentTypes["Query"],
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = {
-  activityTypes?: Resolver<
-    Array<ResolversTypes["ActivityType"]>,
-    ParentType,
-    ContextType
-  >;
+  activityTypes?: Resolver<Array<ResolversTypes['ActivityType']>, ParentType, ContextType>;
   leaderboard?: Resolver<
-    ResolversTypes["Leaderboard"],
+    ResolversTypes['Leaderboard'],
     ParentType,
     ContextType,
     Partial<Types.QueryLeaderboardArgs>
   >;
   myStanding?: Resolver<
-    Types.Maybe<ResolversTypes["Standing"]>,
+    Types.Maybe<ResolversTypes['Standing']>,
     ParentType,
     ContextType,
     Partial<Types.QueryMyStandingArgs>
@@ -437,28 +347,22 @@ export type QueryResolvers<
 
 export type StandingResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["Standing"] =
-    ResolversParentTypes["Standing"],
+  ParentType extends ResolversParentTypes['Standing'] = ResolversParentTypes['Standing'],
 > = {
-  boardId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
-  boardVersion?: Resolver<
-    Types.Maybe<ResolversTypes["Int"]>,
-    ParentType,
-    ContextType
-  >;
-  rank?: Resolver<Types.Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
-  score?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
-  userId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  boardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  boardVersion?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rank?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<
   ContextType = any,
-  ParentType extends ResolversParentTypes["Subscription"] =
-    ResolversParentTypes["Subscription"],
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
 > = {
   onLeaderboardChanged?: SubscriptionResolver<
-    Types.Maybe<ResolversTypes["Leaderboard"]>,
-    "onLeaderboardChanged",
+    Types.Maybe<ResolversTypes['Leaderboard']>,
+    'onLeaderboardChanged',
     ParentType,
     ContextType,
     Partial<Types.SubscriptionOnLeaderboardChangedArgs>
@@ -488,11 +392,7 @@ export type Resolvers<ContextType = any> = {
 export type DirectiveResolvers<ContextType = any> = {
   aws_api_key?: Aws_Api_KeyDirectiveResolver<any, any, ContextType>;
   aws_auth?: Aws_AuthDirectiveResolver<any, any, ContextType>;
-  aws_cognito_user_pools?: Aws_Cognito_User_PoolsDirectiveResolver<
-    any,
-    any,
-    ContextType
-  >;
+  aws_cognito_user_pools?: Aws_Cognito_User_PoolsDirectiveResolver<any, any, ContextType>;
   aws_iam?: Aws_IamDirectiveResolver<any, any, ContextType>;
   aws_lambda?: Aws_LambdaDirectiveResolver<any, any, ContextType>;
   aws_oidc?: Aws_OidcDirectiveResolver<any, any, ContextType>;

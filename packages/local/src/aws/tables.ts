@@ -72,13 +72,21 @@ export async function ensureTable(client: DynamoDBClient, spec: TableSpec, table
 }
 
 /** Deletes every item of a table: tests clear items rather than recreate stream tables. */
-export async function clearTable(client: DynamoDBDocumentClient, spec: TableSpec, tableName: string): Promise<void> {
+export async function clearTable(
+  client: DynamoDBDocumentClient,
+  spec: TableSpec,
+  tableName: string,
+): Promise<void> {
   const keyNames = [spec.primaryIndex.hashKey, spec.primaryIndex.rangeKey].filter(
     (name): name is string => name !== undefined,
   );
   for await (const page of paginateScan(
     { client },
-    { TableName: tableName, ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])) },
+    {
+      TableName: tableName,
+      ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])),
+    },
   )) {
     const items = page.Items ?? [];
     for (let start = 0; start < items.length; start += 25) {

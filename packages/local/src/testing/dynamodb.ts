@@ -6,10 +6,16 @@ import { localCredentials, localRegion } from '../aws/dynamodb-local.ts';
 import { clearTable } from '../aws/tables.ts';
 
 /** Clients for the DynamoDB Local that the global setup started. */
-export function testDynamo(): { endpoint: string; client: DynamoDBClient; documentClient: DynamoDBDocumentClient } {
+export function testDynamo(): {
+  endpoint: string;
+  client: DynamoDBClient;
+  documentClient: DynamoDBDocumentClient;
+} {
   const endpoint = inject('dynamoEndpoint');
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
-  const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   return { endpoint, client, documentClient };
 }
 

@@ -16,7 +16,11 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dynamo = await startDynamoDbLocal();
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: localRegion,
+    credentials: localCredentials,
+  });
   for (const table of tables) await ensureTable(client, table, table.name);
   client.destroy();
   project.provide('dynamoEndpoint', dynamo.endpoint);

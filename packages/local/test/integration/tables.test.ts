@@ -9,7 +9,10 @@ describe('tables created from the shared specs', () => {
 
   it('gives Activities a NEW_IMAGE stream and Scores the sharded score index', async () => {
     const activities = await client.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
-    expect(activities.Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+    expect(activities.Table?.StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: 'NEW_IMAGE',
+    });
     const scores = await client.send(new DescribeTableCommand({ TableName: scoresTable.name }));
     const index = scores.Table?.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === 'byScore');
     expect(index?.KeySchema).toEqual([

@@ -23,6 +23,14 @@ export interface ServiceConfig {
   readonly maxStringLength: number;
   /** The authorizer's cache lifetime for one token (AppSync `ttlOverride`). */
   readonly authorizerTtlSeconds: number;
+  /** How long a "board changed in minute m" mark lives (DynamoDB TTL); far longer than a rebuild period. */
+  readonly boardChangeTtlSeconds: number;
+  /** The rebuilder re-reads change marks from this long before its previous start: tolerates clock skew between Lambdas. */
+  readonly rebuildOverlapSeconds: number;
+  /** With no previous run on record, the rebuilder looks this far back for changed boards. */
+  readonly rebuildInitialLookbackMinutes: number;
+  /** Attempts the worker makes when another worker updated the same user's totals at the same time. */
+  readonly workerConflictAttempts: number;
 }
 
 export const serviceConfig: ServiceConfig = {
@@ -36,4 +44,8 @@ export const serviceConfig: ServiceConfig = {
   maxClockSkewSeconds: 300,
   maxStringLength: 128,
   authorizerTtlSeconds: 60,
+  boardChangeTtlSeconds: 86_400,
+  rebuildOverlapSeconds: 60,
+  rebuildInitialLookbackMinutes: 24 * 60,
+  workerConflictAttempts: 8,
 };

@@ -39,7 +39,7 @@ export const activitiesTable = {
 
 /**
  * Scores: per-user aggregates (totals per board, progress per program), board snapshots
- * and the board registry. `byScore` is keyed by board and shard (`<boardId>#<shard>`) so no
+ * and the short-lived board change marks the rebuilder reads (see core `keys.ts`). `byScore` is keyed by board and shard (`<boardId>#<shard>`) so no
  * index partition takes every write, and sorted by `rankKey`, which encodes the ranking
  * order (score desc, reachedAt asc).
  */
@@ -50,6 +50,8 @@ export const scoresTable = {
   globalIndexes: {
     byScore: { hashKey: 'shardKey', rangeKey: 'rankKey', projection: 'all' },
   },
+  // Board change marks expire; totals, progress and snapshots carry no `expiresAt`.
+  ttl: 'expiresAt',
 } as const satisfies TableSpec;
 
 export const tables = [activitiesTable, scoresTable] as const;

@@ -1,0 +1,32 @@
+/**
+ * The error types the API returns (`errors[].errorType`). Resolvers end with
+ * `util.error(message, errorType)`; APPSYNC_JS has no classes or `throw`, so validation
+ * returns these as values instead of raising error classes.
+ */
+export const errorTypes = {
+  validation: 'ValidationError',
+  rateLimited: 'RateLimited',
+  unauthorized: 'Unauthorized',
+  notFound: 'NotFound',
+  /** Two writes raced for the same per-day allowance; retrying with the same idempotency key is safe. */
+  conflict: 'ConcurrentModification',
+  internal: 'InternalError',
+} as const;
+
+export type ErrorType = (typeof errorTypes)[keyof typeof errorTypes];
+
+export interface DomainError {
+  readonly errorType: ErrorType;
+  readonly message: string;
+  /** The input field at fault, when there is one. */
+  readonly field?: string;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+
+export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
+
+export const fail = <T>(errorType: ErrorType, message: string, field?: string): Outcome<T> => ({
+  ok: false,
+  error: field === undefined ? { errorType, message } : { errorType, message, field },
+});

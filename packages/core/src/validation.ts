@@ -1,0 +1,122 @@
+/**
+ * Validation of `recordActivity` input. Bundled into APPSYNC_JS resolvers: no `throw`, so
+ * every check returns an `Outcome` whose error carries the API error type and the field.
+ * Dates arrive as epoch milliseconds because APPSYNC_JS parses them with `util.time`.
+ */
+import { findActivityDefinition, activityCatalog, type ActivityDefinition } from './catalog.ts';
+import { maxProgramIdLength } from './boards.ts';
+import type { ServiceConfig } from './config.ts';
+import { errorTypes, fail, succeed, type Outcome } from './errors.ts';
+import { isIdentifier, isKeyText } from './identifiers.ts';
+import { pointsFor } from './scoring.ts';
+
+export type ValidationLimits = Pick<
+  ServiceConfig,
+  'maxActivityAgeDays' | 'maxClockSkewSeconds' | 'maxStringLength'
+>;
+
+/** The fields `RecordActivityInput` has; anything else did not come through the schema. */
+const inputFields = ['idempotencyKey', 'type', 'quantity', 'programId', 'occurredAt'];
+
+export interface ValidActivity {
+  readonly definition: ActivityDefinition;
+  readonly quantity: number;
+  /** Points before the daily cap. */
+  readonly points: number;
+  readonly programId: string | null;
+  readonly idempotencyKey: string | null;
+  readonly occurredAtMs: number;
+}
+
+export interface ActivityClock {
+  readonly nowMs: number;
+  /** Parsed `occurredAt`; null when the client left it out (then it is now). */
+  readonly occurredAtMs: number | null;
+}
+
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && value === value && value !== Infinity && value !== -Infinity;
+
+/** Shows at most a short prefix of what the client sent: errors must stay small. */
+const quoted = (text: string): string => (text.length > 40 ? `'${text.slice(0, 40)}...'` : `'${text}'`);
+
+export function validateRecordActivity(
+  input: Readonly<Record<string, unknown>>,
+  clock: ActivityClock,
+  limits: ValidationLimits,
+): Outcome<ValidActivity> {
+  for (const field of Object.keys(input)) {
+    if (inputFields.indexOf(field) < 0) {
+      const hint = field === 'userId' ? ': the user is the caller, taken from the token' : '';
+      return fail(errorTypes.validation, `Unknown input field ${quoted(field)}${hint}.`, field);
+    }
+  }
+
+  const type = input['type'];
+  if (typeof type !== 'string' || type.length === 0 || type.length > limits.maxStringLength) {
+    return fail(errorTypes.validation, `type must be a non-empty string of at most ${limits.maxStringLength} characters.`, 'type');
+  }
+  const definition = findActivityDefinition(type);
+  if (definition === null) {
+    const known = activityCatalog.map((entry) => entry.type).join(', ');
+    return fail(errorTypes.validation, `Unknown activity type ${quoted(type)}. Known types: ${known}.`, 'type');
+  }
+
+  const quantity = input['quantity'];
+  if (!isFiniteNumber(quantity) || quantity <= 0) {
+    return fail(errorTypes.validation, `quantity must be a positive number of ${definition.unit}.`, 'quantity');
+  }
+  if (quantity > definition.maxQuantityPerActivity) {
+    return fail(
+      errorTypes.validation,
+      `quantity ${quantity} is more than the ${definition.maxQuantityPerActivity} ${definition.unit} one ${definition.type} activity may record.`,
+      'quantity',
+    );
+  }
+
+  const idempotencyKey = input['idempotencyKey'];
+  if (idempotencyKey !== undefined && idempotencyKey !== null) {
+    if (typeof idempotencyKey !== 'string' || !isKeyText(idempotencyKey, limits.maxStringLength)) {
+      return fail(
+        errorTypes.validation,
+        `idempotencyKey must be 1 to ${limits.maxStringLength} letters, digits, '-', '_', '.' or ':'.`,
+        'idempotencyKey',
+      );
+    }
+  }
+
+  const programId = input['programId'];
+  if (programId !== undefined && programId !== null) {
+    if (typeof programId !== 'string' || !isIdentifier(programId, maxProgramIdLength)) {
+      return fail(
+        errorTypes.validation,
+        `programId must be 1 to ${maxProgramIdLength} letters, digits, '-' or '_'.`,
+        'programId',
+      );
+    }
+  }
+
+  const occurredAtMs = clock.occurredAtMs === null ? clock.nowMs : clock.occurredAtMs;
+  if (!isFiniteNumber(occurredAtMs)) {
+    return fail(errorTypes.validation, 'occurredAt must be an ISO 8601 date-time.', 'occurredAt');
+  }
+  if (occurredAtMs > clock.nowMs + limits.maxClockSkewSeconds * 1000) {
+    return fail(errorTypes.validation, 'occurredAt is in the future.', 'occurredAt');
+  }
+  if (occurredAtMs < clock.nowMs - limits.maxActivityAgeDays * 86_400_000) {
+    return fail(
+      errorTypes.validation,
+      `occurredAt is more than ${limits.maxActivityAgeDays} days ago; older activities cannot be recorded.`,
+      'occurredAt',
+    );
+  }
+
+  return succeed({
+    definition,
+    quantity,
+    points: pointsFor(definition, quantity),
+    programId: typeof programId === 'string' ? programId : null,
+    idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null,
+    occurredAtMs,
+  });
+}

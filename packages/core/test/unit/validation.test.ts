@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { serviceConfig } from '../../src/config.ts';
+import { validateRecordActivity, type ActivityClock } from '../../src/validation.ts';
+
+const nowMs = Date.parse('2026-11-21T12:00:00Z');
+const now: ActivityClock = { nowMs, occurredAtMs: null };
+const validate = (input: Record<string, unknown>, clock: ActivityClock = now) =>
+  validateRecordActivity(input, clock, serviceConfig);
+
+function expectRefused(input: Record<string, unknown>, field: string, clock: ActivityClock = now): string {
+  const outcome = validate(input, clock);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return '';
+  expect(outcome.error.errorType).toBe('ValidationError');
+  expect(outcome.error.field).toBe(field);
+  return outcome.error.message;
+}
+
+describe('recordActivity validation', () => {
+  it('accepts a valid activity and computes its points', () => {
+    const outcome = validate({ type: 'steps', quantity: 12_345, programId: 'spring', idempotencyKey: 'k-1' });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { quantity: 12_345, points: 123, programId: 'spring', idempotencyKey: 'k-1', occurredAtMs: nowMs },
+    });
+  });
+
+  it('refuses an unknown type, naming the known ones', () => {
+    expect(expectRefused({ type: 'teleporting', quantity: 1 }, 'type')).toContain('steps');
+  });
+
+  it.each([-5, 0, Number.NaN, Number.POSITIVE_INFINITY])('refuses quantity %s', (quantity) => {
+    expectRefused({ type: 'running', quantity }, 'quantity');
+  });
+
+  it('refuses an absurd quantity above the per-activity cap', () => {
+    expect(expectRefused({ type: 'running', quantity: 301 }, 'quantity')).toContain('300');
+    expect(validate({ type: 'running', quantity: 300 }).ok).toBe(true);
+  });
+
+  it('refuses occurredAt in the future beyond the clock skew, or too old', () => {
+    const skew = serviceConfig.maxClockSkewSeconds * 1000;
+    expectRefused({ type: 'yoga', quantity: 10 }, 'occurredAt', { nowMs, occurredAtMs: nowMs + skew + 1 });
+    expect(validate({ type: 'yoga', quantity: 10 }, { nowMs, occurredAtMs: nowMs + skew }).ok).toBe(true);
+    const maxAge = serviceConfig.maxActivityAgeDays * 86_400_000;
+    expectRefused({ type: 'yoga', quantity: 10 }, 'occurredAt', { nowMs, occurredAtMs: nowMs - maxAge - 1 });
+    expect(validate({ type: 'yoga', quantity: 10 }, { nowMs, occurredAtMs: nowMs - maxAge }).ok).toBe(true);
+  });
+
+  it('refuses oversized or unsafe strings', () => {
+    expectRefused({ type: 'x'.repeat(10_000), quantity: 1 }, 'type');
+    expectRefused({ type: 'yoga', quantity: 1, idempotencyKey: 'k'.repeat(serviceConfig.maxStringLength + 1) }, 'idempotencyKey');
+    expectRefused({ type: 'yoga', quantity: 1, idempotencyKey: 'a#b' }, 'idempotencyKey');
+    expectRefused({ type: 'yoga', quantity: 1, idempotencyKey: '' }, 'idempotencyKey');
+    expectRefused({ type: 'yoga', quantity: 1, programId: 'p'.repeat(65) }, 'programId');
+    expectRefused({ type: 'yoga', quantity: 1, programId: 'has space' }, 'programId');
+  });
+
+  it('keeps error messages short even for huge input', () => {
+    const message = expectRefused({ type: 'z'.repeat(100), quantity: 1 }, 'type');
+    expect(message.length).toBeLessThan(300);
+  });
+
+  it('refuses a userId smuggled into the input', () => {
+    expect(expectRefused({ type: 'yoga', quantity: 1, userId: 'someone-else' }, 'userId')).toContain('token');
+  });
+});

@@ -1,0 +1,18 @@
+import type { FunctionSpec } from '@leaderboard/core/functions';
+
+/**
+ * The runtime every Lambda uses, stated here rather than left to SST's default so that an SST
+ * upgrade cannot move it.
+ */
+export const lambdaRuntime = 'nodejs24.x';
+
+/** The `sst.aws.Function` arguments every function shares, from its core spec. */
+export function functionArgsFromSpec(spec: FunctionSpec): sst.aws.FunctionArgs {
+  return {
+    handler: spec.handler,
+    runtime: lambdaRuntime,
+    timeout: `${spec.timeoutSeconds} seconds`,
+    memory: `${spec.memoryMb} MB`,
+    architecture: 'arm64',
+  };
+}

@@ -1,0 +1,79 @@
+import { activitiesQueue } from '@leaderboard/core/queues';
+import { workerFunction } from '@leaderboard/core/functions';
+import { functionArgsFromSpec } from './functions.ts';
+import { activities, scores } from './storage.ts';
+
+export const deadLetterQueue = new sst.aws.Queue(activitiesQueue.deadLetter.name, {
+  transform: {
+    queue: { messageRetentionSeconds: activitiesQueue.deadLetter.retentionSeconds },
+  },
+});
+
+export const queue = new sst.aws.Queue(activitiesQueue.name, {
+  visibilityTimeout: `${activitiesQueue.visibilityTimeoutSeconds} seconds`,
+  dlq: { queue: deadLetterQueue.arn, retry: activitiesQueue.deadLetter.maxReceiveCount },
+});
+
+export const workerSubscription = queue.subscribe(
+  { ...functionArgsFromSpec(workerFunction), link: [scores, activities] },
+  {
+    batch: {
+      size: activitiesQueue.batch.size,
+      window: `${activitiesQueue.batch.windowSeconds} seconds`,
+      partialResponses: activitiesQueue.batch.reportBatchItemFailures,
+    },
+  },
+);
+
+const activitiesStreamArn = activities.nodes.table.streamArn;
+
+const pipeRole = new aws.iam.Role('ActivitiesPipeRole', {
+  assumeRolePolicy: aws.iam.getPolicyDocumentOutput({
+    statements: [
+      {
+        actions: ['sts:AssumeRole'],
+        principals: [{ type: 'Service', identifiers: ['pipes.amazonaws.com'] }],
+      },
+    ],
+  }).json,
+});
+
+// The pipe reads this one stream and writes to this one queue: nothing else.
+const pipeRolePolicy = new aws.iam.RolePolicy('ActivitiesPipeRolePolicy', {
+  role: pipeRole.id,
+  policy: aws.iam.getPolicyDocumentOutput({
+    statements: [
+      {
+        actions: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        resources: [activitiesStreamArn],
+      },
+      { actions: ['sqs:SendMessage'], resources: [queue.arn] },
+    ],
+  }).json,
+});
+
+/** Activities stream -> activities queue, activity inserts only (the filter runs before the batch). */
+export const activitiesPipe = new aws.pipes.Pipe(
+  'ActivitiesPipe',
+  {
+    roleArn: pipeRole.arn,
+    source: activitiesStreamArn,
+    target: queue.arn,
+    sourceParameters: {
+      dynamodbStreamParameters: {
+        startingPosition: 'LATEST',
+        batchSize: activitiesQueue.source.batchSize,
+        maximumBatchingWindowInSeconds: activitiesQueue.source.windowSeconds,
+      },
+      filterCriteria: {
+        filters: [{ pattern: JSON.stringify(activitiesQueue.source.filterPattern) }],
+      },
+    },
+  },
+  { dependsOn: [pipeRolePolicy] },
+);

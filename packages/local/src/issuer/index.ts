@@ -1,0 +1,1 @@
+export { startLocalIssuer, type LocalIssuer, type LocalIssuerOptions, type MintTokenRequest } from './local-issuer.ts';

@@ -1,0 +1,117 @@
+/**
+ * A local OpenID Connect issuer that plays the user pool: an RSA key pair made at start-up,
+ * `/.well-known/openid-configuration` and `/.well-known/jwks.json` on its own port, and
+ * `mintToken` in process. It runs on its own port, not on the API's, because it stands for
+ * a separate service (Cognito or any OIDC provider) that the authorizer reaches by URL
+ * (`JWT_ISSUER`, `JWT_JWKS_URI`), exactly as in the cloud.
+ */
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LocalIssuerOptions {
+  /** 127.0.0.1 unless told otherwise. */
+  readonly host?: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** The `aud` of minted tokens unless a token asks for another (default `leaderboard-local`). */
+  readonly audience?: string;
+}
+
+export interface MintTokenRequest {
+  readonly sub: string;
+  readonly name?: string;
+  /** Written as `cognito:groups`, as a Cognito user pool does. */
+  readonly groups?: readonly string[];
+  /** Lifetime from now; negative makes an already expired token (default 3600). */
+  readonly expiresInSeconds?: number;
+  readonly audience?: string;
+  /** Any further claims. */
+  readonly claims?: Readonly<Record<string, unknown>>;
+}
+
+export interface LocalIssuer {
+  /** e.g. `http://127.0.0.1:4000`: the `iss` of every token. */
+  readonly issuer: string;
+  /** `<issuer>/.well-known/jwks.json` */
+  readonly jwksUri: string;
+  /** `<issuer>/.well-known/openid-configuration` */
+  readonly discoveryUri: string;
+  readonly audience: string;
+  /** The public keys, as served at jwksUri. */
+  readonly jwks: { readonly keys: readonly JWK[] };
+  /** A signed RS256 ID token. */
+  mintToken(request: MintTokenRequest): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promise<LocalIssuer> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const keyId = randomUUID();
+  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid: keyId, alg: 'RS256', use: 'sig' };
+  const jwks = { keys: [publicJwk] };
+  const audience = options.audience ?? 'leaderboard-local';
+
+  let issuer = '';
+  const documents = (): Record<string, unknown> => ({
+    '/.well-known/jwks.json': jwks,
+    '/.well-known/openid-configuration': {
+      issuer,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      claims_supported: ['sub', 'name', 'cognito:groups', 'aud', 'iss', 'exp', 'iat'],
+    },
+  });
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const document = request.method === 'GET' ? documents()[path] : undefined;
+    const body = JSON.stringify(document ?? { error: 'not_found' });
+    response.writeHead(document ? 200 : 404, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'cache-control': 'max-age=300',
+    });
+    response.end(body);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
+
+  return {
+    issuer,
+    jwksUri: `${issuer}/.well-known/jwks.json`,
+    discoveryUri: `${issuer}/.well-known/openid-configuration`,
+    audience,
+    jwks,
+    async mintToken(request) {
+      const now = Math.floor(Date.now() / 1000);
+      const lifetime = request.expiresInSeconds ?? 3600;
+      return new SignJWT({
+        ...request.claims,
+        ...(request.name === undefined ? {} : { name: request.name }),
+        ...(request.groups === undefined ? {} : { 'cognito:groups': [...request.groups] }),
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: keyId, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setSubject(request.sub)
+        .setAudience(request.audience ?? audience)
+        .setIssuedAt(lifetime < 0 ? now + lifetime - 60 : now)
+        .setExpirationTime(now + lifetime)
+        .setJti(randomUUID())
+        .sign(privateKey);
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Errors the server answers with, in AppSync's response shape:
+ * `{ errors: [{ errorType, message }] }` for requests refused before execution, and
+ * `{ message, errorType, errorInfo, data, path, locations }` entries for field errors.
+ */
+
+export interface GraphQLErrorLocation {
+  readonly line: number;
+  readonly column: number;
+  readonly sourceName: null;
+}
+
+/** One entry of a response's `errors`. */
+export interface AppSyncResponseError {
+  readonly message: string;
+  readonly errorType?: string | null;
+  readonly errorInfo?: unknown;
+  readonly data?: unknown;
+  readonly path?: readonly (string | number)[] | null;
+  readonly locations?: readonly GraphQLErrorLocation[] | null;
+}
+
+/** A whole request refused (authentication, malformed body, limits), with its HTTP status. */
+export class RequestRefusedError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestRefusedError';
+  }
+
+  toResponseError(): AppSyncResponseError {
+    return { errorType: this.errorType, message: this.message };
+  }
+}
+
+/** No usable credentials for any enabled mode. */
+export class MissingAuthorizationError extends RequestRefusedError {
+  constructor() {
+    super(401, 'UnauthorizedException', 'Valid authorization header not provided.');
+  }
+}
+
+/** Credentials present but refused: unknown or expired API key, authorizer denial, bad token. */
+export class NotAuthorizedError extends RequestRefusedError {
+  constructor() {
+    super(401, 'UnauthorizedException', 'You are not authorized to make this call.');
+  }
+}
+
+/** SigV4 signature that does not verify. */
+export class InvalidSignatureError extends RequestRefusedError {
+  constructor(detail?: string) {
+    super(
+      403,
+      'InvalidSignatureException',
+      detail ??
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    );
+  }
+}
+
+/** SigV4 access key that no configured credential has. */
+export class UnrecognizedClientError extends RequestRefusedError {
+  constructor() {
+    super(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+  }
+}
+
+/** A request body that is not a GraphQL request. */
+export class MalformedRequestError extends RequestRefusedError {
+  constructor(message: string) {
+    super(400, 'MalformedHttpRequestException', message);
+  }
+}
+
+/** The field-level refusal AppSync reports for a field the caller's mode may not read. */
+export const notAuthorizedToAccess = (fieldName: string, typeName: string): string =>
+  `Not Authorized to access ${fieldName} on type ${typeName}`;

@@ -1,0 +1,256 @@
+/**
+ * Executes GraphQL operations as AppSync does: graphql-js over the API schema, each field
+ * checked against the auth directives, fields with an attached resolver run through the
+ * resolver engine, other fields read from their parent's value, errors in AppSync's shape.
+ */
+import {
+  defaultFieldResolver,
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type ResponsePath,
+  responsePathAsArray,
+  validate,
+} from 'graphql';
+import type { AppSyncError, ResolverEngine, ResolverExtensions } from '../appsync/types.ts';
+import { FieldAccess } from './auth/field-access.ts';
+import type { AuthorizedCaller } from './auth/modes.ts';
+import { type AppSyncResponseError, type GraphQLErrorLocation, notAuthorizedToAccess } from './errors.ts';
+import { InvalidScalarValueError } from './scalars.ts';
+import { selectionSetGraphQL, selectionSetList } from './selection.ts';
+
+/** An error a field ended with, carrying AppSync's `errorType`, `data` and `errorInfo`. */
+export class AppSyncFieldError extends Error {
+  constructor(
+    message: string,
+    readonly errorType: string | null,
+    readonly data: unknown = null,
+    readonly errorInfo: unknown = null,
+  ) {
+    super(message);
+    this.name = 'AppSyncFieldError';
+  }
+
+  static from(error: AppSyncError): AppSyncFieldError {
+    return new AppSyncFieldError(error.message, error.errorType ?? null, error.data ?? null, error.errorInfo ?? null);
+  }
+}
+
+/** A parsed and validated operation, ready to run. */
+export interface PreparedOperation {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+}
+
+export interface ResolverTiming {
+  readonly typeName: string;
+  readonly fieldName: string;
+  readonly durationMs: number;
+  readonly errors: number;
+}
+
+/** Per-operation state shared by the field resolvers. */
+export interface OperationContext {
+  readonly caller: AuthorizedCaller;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly domainName: string | null;
+  /** Errors a resolver appended (`util.appendError`) alongside a value. */
+  readonly appendedErrors: AppSyncResponseError[];
+  readonly resolverTimings: ResolverTiming[];
+  /** Extensions the root resolver set (subscription filters). */
+  rootExtensions?: ResolverExtensions;
+}
+
+export interface OperationResult {
+  readonly data: Record<string, unknown> | null;
+  readonly errors: readonly AppSyncResponseError[];
+}
+
+const toLocations = (error: GraphQLError): GraphQLErrorLocation[] | null =>
+  error.locations?.map(({ line, column }) => ({ line, column, sourceName: null })) ?? null;
+
+/** graphql-js messages rephrased where AppSync words the same failure differently. */
+function appSyncMessage(error: GraphQLError): string {
+  if (error.originalError instanceof InvalidScalarValueError) {
+    const variable = /^Variable "\$(\w+)" got invalid value/.exec(error.message);
+    if (variable) return `Variable '${variable[1]}' has an invalid value. ${error.originalError.message}`;
+  }
+  return error.message;
+}
+
+export function formatGraphQLError(error: GraphQLError): AppSyncResponseError {
+  const original = error.originalError;
+  if (original instanceof AppSyncFieldError) {
+    return {
+      path: error.path ?? null,
+      data: original.data,
+      errorType: original.errorType,
+      errorInfo: original.errorInfo,
+      locations: toLocations(error),
+      message: original.message,
+    };
+  }
+  return { path: error.path ?? null, locations: toLocations(error), message: appSyncMessage(error) };
+}
+
+export class GraphQLExecutor {
+  readonly access: FieldAccess;
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly engine: ResolverEngine,
+    defaultMode: AuthorizedCaller['mode'],
+  ) {
+    this.access = new FieldAccess(defaultMode);
+  }
+
+  /** Parses and validates; returns AppSync-shaped errors when the document is not runnable. */
+  prepare(query: string, operationName: string | null | undefined): PreparedOperation | AppSyncResponseError[] {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch (error) {
+      return [formatGraphQLError(error as GraphQLError)];
+    }
+    const validationErrors = validate(this.schema, document);
+    if (validationErrors.length > 0) {
+      return validationErrors.map((error) => ({
+        path: null,
+        locations: toLocations(error),
+        message: `Validation error: ${error.message}`,
+      }));
+    }
+    const operations = document.definitions.filter(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    const operation = operationName
+      ? operations.find((candidate) => candidate.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+    if (!operation) {
+      return [
+        {
+          path: null,
+          locations: null,
+          message: operationName
+            ? `Unknown operation named '${operationName}'.`
+            : 'Must provide operation name if query contains multiple operations.',
+        },
+      ];
+    }
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    }
+    return { document, operation, fragments };
+  }
+
+  async execute(
+    prepared: PreparedOperation,
+    variables: Readonly<Record<string, unknown>> | null | undefined,
+    context: OperationContext,
+  ): Promise<OperationResult> {
+    const result = (await execute({
+      schema: this.schema,
+      document: prepared.document,
+      operationName: prepared.operation.name?.value ?? null,
+      variableValues: variables ?? {},
+      contextValue: context,
+      rootValue: {},
+      fieldResolver: this.fieldResolver(prepared),
+    })) as ExecutionResult;
+    return {
+      data: (result.data as Record<string, unknown> | null | undefined) ?? null,
+      errors: [...(result.errors ?? []).map(formatGraphQLError), ...context.appendedErrors],
+    };
+  }
+
+  private fieldResolver(prepared: PreparedOperation): GraphQLFieldResolver<unknown, OperationContext> {
+    return (source, args, context, info) => {
+      const type = info.parentType;
+      const field = type.getFields()[info.fieldName];
+      if (!field) return null;
+      if (!this.access.allows(context.caller, type, field)) {
+        throw new AppSyncFieldError(notAuthorizedToAccess(info.fieldName, type.name), 'Unauthorized');
+      }
+      if (!this.engine.has(type.name, info.fieldName)) return defaultFieldResolver(source, args, context, info);
+      return this.resolveWithEngine(
+        prepared,
+        source,
+        args,
+        context,
+        info.fieldNodes,
+        type.name,
+        info.fieldName,
+        info.variableValues,
+        info.path,
+      );
+    };
+  }
+
+  private async resolveWithEngine(
+    prepared: PreparedOperation,
+    source: unknown,
+    args: Record<string, unknown>,
+    context: OperationContext,
+    fieldNodes: readonly FieldNode[],
+    typeName: string,
+    fieldName: string,
+    variables: Record<string, unknown>,
+    path: ResponsePath,
+  ): Promise<unknown> {
+    const isRoot = path.prev === undefined;
+    const started = performance.now();
+    const outcome = await this.engine.resolve({
+      typeName,
+      fieldName,
+      arguments: args,
+      source: isRoot || typeof source !== 'object' || source === null ? null : (source as Record<string, unknown>),
+      identity: context.caller.identity,
+      request: { headers: context.headers, domainName: context.domainName },
+      info: {
+        fieldName,
+        parentTypeName: typeName,
+        variables,
+        selectionSetList: selectionSetList(fieldNodes, prepared.fragments),
+        selectionSetGraphQL: selectionSetGraphQL(fieldNodes),
+      },
+    });
+    context.resolverTimings.push({
+      typeName,
+      fieldName,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      errors: outcome.errors.length,
+    });
+    if (isRoot) context.rootExtensions = outcome.extensions;
+    const [first, ...rest] = outcome.errors;
+    const locations = fieldNodes.map((node) => node.loc?.startToken).flatMap((token) =>
+      token ? [{ line: token.line, column: token.column, sourceName: null }] : [],
+    );
+    const toResponseError = (error: AppSyncError): AppSyncResponseError => ({
+      path: responsePathAsArray(path),
+      data: error.data ?? null,
+      errorType: error.errorType ?? null,
+      errorInfo: error.errorInfo ?? null,
+      locations,
+      message: error.message,
+    });
+    if (first && (outcome.data === null || outcome.data === undefined)) {
+      // The field failed: graphql-js records the first error and applies non-null propagation.
+      context.appendedErrors.push(...rest.map(toResponseError));
+      throw AppSyncFieldError.from(first);
+    }
+    context.appendedErrors.push(...outcome.errors.map(toResponseError));
+    return outcome.data;
+  }
+}

@@ -19,7 +19,10 @@ export const programBoardId = (programId: string): string => `${programPrefix}${
 export const weekBoardId = (epochMs: number): string => `${weekPrefix}${isoWeekKey(epochMs)}`;
 
 /** Every board an activity counts on, in a fixed order. */
-export function boardsForActivity(activity: { readonly programId?: string | null; readonly occurredAtMs: number }): string[] {
+export function boardsForActivity(activity: {
+  readonly programId?: string | null;
+  readonly occurredAtMs: number;
+}): string[] {
   const boards = [globalBoardId];
   if (activity.programId) boards.push(programBoardId(activity.programId));
   boards.push(weekBoardId(activity.occurredAtMs));

@@ -83,7 +83,10 @@ export function findActivityDefinition(type: string): ActivityDefinition | null 
 /** `1 point per 100 steps`, `2 points per 1 minutes` reads poorly, so singular units get their own form. */
 export function describePointsRule(definition: ActivityDefinition): string {
   const points = definition.points === 1 ? '1 point' : `${definition.points} points`;
-  const per = definition.per === 1 ? `per ${singularUnit(definition.unit)}` : `per ${definition.per} ${definition.unit}`;
+  const per =
+    definition.per === 1
+      ? `per ${singularUnit(definition.unit)}`
+      : `per ${definition.per} ${definition.unit}`;
   return `${points} ${per}`;
 }
 

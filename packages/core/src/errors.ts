@@ -22,7 +22,8 @@ export interface DomainError {
   readonly field?: string;
 }
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
 
 export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
 

@@ -52,7 +52,8 @@ export function decodeRankKey(rankKey: string): RankedTotal {
   const scorePart = rankKey.slice(0, scoreDigits);
   const reachedAt = rankKey.slice(scoreDigits + 1, scoreDigits + 1 + isoTimestampLength);
   const userId = rankKey.slice(scoreDigits + isoTimestampLength + 2);
-  if (!/^\d{15}$/.test(scorePart) || userId.length === 0) throw new RankKeyError(`malformed rank key '${rankKey}'`);
+  if (!/^\d{15}$/.test(scorePart) || userId.length === 0)
+    throw new RankKeyError(`malformed rank key '${rankKey}'`);
   return { score: maxRankableScore - Number(scorePart), reachedAt, userId };
 }
 
@@ -93,11 +94,11 @@ export const scoreShardKey = (boardId: string, shard: number): string => `${boar
  * Merges shard tops (each already in ranking order, as the index returns them) into the
  * board's top `limit`.
  */
-export function mergeShardTops<T extends RankedTotal>(shardTops: readonly (readonly T[])[], limit: number): T[] {
-  return shardTops
-    .flat()
-    .sort(compareTotals)
-    .slice(0, limit);
+export function mergeShardTops<T extends RankedTotal>(
+  shardTops: readonly (readonly T[])[],
+  limit: number,
+): T[] {
+  return shardTops.flat().sort(compareTotals).slice(0, limit);
 }
 
 export interface RankedEntry {

@@ -17,7 +17,11 @@ export function pointsFor(definition: ActivityDefinition, quantity: number): num
 }
 
 /** What still counts today: the part of `points` that fits under the cap after `alreadyCounted`. */
-export function pointsWithinDailyCap(points: number, alreadyCounted: number, maxPointsPerDay: number): number {
+export function pointsWithinDailyCap(
+  points: number,
+  alreadyCounted: number,
+  maxPointsPerDay: number,
+): number {
   const remaining = maxPointsPerDay - alreadyCounted;
   if (remaining <= 0) return 0;
   return points < remaining ? points : remaining;

@@ -54,17 +54,29 @@ export function validateRecordActivity(
 
   const type = input['type'];
   if (typeof type !== 'string' || type.length === 0 || type.length > limits.maxStringLength) {
-    return fail(errorTypes.validation, `type must be a non-empty string of at most ${limits.maxStringLength} characters.`, 'type');
+    return fail(
+      errorTypes.validation,
+      `type must be a non-empty string of at most ${limits.maxStringLength} characters.`,
+      'type',
+    );
   }
   const definition = findActivityDefinition(type);
   if (definition === null) {
     const known = activityCatalog.map((entry) => entry.type).join(', ');
-    return fail(errorTypes.validation, `Unknown activity type ${quoted(type)}. Known types: ${known}.`, 'type');
+    return fail(
+      errorTypes.validation,
+      `Unknown activity type ${quoted(type)}. Known types: ${known}.`,
+      'type',
+    );
   }
 
   const quantity = input['quantity'];
   if (!isFiniteNumber(quantity) || quantity <= 0) {
-    return fail(errorTypes.validation, `quantity must be a positive number of ${definition.unit}.`, 'quantity');
+    return fail(
+      errorTypes.validation,
+      `quantity must be a positive number of ${definition.unit}.`,
+      'quantity',
+    );
   }
   if (quantity > definition.maxQuantityPerActivity) {
     return fail(

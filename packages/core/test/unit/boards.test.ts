@@ -25,12 +25,19 @@ describe('boards', () => {
     });
   });
 
-  it.each(['', 'Global', 'program:', 'program:a#b', 'week:2026-W00', 'week:2026-W54', 'week:2026-47', 'week:26-W01', `program:${'x'.repeat(65)}`])(
-    'refuses %j as a ValidationError',
-    (boardId) => {
-      const outcome = parseBoardId(boardId);
-      expect(outcome.ok).toBe(false);
-      if (!outcome.ok) expect(outcome.error.errorType).toBe('ValidationError');
-    },
-  );
+  it.each([
+    '',
+    'Global',
+    'program:',
+    'program:a#b',
+    'week:2026-W00',
+    'week:2026-W54',
+    'week:2026-47',
+    'week:26-W01',
+    `program:${'x'.repeat(65)}`,
+  ])('refuses %j as a ValidationError', (boardId) => {
+    const outcome = parseBoardId(boardId);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.errorType).toBe('ValidationError');
+  });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityCatalog, describePointsRule, findActivityDefinition, pointsPerUnit } from '../../src/catalog.ts';
+import {
+  activityCatalog,
+  describePointsRule,
+  findActivityDefinition,
+  pointsPerUnit,
+} from '../../src/catalog.ts';
 import { pointsFor, pointsWithinDailyCap } from '../../src/scoring.ts';
 
 describe('activity catalog', () => {

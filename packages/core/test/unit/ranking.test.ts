@@ -27,14 +27,9 @@ describe('rank keys', () => {
     const byKey = [...totals].sort((x, y) => compareCodePoints(encodeRankKey(x), encodeRankKey(y)));
     const byOrder = [...totals].sort(compareTotals);
     expect(byKey).toEqual(byOrder);
-    expect(byOrder.map((total) => `${total.userId}:${total.score}:${total.reachedAt === t0 ? 0 : 1}`)).toEqual([
-      'z:1000:1',
-      'a:5:0',
-      'aa:5:0',
-      'b:5:0',
-      'a:5:1',
-      'c:0:0',
-    ]);
+    expect(
+      byOrder.map((total) => `${total.userId}:${total.score}:${total.reachedAt === t0 ? 0 : 1}`),
+    ).toEqual(['z:1000:1', 'a:5:0', 'aa:5:0', 'b:5:0', 'a:5:1', 'c:0:0']);
   });
 
   it('round-trips and documents its format', () => {
@@ -47,7 +42,9 @@ describe('rank keys', () => {
   it('refuses what it cannot encode in order', () => {
     expect(() => encodeRankKey({ userId: 'u', score: -1, reachedAt: t0 })).toThrow(/outside/);
     expect(() => encodeRankKey({ userId: 'u', score: 1.5, reachedAt: t0 })).toThrow(/outside/);
-    expect(() => encodeRankKey({ userId: 'u', score: 1, reachedAt: '2026-11-21T10:00:00Z' })).toThrow(/canonical/);
+    expect(() => encodeRankKey({ userId: 'u', score: 1, reachedAt: '2026-11-21T10:00:00Z' })).toThrow(
+      /canonical/,
+    );
   });
 
   it('orders user ids by code point, as DynamoDB orders UTF-8 bytes', () => {
@@ -107,7 +104,9 @@ describe('ranked entries', () => {
     const first = rankEntries(ordered, []);
     const again = rankEntries(ordered, first);
     expect(rankingChanged(first, again)).toBe(false);
-    expect(rankingChanged(first, rankEntries([{ ...ordered[0]!, score: 11 }, ordered[1]!], first))).toBe(true);
+    expect(rankingChanged(first, rankEntries([{ ...ordered[0]!, score: 11 }, ordered[1]!], first))).toBe(
+      true,
+    );
     expect(rankingChanged(first, first.slice(0, 1))).toBe(true);
   });
 });

@@ -21,7 +21,13 @@ describe('recordActivity validation', () => {
     const outcome = validate({ type: 'steps', quantity: 12_345, programId: 'spring', idempotencyKey: 'k-1' });
     expect(outcome).toMatchObject({
       ok: true,
-      value: { quantity: 12_345, points: 123, programId: 'spring', idempotencyKey: 'k-1', occurredAtMs: nowMs },
+      value: {
+        quantity: 12_345,
+        points: 123,
+        programId: 'spring',
+        idempotencyKey: 'k-1',
+        occurredAtMs: nowMs,
+      },
     });
   });
 
@@ -49,7 +55,10 @@ describe('recordActivity validation', () => {
 
   it('refuses oversized or unsafe strings', () => {
     expectRefused({ type: 'x'.repeat(10_000), quantity: 1 }, 'type');
-    expectRefused({ type: 'yoga', quantity: 1, idempotencyKey: 'k'.repeat(serviceConfig.maxStringLength + 1) }, 'idempotencyKey');
+    expectRefused(
+      { type: 'yoga', quantity: 1, idempotencyKey: 'k'.repeat(serviceConfig.maxStringLength + 1) },
+      'idempotencyKey',
+    );
     expectRefused({ type: 'yoga', quantity: 1, idempotencyKey: 'a#b' }, 'idempotencyKey');
     expectRefused({ type: 'yoga', quantity: 1, idempotencyKey: '' }, 'idempotencyKey');
     expectRefused({ type: 'yoga', quantity: 1, programId: 'p'.repeat(65) }, 'programId');

@@ -1,0 +1,62 @@
+/**
+ * "Board changed in minute m" marks, which tell the rebuilder what to rebuild without a
+ * per-activity write to any board-level key. A worker instance writes each mark once per
+ * board and minute and remembers it (records of one batch run concurrently, so they share
+ * one in-flight write): the marks' partition takes writes in proportion to worker
+ * instances, never to traffic.
+ *
+ * The mark is written before the totals move. The rebuilder re-reads minutes from
+ * `rebuildOverlapSeconds` (longer than the worker's timeout) before its previous start, so
+ * a change that commits after a rebuild already read its mark is still picked up next run.
+ */
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boardChangeKey, epochMinute, itemKinds } from '@leaderboard/core/keys';
+
+export interface BoardChangeMarkerOptions {
+  readonly documentClient: DynamoDBDocumentClient;
+  readonly scoresTable: string;
+  readonly ttlSeconds: number;
+}
+
+export class BoardChangeMarker {
+  readonly #options: BoardChangeMarkerOptions;
+  readonly #writes = new Map<string, Promise<void>>();
+  #minute = -1;
+
+  constructor(options: BoardChangeMarkerOptions) {
+    this.#options = options;
+  }
+
+  async markChanged(boardIds: readonly string[], nowMs: number): Promise<void> {
+    const minute = epochMinute(nowMs);
+    if (minute !== this.#minute) {
+      this.#writes.clear();
+      this.#minute = minute;
+    }
+    await Promise.all(boardIds.map((boardId) => this.#mark(minute, boardId, nowMs)));
+  }
+
+  #mark(minute: number, boardId: string, nowMs: number): Promise<void> {
+    const existing = this.#writes.get(boardId);
+    if (existing) return existing;
+    const write = this.#options.documentClient
+      .send(
+        new PutCommand({
+          TableName: this.#options.scoresTable,
+          Item: {
+            ...boardChangeKey(minute, boardId),
+            kind: itemKinds.boardChange,
+            boardId,
+            expiresAt: Math.floor(nowMs / 1000) + this.#options.ttlSeconds,
+          },
+        }),
+      )
+      .then(() => undefined);
+    this.#writes.set(boardId, write);
+    // A failed write is forgotten, so the record's retry writes it again.
+    write.catch(() => {
+      if (this.#writes.get(boardId) === write) this.#writes.delete(boardId);
+    });
+    return write;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The worker's SQS handler, built from explicit dependencies so tests can run it against
+ * DynamoDB Local. Each message is one activity; failures are reported per message
+ * (ReportBatchItemFailures), so one bad or contended activity never holds back the others.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseActivityMessage, UnreadableActivityError } from './activity-record.ts';
+import { applyActivity, type AggregationDependencies } from './apply-activity.ts';
+
+export interface WorkerDependencies extends AggregationDependencies {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+export type WorkerHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    let activity;
+    try {
+      activity = parseActivityMessage(record.body);
+    } catch (error) {
+      if (error instanceof UnreadableActivityError) {
+        // Failing it lets SQS redeliver it until the redrive policy moves it to the DLQ for a person to inspect.
+        deps.logger.error('unreadable activity message', {
+          messageId: record.messageId,
+          reason: error.message,
+        });
+        deps.metrics.addMetric('UnreadableMessages', MetricUnit.Count, 1);
+      }
+      throw error;
+    }
+    const outcome = await applyActivity(activity, deps);
+    if (outcome === 'duplicate') {
+      deps.logger.info('activity already applied; skipped', {
+        activityId: activity.id,
+        messageId: record.messageId,
+      });
+      deps.metrics.addMetric('DuplicateActivities', MetricUnit.Count, 1);
+    } else {
+      deps.metrics.addMetric('ActivitiesApplied', MetricUnit.Count, 1);
+      deps.metrics.addMetric('PointsApplied', MetricUnit.Count, activity.points);
+    }
+  };
+
+  return async (event, context) => {
+    deps.logger.addContext(context);
+    try {
+      const response = await processPartialResponse(event, handleRecord, processor, {
+        context,
+        // Always answer with the failed ids, even when all failed: SQS then redelivers only those.
+        throwOnFullBatchFailure: false,
+      });
+      for (const failure of response.batchItemFailures) {
+        deps.logger.warn('activity message failed; SQS will redeliver it', {
+          messageId: failure.itemIdentifier,
+        });
+      }
+      deps.metrics.addMetric('FailedMessages', MetricUnit.Count, response.batchItemFailures.length);
+      return response;
+    } finally {
+      deps.metrics.publishStoredMetrics();
+    }
+  };
+}

@@ -1,0 +1,322 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { boardsForActivity } from '@leaderboard/core/boards';
+import { serviceConfig } from '@leaderboard/core/config';
+import { activityPk, itemKinds, progressKey, totalKey } from '@leaderboard/core/keys';
+import { canonicalTimestamp, encodeRankKey, scoreShardKey, shardOf } from '@leaderboard/core/ranking';
+import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
+import type { SQSRecord } from 'aws-lambda';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  chunks,
+  lambdaContext,
+  shuffled,
+  sqsEvent,
+  sqsRecord,
+  storeActivities,
+  streamMessageBody,
+  type TestActivity,
+} from '../support/activities.ts';
+import { clearAllTables, localCredentials, localRegion, testDynamo } from '../support/local.ts';
+import { testWorker } from '../support/worker.ts';
+
+const context = lambdaContext('worker');
+const base = Date.parse('2026-11-16T08:00:00Z');
+const iso = (offsetMs: number) => canonicalTimestamp(base + offsetMs);
+
+/** 90 activities of 12 users over 2 programs and 2 ISO weeks, a few capped to 0 points. */
+function sampleActivities(): TestActivity[] {
+  const activities: TestActivity[] = [];
+  for (let index = 0; index < 90; index += 1) {
+    const userId = `user-${index % 12}`;
+    activities.push({
+      id: `a${index}`,
+      userId,
+      type: 'running',
+      points: index % 15 === 0 ? 0 : 1 + ((index * 7) % 23),
+      ...(index % 3 === 0 ? {} : { programId: index % 3 === 1 ? 'spring' : 'summer' }),
+      occurredAt: iso((index % 2) * 7 * 86_400_000 + index * 1000),
+      recordedAt: iso(8 * 86_400_000 + ((index * 37) % 90) * 1000),
+    });
+  }
+  return activities;
+}
+
+interface ExpectedTotal {
+  score: number;
+  reachedAt: string;
+}
+
+function expectedTotals(activities: readonly TestActivity[]): Map<string, ExpectedTotal> {
+  const totals = new Map<string, ExpectedTotal>();
+  for (const activity of activities) {
+    if (activity.points === 0) continue;
+    for (const boardId of boardsForActivity({
+      programId: activity.programId ?? null,
+      occurredAtMs: Date.parse(activity.occurredAt),
+    })) {
+      const key = `${activity.userId}|${boardId}`;
+      const before = totals.get(key);
+      totals.set(key, {
+        score: (before?.score ?? 0) + activity.points,
+        reachedAt: before && before.reachedAt > activity.recordedAt ? before.reachedAt : activity.recordedAt,
+      });
+    }
+  }
+  return totals;
+}
+
+/** Plays SQS: delivers every pending message, redelivering the failed ones, until none fail. */
+async function deliverUntilDone(
+  handlers: readonly ((records: SQSRecord[]) => Promise<string[]>)[],
+  bodies: readonly string[],
+  seed: number,
+): Promise<number> {
+  let pending = [...bodies];
+  let rounds = 0;
+  while (pending.length > 0) {
+    rounds += 1;
+    expect(rounds).toBeLessThan(10);
+    const batches = chunks(shuffled(pending, seed + rounds), 10).map((batch) => batch.map(sqsRecord));
+    const failedBodies: string[] = [];
+    // Instances take batches concurrently, as Lambda scales out on one queue.
+    for (const wave of chunks(batches, handlers.length)) {
+      const results = await Promise.all(wave.map((batch, index) => handlers[index]!(batch)));
+      wave.forEach((batch, index) => {
+        const failed = new Set(results[index]);
+        for (const record of batch) if (failed.has(record.messageId)) failedBodies.push(record.body);
+      });
+    }
+    pending = failedBodies;
+  }
+  return rounds;
+}
+
+describe('worker', () => {
+  const { documentClient } = testDynamo();
+
+  beforeEach(async () => {
+    await clearAllTables(documentClient);
+  });
+
+  const asBatchHandler =
+    (handler: ReturnType<typeof testWorker>['handler']) => async (records: SQSRecord[]) =>
+      (await handler(sqsEvent(records), context)).batchItemFailures.map((failure) => failure.itemIdentifier);
+
+  it('keeps every total and progress exact when each activity arrives 3 times in shuffled batches', async () => {
+    const activities = sampleActivities();
+    await storeActivities(documentClient, activities);
+    const bodies = activities.flatMap((activity, index) =>
+      [0, 1, 2].map((copy) => streamMessageBody(activity, index * 3 + copy)),
+    );
+    const instances = [testWorker(documentClient), testWorker(documentClient), testWorker(documentClient)];
+    await deliverUntilDone(
+      instances.map((instance) => asBatchHandler(instance.handler)),
+      bodies,
+      7,
+    );
+
+    const expected = expectedTotals(activities);
+    const stored = await documentClient.send(
+      new ScanCommand({
+        TableName: scoresTable.name,
+        FilterExpression: '#kind = :total',
+        ExpressionAttributeNames: { '#kind': 'kind' },
+        ExpressionAttributeValues: { ':total': itemKinds.total },
+      }),
+    );
+    expect(stored.Items).toHaveLength(expected.size);
+    for (const [key, total] of expected) {
+      const [userId, boardId] = key.split('|') as [string, string];
+      const item = (
+        await documentClient.send(
+          new GetCommand({ TableName: scoresTable.name, Key: totalKey(userId, boardId) }),
+        )
+      ).Item;
+      expect(item, key).toMatchObject({
+        score: total.score,
+        reachedAt: total.reachedAt,
+        rankKey: encodeRankKey({ userId, score: total.score, reachedAt: total.reachedAt }),
+        shardKey: scoreShardKey(boardId, shardOf(userId, serviceConfig.scoreShards)),
+        userId,
+        boardId,
+        displayName: `Name ${userId}`,
+      });
+    }
+
+    for (const userId of new Set(activities.map((activity) => activity.userId))) {
+      for (const programId of ['spring', 'summer']) {
+        const counted = activities.filter(
+          (a) => a.userId === userId && a.programId === programId && a.points > 0,
+        );
+        const item = (
+          await documentClient.send(
+            new GetCommand({ TableName: scoresTable.name, Key: progressKey(userId, programId) }),
+          )
+        ).Item;
+        expect(item?.['points'] ?? 0, `${userId} ${programId}`).toBe(
+          counted.reduce((sum, a) => sum + a.points, 0),
+        );
+        expect(item?.['activities'] ?? 0).toBe(counted.length);
+      }
+    }
+
+    for (const activity of activities) {
+      const item = (
+        await documentClient.send(
+          new GetCommand({
+            TableName: activitiesTable.name,
+            Key: { pk: activityPk(activity.userId, activity.id) },
+          }),
+        )
+      ).Item;
+      expect(item?.['processedAt']).toEqual(expect.any(String));
+    }
+  });
+
+  it('the week board of an activity is the ISO week of occurredAt', async () => {
+    const activity: TestActivity = {
+      id: 'w1',
+      userId: 'u1',
+      type: 'yoga',
+      points: 5,
+      occurredAt: '2026-01-04T23:30:00.000Z',
+      recordedAt: '2026-01-05T00:10:00.000Z',
+    };
+    await storeActivities(documentClient, [activity]);
+    const { handler } = testWorker(documentClient);
+    await handler(sqsEvent([sqsRecord(streamMessageBody(activity, 1))]), context);
+    const week = await documentClient.send(
+      new GetCommand({ TableName: scoresTable.name, Key: totalKey('u1', 'week:2026-W01') }),
+    );
+    expect(week.Item?.['score']).toBe(5);
+  });
+
+  it('logs an unreadable message and reports it failed, while the rest of the batch is applied', async () => {
+    const activity: TestActivity = {
+      id: 'ok',
+      userId: 'u1',
+      type: 'yoga',
+      points: 9,
+      occurredAt: iso(0),
+      recordedAt: iso(1000),
+    };
+    await storeActivities(documentClient, [activity]);
+    const { handler, logger } = testWorker(documentClient);
+    const logged = vi.spyOn(logger, 'error');
+    const garbage = sqsRecord('{not json');
+    const notAnInsert = sqsRecord(JSON.stringify({ eventName: 'REMOVE', dynamodb: { Keys: {} } }));
+    const good = sqsRecord(streamMessageBody(activity, 1));
+    const response = await handler(sqsEvent([garbage, good, notAnInsert]), context);
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(
+      [garbage.messageId, notAnInsert.messageId].sort(),
+    );
+    expect(logged).toHaveBeenCalledWith(
+      'unreadable activity message',
+      expect.objectContaining({ messageId: garbage.messageId }),
+    );
+    const total = await documentClient.send(
+      new GetCommand({ TableName: scoresTable.name, Key: totalKey('u1', 'global') }),
+    );
+    expect(total.Item?.['score']).toBe(9);
+  });
+
+  it('fails only the record that met a transient error, and applies it once when redelivered', async () => {
+    const activities: TestActivity[] = ['x', 'y', 'z'].map((id, index) => ({
+      id,
+      userId: `u${index}`,
+      type: 'yoga',
+      points: 10 + index,
+      occurredAt: iso(0),
+      recordedAt: iso(index * 1000),
+    }));
+    await storeActivities(documentClient, activities);
+    // Stands in for DynamoDB throttling one request after the SDK's own retries gave up.
+    const endpoint = testDynamo().endpoint;
+    const throttledClient = new DynamoDBClient({
+      endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    let throttled = 0;
+    throttledClient.middlewareStack.add(
+      (next) => async (args) => {
+        if (throttled === 0 && JSON.stringify(args.input).includes(activityPk('u1', 'y'))) {
+          throttled += 1;
+          throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+            name: 'ProvisionedThroughputExceededException',
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'throttleOneActivity' },
+    );
+    const { handler } = testWorker(DynamoDBDocumentClient.from(throttledClient));
+    const records = activities.map((activity, index) => sqsRecord(streamMessageBody(activity, index)));
+    const first = await handler(sqsEvent(records), context);
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
+    const second = await handler(
+      sqsEvent([sqsRecord(records[1]!.body), sqsRecord(records[0]!.body)]),
+      context,
+    );
+    expect(second.batchItemFailures).toEqual([]);
+    for (const [index, activity] of activities.entries()) {
+      const total = await documentClient.send(
+        new GetCommand({ TableName: scoresTable.name, Key: totalKey(activity.userId, 'global') }),
+      );
+      expect(total.Item?.['score']).toBe(10 + index);
+    }
+    throttledClient.destroy();
+  });
+
+  it('marks each changed board once per minute per instance, not once per activity', async () => {
+    const activities: TestActivity[] = Array.from({ length: 25 }, (_, index) => ({
+      id: `m${index}`,
+      userId: `u${index}`,
+      type: 'yoga',
+      points: 3,
+      programId: 'spring',
+      occurredAt: iso(0),
+      recordedAt: iso(1000),
+    }));
+    await storeActivities(documentClient, activities);
+    const minuteStart = Date.parse('2026-11-24T10:00:00Z');
+    const countingClient = new DynamoDBClient({
+      endpoint: testDynamo().endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    let markPuts = 0;
+    countingClient.middlewareStack.add(
+      (next, context) => async (args) => {
+        if ((context as { commandName?: string }).commandName === 'PutItemCommand') markPuts += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countMarkPuts' },
+    );
+    const { handler } = testWorker(DynamoDBDocumentClient.from(countingClient), {
+      now: () => minuteStart + 5_000,
+    });
+    for (const batch of chunks(activities, 10)) {
+      await handler(
+        sqsEvent(batch.map((activity, index) => sqsRecord(streamMessageBody(activity, index)))),
+        context,
+      );
+    }
+    const minute = Math.floor((minuteStart + 5_000) / 60_000);
+    const marks = await documentClient.send(
+      new QueryCommand({
+        TableName: scoresTable.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CHANGED#${minute}` },
+      }),
+    );
+    expect((marks.Items ?? []).map((item) => item['sk']).sort()).toEqual([
+      'global',
+      'program:spring',
+      'week:2026-W47',
+    ]);
+    expect(markPuts).toBe(3);
+    countingClient.destroy();
+  });
+});

@@ -80,6 +80,8 @@ export interface FieldOutcome {
   /** `util.error` (at most one, ends the field) and every `util.appendError`. */
   readonly errors: readonly AppSyncError[];
   readonly extensions: ResolverExtensions;
+  /** Set with `util.http.addResponseHeader(s)`; the server adds them to the HTTP response. */
+  readonly responseHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Runs the resolver registered for a field, as AppSync would. */

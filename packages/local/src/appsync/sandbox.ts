@@ -1,0 +1,151 @@
+/**
+ * One `node:vm` context per resolver bundle, holding only what APPSYNC_JS offers: the
+ * language built-ins, `util`/`runtime`/`extensions` (also as globals) and `console`. Host
+ * code never hands the sandbox a host object: data crosses as JSON text parsed inside, and
+ * utilities are sandbox functions that forward to a host bridge kept in a closure, so no
+ * host prototype (and so no host `Function` constructor) is reachable from resolver code.
+ */
+import vm from 'node:vm';
+import { HandlerHaltSignal, type InvocationScope } from './invocation-scope.ts';
+import { runtimeModules, utilsModuleName } from './runtime-library.ts';
+
+/** Runs inside the context; `bridge` and `log` are host functions it keeps private. */
+const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
+  'use strict';
+  const parse = JSON.parse;
+  const stringify = JSON.stringify;
+  const halt = Object.freeze({ appsyncHandlerHalt: true });
+  const deepFreeze = (value) => {
+    Object.freeze(value);
+    Object.values(value).forEach((child) => { if (typeof child === 'object' && child !== null) deepFreeze(child); });
+    return value;
+  };
+  const modules = {};
+  Object.keys(manifest).forEach((moduleName) => {
+    const root = {};
+    manifest[moduleName].forEach((path) => {
+      const parts = path.split('.');
+      const leaf = parts.pop();
+      const parent = parts.reduce((target, part) => (target[part] = target[part] || {}), root);
+      const qualified = moduleName + ':' + path;
+      parent[leaf] = function (...args) {
+        const reply = parse(bridge(qualified, stringify(args)));
+        if (reply.halt) throw halt;
+        return reply.value;
+      };
+    });
+    modules[moduleName] = deepFreeze(root);
+  });
+  const utils = modules[${JSON.stringify(utilsModuleName)}];
+  ['util', 'runtime', 'extensions'].forEach((name) => {
+    Object.defineProperty(globalThis, name, { value: utils[name], enumerable: false, writable: false });
+  });
+  const write = (level) => (...args) => { log(level, stringify(args.map((arg) => (typeof arg === 'string' ? arg : stringify(arg))))); };
+  Object.defineProperty(globalThis, 'console', {
+    value: deepFreeze({ log: write('info'), info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug') }),
+  });
+  ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef', 'eval'].forEach((name) => { delete globalThis[name]; });
+  let pending;
+  let current;
+  Object.defineProperty(globalThis, '__appsyncInvoke', {
+    value: function () {
+      const call = pending;
+      pending = undefined;
+      current = parse(call.ctxJson);
+      current.args = current.arguments;
+      Object.freeze(current.env);
+      const value = call.handler(current);
+      return stringify({ value: value === undefined ? null : value });
+    },
+  });
+  return {
+    modules,
+    halt,
+    prepare(handler, ctxJson) { pending = { handler, ctxJson }; current = undefined; },
+    readStash() { return current ? stringify(current.stash === undefined ? {} : current.stash) : undefined; },
+  };
+})`;
+
+interface BootstrapHandle {
+  readonly modules: Readonly<Record<string, unknown>>;
+  readonly halt: unknown;
+  prepare(handler: unknown, ctxJson: string): void;
+  readStash(): string | undefined;
+}
+
+export type SandboxLog = (entry: { level: string; message: string; file: string }) => void;
+
+export interface Sandbox {
+  readonly context: vm.Context;
+  readonly modules: Readonly<Record<string, unknown>>;
+  /** Runs `handler(ctx)` inside the sandbox with `scope` receiving the utilities' effects. */
+  call(handler: unknown, ctxJson: string, scope: InvocationScope, timeoutMs: number): SandboxCallResult;
+}
+
+export type SandboxCallResult =
+  | { readonly kind: 'returned'; readonly value: unknown; readonly stash: unknown }
+  | { readonly kind: 'halted'; readonly stash: unknown }
+  | { readonly kind: 'threw'; readonly error: unknown; readonly stash: unknown };
+
+const invokeScript = new vm.Script('__appsyncInvoke()', { filename: 'appsync-invoke' });
+
+export function createSandbox(file: string, log: SandboxLog | undefined): Sandbox {
+  const context = vm.createContext({}, { name: file, codeGeneration: { strings: false, wasm: false } });
+  let scope: InvocationScope | undefined;
+
+  const bridge = (qualifiedName: string, argsJson: string): string => {
+    const separator = qualifiedName.lastIndexOf(':');
+    const moduleName = qualifiedName.slice(0, separator);
+    const fn = runtimeModules[moduleName]?.[qualifiedName.slice(separator + 1)];
+    if (!fn || !scope) throw new Error(`${qualifiedName} is not available here`);
+    try {
+      const value = fn(scope, ...(JSON.parse(argsJson) as unknown[]));
+      return JSON.stringify({ value: value === undefined ? null : value });
+    } catch (error) {
+      if (error instanceof HandlerHaltSignal) {
+        scope.halt = error.halt;
+        return '{"halt":true}';
+      }
+      // A host error must not carry host prototypes into the sandbox: rethrow it as sandbox text.
+      throw new (vm.runInContext('Error', context) as ErrorConstructor)(
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+  };
+  const writeLog = (level: string, argsJson: string): void => {
+    log?.({ level, message: (JSON.parse(argsJson) as string[]).join(' '), file });
+  };
+  const manifest = JSON.stringify(
+    Object.fromEntries(Object.entries(runtimeModules).map(([name, functions]) => [name, Object.keys(functions)])),
+  );
+  const bootstrap = vm.runInContext(bootstrapSource, context, { filename: 'appsync-runtime' }) as (
+    bridge: unknown,
+    log: unknown,
+    manifest: unknown,
+  ) => BootstrapHandle;
+  const parseInContext = vm.runInContext('JSON.parse', context) as (text: string) => unknown;
+  const handle = bootstrap(bridge, writeLog, parseInContext(manifest));
+
+  return {
+    context,
+    modules: handle.modules,
+    call(handler, ctxJson, invocationScope, timeoutMs) {
+      scope = invocationScope;
+      invocationScope.halt = undefined;
+      handle.prepare(handler, ctxJson);
+      const stash = (): unknown => {
+        const json = handle.readStash();
+        return json === undefined ? undefined : (JSON.parse(json) as unknown);
+      };
+      try {
+        const json = invokeScript.runInContext(context, { timeout: timeoutMs }) as string;
+        return { kind: 'returned', value: (JSON.parse(json) as { value: unknown }).value, stash: stash() };
+      } catch (error) {
+        if (error === handle.halt && invocationScope.halt) return { kind: 'halted', stash: stash() };
+        return { kind: 'threw', error, stash: stash() };
+      } finally {
+        scope = undefined;
+      }
+    },
+  };
+}

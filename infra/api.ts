@@ -169,6 +169,7 @@ const apiEnvironmentWriter = new sst.aws.Function('ApiEnvironmentWriter', {
   runtime: lambdaRuntime,
   architecture: 'arm64',
   timeout: '30 seconds',
+  memory: '128 MB',
   // Runs during the deploy itself, so it must be the deployed code even under `sst dev`.
   dev: false,
   permissions: [{ actions: ['appsync:PutGraphqlApiEnvironmentVariables'], resources: [apiArn] }],

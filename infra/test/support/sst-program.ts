@@ -1,0 +1,418 @@
+/**
+ * Runs the SST program (sst.config.ts + infra/) the way `sst deploy` does, with AWS replaced by
+ * Pulumi's runtime mocks, and records every resource it declares.
+ *
+ * What stands in for what:
+ * - the SST CLI's esbuild step: `bundleProgram` (same entry, injected globals, shim and
+ *   defines as `pkg/project` and `pkg/js` in the sst repository);
+ * - the SST CLI's RPC server (`SST_SERVER`): `startCliRpcServer`, answering the two methods
+ *   components call during a deploy (`Provider.Aws.Bootstrap`, `Runtime.Build`);
+ * - AWS (the Pulumi engine and the AWS provider): `setMocks` on the @pulumi/pulumi copy that
+ *   the components load from .sst/platform/node_modules.
+ *
+ * This leans on SST internals, so sst is pinned; when an upgrade moves them, the errors thrown
+ * here say which piece moved.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type * as PulumiModule from '../../../.sst/platform/node_modules/@pulumi/pulumi/index.js';
+
+export const repositoryRoot = join(import.meta.dirname, '..', '..', '..');
+const workDir = join(repositoryRoot, '.sst');
+const platformDir = join(workDir, 'platform');
+
+export const mockAccount = '123456789012';
+export const mockRegion = 'us-east-1';
+
+export class SstInternalsMovedError extends Error {
+  override readonly name = 'SstInternalsMovedError';
+  constructor(what: string) {
+    super(
+      `${what}. The offline infra tests mirror internals of sst ${readPinnedSstVersion()}; ` +
+        'if sst was upgraded, update infra/test/support/sst-program.ts to match it.',
+    );
+  }
+}
+
+function readPinnedSstVersion(): string {
+  try {
+    return readFileSync(join(platformDir, 'version'), 'utf8').trim();
+  } catch {
+    return '(unknown: .sst/platform/version is missing)';
+  }
+}
+
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly id: string;
+  readonly inputs: Record<string, unknown>;
+  /** Inputs plus the outputs the mock made up (arn, url, ...). */
+  readonly state: Record<string, unknown>;
+}
+
+export interface RecordedCall {
+  readonly token: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+/** What a component asked the CLI to build (`Runtime.Build`): one entry per function. */
+export interface RecordedBuild {
+  readonly functionID: string;
+  readonly handler: string;
+  readonly runtime: string;
+  readonly links: Record<string, Record<string, unknown>>;
+}
+
+export interface ProgramRun {
+  readonly resources: readonly RecordedResource[];
+  readonly calls: readonly RecordedCall[];
+  readonly builds: readonly RecordedBuild[];
+  readonly rpcMethods: readonly string[];
+  readonly unansweredRpcMethods: readonly string[];
+  readonly outputs: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  /** Environment variables the program sees (e.g. `RESOLVER_BUNDLE_DIR`, `JWT_ISSUER`). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly stage?: string;
+}
+
+// -------------------------------------------------------------------------------------------
+// Bundling, as the CLI does it
+
+function requirePlatformFile(relativePath: string): string {
+  const file = join(platformDir, relativePath);
+  if (!existsSync(file)) {
+    throw new SstInternalsMovedError(`${file} does not exist (run \`pnpm sst:install\`, or the SST layout changed)`);
+  }
+  return file;
+}
+
+function readProviderAliases(): { alias: string; package: string }[] {
+  const lockFile = join(workDir, 'provider-lock.json');
+  if (!existsSync(lockFile)) throw new SstInternalsMovedError(`${lockFile} is missing (run \`pnpm sst:install\`)`);
+  return JSON.parse(readFileSync(lockFile, 'utf8')) as { alias: string; package: string }[];
+}
+
+async function bundleProgram(stage: string): Promise<string> {
+  const runEntry = requirePlatformFile('src/auto/run.ts');
+  const shim = requirePlatformFile('src/shim/run.js');
+  const components = dirname(requirePlatformFile('src/components/index.ts'));
+  const globals = [
+    ...readProviderAliases().map((entry) => `import * as ${entry.alias} from "${entry.package}";`),
+    `import * as sst from "${components}";`,
+  ].join('\n');
+  const app = {
+    name: 'leaderboard',
+    stage,
+    removal: 'remove',
+    protect: false,
+    home: 'aws',
+    providers: { aws: {} },
+  };
+  const cli = {
+    command: 'deploy',
+    dev: false,
+    paths: { home: join(tmpdir(), 'sst-home'), root: repositoryRoot, work: workDir, platform: platformDir },
+    state: { version: {} },
+  };
+  const outfile = join(platformDir, `.infra-test-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    stdin: {
+      contents: [
+        `import { run } from ${JSON.stringify(runEntry)};`,
+        `import mod from ${JSON.stringify(join(repositoryRoot, 'sst.config.ts'))};`,
+        'export default () => run(mod.run);',
+      ].join('\n'),
+      resolveDir: repositoryRoot,
+      sourcefile: 'eval.ts',
+      loader: 'ts',
+    },
+    banner: {
+      js: [
+        "import { createRequire as topLevelCreateRequire } from 'module';",
+        'const require = topLevelCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+    mainFields: ['module', 'main'],
+    format: 'esm',
+    platform: 'node',
+    nodePaths: [join(platformDir, 'node_modules')],
+    plugins: [
+      {
+        name: 'inject-globals',
+        setup(pluginBuild) {
+          pluginBuild.onLoad({ filter: /\.(js|ts|jsx|tsx)$/ }, (args) => {
+            const contents = readFileSync(args.path, 'utf8');
+            return {
+              contents: args.path.includes('.sst') ? contents : `${globals}\n${contents}`,
+              loader: 'default',
+            };
+          });
+        },
+      },
+    ],
+    external: ['@pulumi/*', 'undici', '@pulumiverse/*', '@sst-provider/*', '@aws-sdk/*', 'esbuild', 'archiver', 'glob', 'vite'],
+    define: { $app: JSON.stringify(app), $cli: JSON.stringify(cli), $dev: 'false' },
+    inject: [shim],
+    outfile,
+    bundle: true,
+    write: true,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+// -------------------------------------------------------------------------------------------
+// The CLI's RPC server
+
+interface CliRpcServer {
+  readonly url: string;
+  readonly builds: RecordedBuild[];
+  readonly methods: string[];
+  readonly unanswered: string[];
+  close(): Promise<void>;
+}
+
+async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
+  const builds: RecordedBuild[] = [];
+  const methods: string[] = [];
+  const unanswered: string[] = [];
+
+  const answer = (method: string, params: Record<string, unknown>): unknown => {
+    switch (method) {
+      case 'Provider.Aws.Bootstrap':
+        return {
+          asset: `sst-asset-${mockAccount}`,
+          assetEcrRegistryId: mockAccount,
+          assetEcrUrl: `${mockAccount}.dkr.ecr.${mockRegion}.amazonaws.com/sst-asset`,
+          state: `sst-state-${mockAccount}`,
+          appsyncHttp: '',
+          appsyncRealtime: '',
+        };
+      case 'Runtime.Build': {
+        const functionID = String(params.functionID);
+        const handler = String(params.handler);
+        builds.push({
+          functionID,
+          handler,
+          runtime: String(params.runtime),
+          links: (params.links ?? {}) as Record<string, Record<string, unknown>>,
+        });
+        // A stub bundle: the handler sources belong to another package and are not built here.
+        const out = join(stubRoot, functionID);
+        const parsed = posix.parse(handler);
+        mkdirSync(join(out, parsed.dir), { recursive: true });
+        writeFileSync(join(out, parsed.dir, `${parsed.name}.mjs`), `export const ${parsed.ext.slice(1)} = async () => ({});\n`);
+        return { handler, out, errors: [], sourcemaps: [] };
+      }
+      default:
+        unanswered.push(method);
+        return undefined;
+    }
+  };
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      const { method, params } = JSON.parse(body) as { method: string; params: [Record<string, unknown>] };
+      methods.push(method);
+      const result = answer(method, params[0] ?? {});
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify(
+          result === undefined
+            ? { error: `the infra test harness does not answer RPC method ${method}` }
+            : { result, error: null },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('RPC server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    builds,
+    methods,
+    unanswered,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+// -------------------------------------------------------------------------------------------
+// AWS, mocked
+
+function loadPlatformPulumi(): typeof PulumiModule {
+  const requireFromPlatform = createRequire(join(platformDir, 'package.json'));
+  return requireFromPlatform('@pulumi/pulumi') as typeof PulumiModule;
+}
+
+const serviceOfType = (type: string): string => type.split(':')[1]?.split('/')[0] ?? 'unknown';
+
+/** Outputs AWS would compute, made up deterministically from the resource's name. */
+function madeUpOutputs(type: string, name: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  const physicalName = typeof inputs.name === 'string' ? inputs.name : name;
+  const service = serviceOfType(type);
+  const arn = `arn:aws:${service}:${mockRegion}:${mockAccount}:${physicalName}`;
+  switch (type) {
+    case 'aws:dynamodb/table:Table': {
+      const tableArn = `arn:aws:dynamodb:${mockRegion}:${mockAccount}:table/${physicalName}`;
+      return {
+        name: physicalName,
+        arn: tableArn,
+        streamArn: inputs.streamEnabled ? `${tableArn}/stream/2026-01-01T00:00:00.000` : undefined,
+      };
+    }
+    case 'aws:sqs/queue:Queue':
+      return {
+        name: physicalName,
+        arn: `arn:aws:sqs:${mockRegion}:${mockAccount}:${physicalName}`,
+        url: `https://sqs.${mockRegion}.amazonaws.com/${mockAccount}/${physicalName}`,
+      };
+    case 'aws:appsync/graphQLApi:GraphQLApi':
+      return {
+        arn: `arn:aws:appsync:${mockRegion}:${mockAccount}:apis/${id}`,
+        uris: {
+          GRAPHQL: `https://${id}.appsync-api.${mockRegion}.amazonaws.com/graphql`,
+          REALTIME: `wss://${id}.appsync-realtime-api.${mockRegion}.amazonaws.com/graphql`,
+        },
+      };
+    case 'aws:appsync/function:Function':
+      return { functionId: `${id}-function-id`, arn: `${arn}-function` };
+    case 'aws:appsync/apiKey:ApiKey':
+      return { key: `da2-${id}` };
+    case 'aws:lambda/function:Function': {
+      const functionArn = `arn:aws:lambda:${mockRegion}:${mockAccount}:function:${physicalName}`;
+      return { name: physicalName, arn: functionArn, qualifiedArn: `${functionArn}:$LATEST`, invokeArn: functionArn };
+    }
+    case 'aws:iam/role:Role':
+      return { name: physicalName, arn: `arn:aws:iam::${mockAccount}:role/${physicalName}` };
+    case 'aws:cognito/userPool:UserPool':
+      return { arn: `arn:aws:cognito-idp:${mockRegion}:${mockAccount}:userpool/${id}`, endpoint: `cognito-idp.${mockRegion}.amazonaws.com/${id}` };
+    default:
+      return { name: physicalName, arn };
+  }
+}
+
+interface PolicyStatementInput {
+  effect?: string;
+  actions?: string[];
+  notActions?: string[];
+  resources?: string[];
+  principals?: { type: string; identifiers: string[] }[];
+  conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+/** `iam.getPolicyDocument`, rendered the way the AWS provider renders it. */
+function renderPolicyDocument(inputs: { statements?: PolicyStatementInput[] }): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: (inputs.statements ?? []).map((statement) => ({
+      Effect: statement.effect ?? 'Allow',
+      ...(statement.actions ? { Action: statement.actions } : {}),
+      ...(statement.notActions ? { NotAction: statement.notActions } : {}),
+      ...(statement.resources ? { Resource: statement.resources } : {}),
+      ...(statement.principals
+        ? { Principal: Object.fromEntries(statement.principals.map((p) => [p.type, p.identifiers])) }
+        : {}),
+    })),
+  });
+}
+
+function answerCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  switch (token) {
+    case 'aws:index/getRegion:getRegion':
+      return { id: mockRegion, name: mockRegion, region: mockRegion };
+    case 'aws:index/getCallerIdentity:getCallerIdentity':
+      return { accountId: mockAccount, arn: `arn:aws:iam::${mockAccount}:user/test`, userId: 'test', id: mockAccount };
+    case 'aws:index/getPartition:getPartition':
+      return { partition: 'aws', dnsSuffix: 'amazonaws.com', id: 'aws' };
+    case 'aws:iam/getPolicyDocument:getPolicyDocument':
+      // The provider echoes the statements back with the rendered document; SST reads both.
+      return {
+        ...inputs,
+        statements: (inputs.statements as unknown[] | undefined)?.length ? inputs.statements : undefined,
+        json: renderPolicyDocument(inputs),
+        id: 'policy',
+      };
+    default:
+      return {};
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+
+/**
+ * Bundles and runs the SST program once under mocks. Resolves when every resource has been
+ * registered; rejects with the program's own error if it throws.
+ */
+export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRun> {
+  const stubRoot = mkdtempSync(join(tmpdir(), 'leaderboard-infra-stubs-'));
+  const server = await startCliRpcServer(stubRoot);
+  const resources: RecordedResource[] = [];
+  const calls: RecordedCall[] = [];
+  const savedEnv = { ...process.env };
+  const asyncFailures: unknown[] = [];
+  const onRejection = (reason: unknown) => asyncFailures.push(reason);
+  let bundle: string | undefined;
+  try {
+    Object.assign(process.env, {
+      SST_SERVER: server.url,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...options.env,
+    });
+    process.on('unhandledRejection', onRejection);
+
+    const pulumi = loadPlatformPulumi();
+    await pulumi.runtime.setMocks(
+      {
+        newResource(args) {
+          const id = `${args.name}-id`;
+          const state = { ...args.inputs, ...madeUpOutputs(args.type, args.name, id, args.inputs) };
+          resources.push({ type: args.type, name: args.name, id, inputs: args.inputs, state });
+          return { id, state };
+        },
+        call(args) {
+          calls.push({ token: args.token, inputs: args.inputs });
+          return answerCall(args.token, args.inputs);
+        },
+      },
+      'leaderboard',
+      options.stage ?? 'test',
+      false,
+    );
+
+    bundle = await bundleProgram(options.stage ?? 'test');
+    const program = (await import(pathToFileURL(bundle).href)) as { default: () => Promise<Record<string, unknown>> };
+    const outputs = ((await pulumi.runtime.runInPulumiStack(program.default)) ?? {}) as Record<string, unknown>;
+    const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
+    if (!waitForRPCs) throw new SstInternalsMovedError('@pulumi/pulumi runtime.waitForRPCs is gone');
+    await waitForRPCs();
+    if (asyncFailures.length > 0) throw asyncFailures[0];
+    return {
+      resources,
+      calls,
+      builds: server.builds,
+      rpcMethods: server.methods,
+      unansweredRpcMethods: server.unanswered,
+      outputs,
+    };
+  } finally {
+    process.off('unhandledRejection', onRejection);
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+    await server.close();
+    if (bundle) rmSync(bundle, { force: true });
+    rmSync(stubRoot, { recursive: true, force: true });
+  }
+}

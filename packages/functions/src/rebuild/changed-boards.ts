@@ -1,0 +1,63 @@
+/**
+ * Which boards changed since the rebuilder's previous run: the workers' per-minute change
+ * marks (see `aggregation/board-changes.ts`), read minute by minute from the previous
+ * run's start (minus an overlap for clock skew and in-flight transactions) to now.
+ */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boardChangeKey, epochMinute, itemKinds, rebuildCursorKey } from '@leaderboard/core/keys';
+
+export interface ChangeSource {
+  readonly documentClient: DynamoDBDocumentClient;
+  readonly scoresTable: string;
+}
+
+/** The start time (epoch ms) of the previous successful run, or null on the first run. */
+export async function readRebuildCursor(source: ChangeSource): Promise<number | null> {
+  const result = await source.documentClient.send(
+    new GetCommand({ TableName: source.scoresTable, Key: rebuildCursorKey, ConsistentRead: true }),
+  );
+  const startedAt = result.Item?.['startedAt'];
+  return typeof startedAt === 'number' ? startedAt : null;
+}
+
+/** Moves the cursor forward only, so a slow run finishing late cannot rewind a newer one. */
+export async function writeRebuildCursor(source: ChangeSource, startedAtMs: number): Promise<void> {
+  try {
+    await source.documentClient.send(
+      new PutCommand({
+        TableName: source.scoresTable,
+        Item: { ...rebuildCursorKey, kind: itemKinds.rebuildCursor, startedAt: startedAtMs },
+        ConditionExpression: 'attribute_not_exists(startedAt) OR startedAt < :startedAt',
+        ExpressionAttributeValues: { ':startedAt': startedAtMs },
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+/** Board ids marked changed in any minute from `fromMs` to `toMs`, inclusive, sorted. */
+export async function findChangedBoards(
+  source: ChangeSource,
+  fromMs: number,
+  toMs: number,
+): Promise<string[]> {
+  const boards = new Set<string>();
+  for (let minute = epochMinute(fromMs); minute <= epochMinute(toMs); minute += 1) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await source.documentClient.send(
+        new QueryCommand({
+          TableName: source.scoresTable,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': boardChangeKey(minute, '').pk },
+          ProjectionExpression: 'boardId',
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) boards.add(item['boardId'] as string);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return [...boards].sort();
+}

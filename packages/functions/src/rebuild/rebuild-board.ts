@@ -1,0 +1,90 @@
+/**
+ * Rebuilds one board: its top N now, against the latest snapshot. A new version is written
+ * only when the ranking changed, and published; a snapshot written but not yet published
+ * (the publish failed last time) is published again.
+ */
+import { canonicalTimestamp, rankEntries, rankingChanged } from '@leaderboard/core/ranking';
+import { readBoardTop, type BoardTopSource } from './board-top.ts';
+import type { LeaderboardPublisher } from './publisher.ts';
+import {
+  markPublished,
+  readSnapshot,
+  writeSnapshot,
+  type BoardSnapshot,
+  type SnapshotStore,
+} from './snapshots.ts';
+
+export interface BoardRebuildDependencies extends BoardTopSource, SnapshotStore {
+  readonly topN: number;
+  readonly publish: LeaderboardPublisher;
+}
+
+export type BoardRebuildOutcome =
+  /** A new version was written and published. */
+  | 'published'
+  /** Same ranking as the latest snapshot: nothing written, nothing published. */
+  | 'unchanged'
+  /** Same ranking, but the latest snapshot had not reached subscribers; it was published now. */
+  | 'republished'
+  /** Another rebuilder wrote this version first; it publishes it. */
+  | 'lost-race';
+
+export interface BoardRebuildResult {
+  readonly boardId: string;
+  readonly outcome: BoardRebuildOutcome;
+  readonly version: number;
+  readonly itemsRead: number;
+}
+
+export async function rebuildBoard(
+  deps: BoardRebuildDependencies,
+  boardId: string,
+  nowMs: number,
+): Promise<BoardRebuildResult> {
+  const latest = await readSnapshot(deps, boardId);
+  const top = await readBoardTop(deps, boardId, deps.topN);
+  const previousEntries = latest?.entries ?? [];
+  const entries = rankEntries(top.totals, previousEntries);
+  const result = (outcome: BoardRebuildOutcome, version: number): BoardRebuildResult => ({
+    boardId,
+    outcome,
+    version,
+    itemsRead: top.itemsRead,
+  });
+
+  if (latest && !rankingChanged(previousEntries, entries)) {
+    if (latest.publishedVersion >= latest.version) return result('unchanged', latest.version);
+    await publishSnapshot(deps, latest);
+    return result('republished', latest.version);
+  }
+  // An empty board with no snapshot yet has nothing to show.
+  if (!latest && entries.length === 0) return result('unchanged', 0);
+
+  const previousVersion = latest?.version ?? 0;
+  const snapshot: BoardSnapshot = {
+    boardId,
+    version: previousVersion + 1,
+    asOf: canonicalTimestamp(nowMs),
+    entries,
+    publishedVersion: latest?.publishedVersion ?? 0,
+  };
+  if (!(await writeSnapshot(deps, snapshot, previousVersion))) return result('lost-race', previousVersion);
+  await publishSnapshot(deps, snapshot);
+  return result('published', snapshot.version);
+}
+
+async function publishSnapshot(deps: BoardRebuildDependencies, snapshot: BoardSnapshot): Promise<void> {
+  await deps.publish({
+    boardId: snapshot.boardId,
+    version: snapshot.version,
+    asOf: snapshot.asOf,
+    entries: snapshot.entries.map((entry) => ({
+      rank: entry.rank,
+      previousRank: entry.previousRank,
+      userId: entry.userId,
+      displayName: entry.displayName,
+      score: entry.score,
+    })),
+  });
+  await markPublished(deps, snapshot.boardId, snapshot.version);
+}

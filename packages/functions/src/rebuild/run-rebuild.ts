@@ -1,0 +1,56 @@
+/**
+ * One scheduled rebuild: every board changed since the previous run, each rebuilt on its
+ * own so one failing board does not hold back the others. The cursor moves forward only
+ * when every board succeeded; otherwise the next run sees the same changes again.
+ */
+import type { ServiceConfig } from '@leaderboard/core/config';
+import { findChangedBoards, readRebuildCursor, writeRebuildCursor } from './changed-boards.ts';
+import { rebuildBoard, type BoardRebuildDependencies, type BoardRebuildResult } from './rebuild-board.ts';
+
+export interface RebuildDependencies extends BoardRebuildDependencies {
+  readonly config: Pick<ServiceConfig, 'rebuildOverlapSeconds' | 'rebuildInitialLookbackMinutes'>;
+  readonly now?: () => number;
+}
+
+export interface RebuildFailure {
+  readonly boardId: string;
+  readonly error: unknown;
+}
+
+export interface RebuildSummary {
+  readonly startedAt: number;
+  readonly boards: BoardRebuildResult[];
+  readonly failures: RebuildFailure[];
+}
+
+export async function runRebuild(deps: RebuildDependencies): Promise<RebuildSummary> {
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const cursor = await readRebuildCursor(deps);
+  const fromMs =
+    cursor === null
+      ? startedAt - deps.config.rebuildInitialLookbackMinutes * 60_000
+      : cursor - deps.config.rebuildOverlapSeconds * 1000;
+  const boardIds = await findChangedBoards(deps, fromMs, startedAt);
+  return rebuildBoards(deps, boardIds, startedAt, { advanceCursor: true });
+}
+
+/** Rebuilds the given boards (also used to force a rebuild of a known board). */
+export async function rebuildBoards(
+  deps: RebuildDependencies,
+  boardIds: readonly string[],
+  startedAt: number,
+  options: { readonly advanceCursor: boolean } = { advanceCursor: false },
+): Promise<RebuildSummary> {
+  const boards: BoardRebuildResult[] = [];
+  const failures: RebuildFailure[] = [];
+  for (const boardId of boardIds) {
+    try {
+      boards.push(await rebuildBoard(deps, boardId, startedAt));
+    } catch (error) {
+      failures.push({ boardId, error });
+    }
+  }
+  if (options.advanceCursor && failures.length === 0) await writeRebuildCursor(deps, startedAt);
+  return { startedAt, boards, failures };
+}

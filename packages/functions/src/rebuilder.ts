@@ -1,0 +1,60 @@
+/** Lambda entry (every minute): rebuild changed boards, write new snapshots, publish them. */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { serviceConfig } from '@leaderboard/core/config';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { Resource } from 'sst';
+import { createAppSyncPublisher } from './rebuild/publisher.ts';
+import { runRebuild, type RebuildDependencies, type RebuildSummary } from './rebuild/run-rebuild.ts';
+import { documentClientFromEnvironment, tableNamesFromResources } from './runtime.ts';
+
+const logger = new Logger({ serviceName: 'leaderboard-rebuilder' });
+const metrics = new Metrics({ namespace: 'Leaderboard', serviceName: 'rebuilder' });
+let dependencies: RebuildDependencies | undefined;
+
+/** Thrown after a run in which some boards failed, so the invocation shows as an error. */
+export class RebuildFailedError extends Error {
+  override readonly name = 'RebuildFailedError';
+}
+
+function createDependencies(): RebuildDependencies {
+  const region = process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  if (!region) throw new Error('AWS_REGION is not set: the publish request cannot be signed');
+  return {
+    documentClient: documentClientFromEnvironment(),
+    scoresTable: tableNamesFromResources().scores,
+    shards: serviceConfig.scoreShards,
+    topN: Math.min(serviceConfig.topN, serviceConfig.maxTopN),
+    config: serviceConfig,
+    publish: createAppSyncPublisher({ url: Resource.Api.url, region }),
+  };
+}
+
+export async function handler(_event: ScheduledEvent, context: Context): Promise<RebuildSummary> {
+  logger.addContext(context);
+  dependencies ??= createDependencies();
+  try {
+    const summary = await runRebuild(dependencies);
+    for (const board of summary.boards) {
+      logger.info('board rebuilt', { ...board });
+      metrics.addMetric('IndexItemsRead', MetricUnit.Count, board.itemsRead);
+    }
+    const published = summary.boards.filter(
+      (board) => board.outcome === 'published' || board.outcome === 'republished',
+    );
+    metrics.addMetric('BoardsRebuilt', MetricUnit.Count, summary.boards.length);
+    metrics.addMetric('SnapshotsPublished', MetricUnit.Count, published.length);
+    metrics.addMetric('BoardRebuildFailures', MetricUnit.Count, summary.failures.length);
+    for (const failure of summary.failures) {
+      logger.error('board rebuild failed', { boardId: failure.boardId, error: failure.error as Error });
+    }
+    if (summary.failures.length > 0) {
+      throw new RebuildFailedError(
+        `${summary.failures.length} board(s) failed: ${summary.failures.map((f) => f.boardId).join(', ')}`,
+      );
+    }
+    return summary;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+}

@@ -22,8 +22,8 @@ export interface EventSourceMappingOptions {
   readonly batchWindowMs: number;
   /** Honour `batchItemFailures` (ReportBatchItemFailures); otherwise any failure fails the batch. */
   readonly reportBatchItemFailures: boolean;
-  /** Long-poll wait per ReceiveMessage; it bounds how long `stop()` takes. */
-  readonly waitTimeSeconds?: number;
+  /** Pause between empty receives. */
+  readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
   readonly onBatch?: (outcome: BatchOutcome) => void;
 }
@@ -40,13 +40,17 @@ export interface BatchOutcome {
 const sqsPageLimit = 10;
 
 /**
- * Plays the Lambda event source mapping for an SQS queue: long-polls the queue, hands the
+ * Plays the Lambda event source mapping for an SQS queue: polls the queue, hands the
  * handler a real SQS event, deletes the records that succeeded and leaves the others to
  * come back when their visibility timeout ends. The dead-letter move is the queue's own
  * redrive policy, which the SQS emulator applies when a message's visibility timeout ends
  * after `maxReceiveCount` receives. Failed messages are never made visible early with
  * ChangeMessageVisibility: the emulator counts that call as one more receive (AWS does
  * not), which would dead-letter messages after fewer real attempts than the policy says.
+ * Nor does it long-poll: the emulator holds a long poll open until it has gathered
+ * MaxNumberOfMessages or the wait ends, and a message gathered early whose visibility
+ * timeout ends meanwhile comes back a second time in the same response. Short polls with a
+ * pause in between avoid that and keep `stop()` prompt.
  */
 export class SqsEventSourceMapping {
   private loop: Promise<void> | undefined;
@@ -96,34 +100,28 @@ export class SqsEventSourceMapping {
   private async receiveBatch(): Promise<Message[]> {
     const messages: Message[] = [];
     let windowEnds: number | undefined;
+    const pollIntervalMs = this.options.pollIntervalMs ?? 100;
     for (;;) {
-      const remainingMs = windowEnds === undefined ? undefined : windowEnds - Date.now();
-      if (remainingMs !== undefined && remainingMs <= 0) break;
-      const waitTimeSeconds =
-        remainingMs === undefined
-          ? (this.options.waitTimeSeconds ?? 1)
-          : Math.min(this.options.waitTimeSeconds ?? 1, Math.floor(remainingMs / 1000));
       const response = await this.options.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: this.options.queueUrl,
           MaxNumberOfMessages: Math.min(sqsPageLimit, this.options.batchSize - messages.length),
-          WaitTimeSeconds: waitTimeSeconds,
+          WaitTimeSeconds: 0,
           MessageSystemAttributeNames: ['All'],
+          // The emulator reads only the older parameter name.
+          AttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
       );
       const received = response.Messages ?? [];
       messages.push(...received);
       if (messages.length >= this.options.batchSize) break;
-      if (messages.length === 0) {
-        if (this.stopping) break;
-        continue;
-      }
-      windowEnds ??= Date.now() + this.options.batchWindowMs;
-      // An empty short poll inside the window: pause briefly rather than spin.
-      if (received.length === 0 && waitTimeSeconds === 0) {
-        const pauseMs = Math.min(50, Math.max(0, windowEnds - Date.now()));
-        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      if (messages.length > 0) windowEnds ??= Date.now() + this.options.batchWindowMs;
+      if (windowEnds !== undefined && Date.now() >= windowEnds) break;
+      if (messages.length === 0 && this.stopping) break;
+      if (received.length === 0) {
+        const pauseMs = windowEnds === undefined ? pollIntervalMs : Math.min(pollIntervalMs, windowEnds - Date.now());
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, pauseMs)));
       }
     }
     return messages;

@@ -4,13 +4,27 @@
  * resolver's response ("after"), with a shared stash, `ctx.prev.result`, `runtime.earlyReturn`
  * and `util.error` ending the field. Every bundle is loaded and checked when the engine is made.
  */
-import type { PipelineFunctionSpec, ResolverSpec } from '@leaderboard/core/api';
 import { join } from 'node:path';
 import type { DataSourceCallContext, DataSourceError, DataSourceRuntime } from './datasources/data-source.ts';
 import { DataSourceRequestError, ResolverLoadError, SandboxViolationError } from './errors.ts';
 import { createInvocationScope, type HandlerHalt, type InvocationScope } from './invocation-scope.ts';
 import { loadResolverModule, messageOf, type HandlerName, type ResolverModule } from './module-loader.ts';
 import type { AppSyncError, FieldInvocation, FieldOutcome, ResolverEngine } from './types.ts';
+
+/** A resolver attachment; `@leaderboard/core`'s `ResolverSpec` is one. */
+export interface ResolverSpec {
+  readonly typeName: string;
+  readonly fieldName: string;
+  /** Unit resolvers name their data source; pipeline resolvers list their functions. */
+  readonly dataSource?: string;
+  readonly pipeline?: readonly string[];
+}
+
+/** A pipeline function; `@leaderboard/core`'s `PipelineFunctionSpec` is one. */
+export interface PipelineFunctionSpec {
+  readonly name: string;
+  readonly dataSource: string;
+}
 
 export interface ResolverEngineOptions {
   /** Folder holding `<Type>.<field>.js` and `functions/<name>.js` bundles. */

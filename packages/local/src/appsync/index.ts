@@ -1,5 +1,5 @@
 /** The APPSYNC_JS resolver engine of the local runtime. */
-export { createResolverEngine, type ResolverEngineOptions } from './engine.ts';
+export { createResolverEngine, type ResolverEngineOptions, type ResolverSpec, type PipelineFunctionSpec } from './engine.ts';
 export { loadResolverModule, loadResolverSource, type ResolverModule, type HandlerName } from './module-loader.ts';
 export { createInvocationScope, type InvocationScope } from './invocation-scope.ts';
 export { SandboxViolationError, ResolverLoadError, DataSourceRequestError, type SandboxViolation } from './errors.ts';

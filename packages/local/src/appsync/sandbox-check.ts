@@ -6,6 +6,7 @@ import type { Node, Program } from 'acorn';
 import { full } from 'acorn-walk';
 
 export interface SyntaxViolation {
+  readonly offset: number;
   readonly line: number;
   readonly column: number;
   readonly message: string;
@@ -41,8 +42,9 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
   const violations: SyntaxViolation[] = [];
   const declared = collectDeclaredNames(program);
   const report = (node: Node, message: string): void => {
-    violations.push({ line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0, message });
+    violations.push({ offset: node.start, line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0, message });
   };
+  const requireShim = findRequireShim(program);
 
   full(program, (node) => {
     const current = node as AnyNode;
@@ -102,6 +104,13 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
       case 'DebuggerStatement':
         report(node, '`debugger` is not supported');
         break;
+      case 'CallExpression': {
+        const callee = current.callee as AnyNode;
+        if (requireShim && callee.type === 'Identifier' && callee.name === requireShimName) {
+          report(node, unavailableGlobals.get('require') as string);
+        }
+        break;
+      }
       case 'Identifier': {
         const name = current.name as string;
         const reason = unavailableGlobals.get(name);
@@ -118,7 +127,22 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
   const propertyPositions = collectPropertyIdentifierPositions(program);
   return violations
     .filter((violation) => !propertyPositions.has(`${violation.line}:${violation.column}`))
+    .filter((violation) => !requireShim || violation.offset < requireShim.start || violation.offset >= requireShim.end)
     .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * esbuild turns `require(...)` in an ESM bundle into calls to a `__require` shim it declares
+ * at the top. The shim's own code is the bundler's, so the refusal belongs on each call site.
+ */
+const requireShimName = '__require';
+
+function findRequireShim(program: Program): Node | undefined {
+  return program.body.find(
+    (statement) =>
+      statement.type === 'VariableDeclaration' &&
+      statement.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === requireShimName),
+  );
 }
 
 /** Every name bound anywhere in the module; a bundle that declares `process` itself may use it. */

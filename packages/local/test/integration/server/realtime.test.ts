@@ -1,0 +1,258 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  postGraphQL,
+  postSignedGraphQL,
+  RealtimeTestClient,
+  signedHeaders,
+} from '../../fixtures/server/clients.ts';
+import { startTestStack, type TestStack, validApiKey } from '../../fixtures/server/setup.ts';
+
+let stack: TestStack;
+let clients: RealtimeTestClient[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({ keepAliveIntervalMs: 100 });
+});
+afterEach(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  clients = [];
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+const apiKeyAuth = () => ({ 'x-api-key': validApiKey, host: new URL(stack.api.url).host });
+
+async function connect(form: 'subprotocol' | 'query' = 'subprotocol', auth: Record<string, string> = apiKeyAuth()) {
+  const client = await RealtimeTestClient.connect(stack.api.realtimeUrl, auth, form);
+  clients.push(client);
+  return client;
+}
+
+async function postTicket(input: Record<string, unknown>, selection = 'id group severity') {
+  const response = await postSignedGraphQL(stack.api.url, {
+    query: `mutation Post($input: TicketInput!) { postTicket(input: $input) { ${selection} } }`,
+    variables: { input },
+  });
+  expect(response.body.errors).toBeUndefined();
+  return response;
+}
+
+describe('real-time endpoint', () => {
+  it('accepts auth in a header- subprotocol: ack with connectionTimeoutMs, then ka', async () => {
+    const client = await connect('subprotocol');
+    expect(client.socket.protocol).toBe('graphql-ws');
+    expect(await client.init()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
+    await client.waitFor((message) => message.type === 'ka');
+  });
+
+  it('accepts auth in the header query parameter', async () => {
+    const token = await stack.issuer.mintToken({ sub: 'user-q' });
+    const client = await connect('query', { Authorization: token, host: new URL(stack.api.url).host });
+    expect((await client.init()).type).toBe('connection_ack');
+    const ack = await client.start('s1', { query: 'subscription { onTicket { id } }' }, { Authorization: token, host: 'x' });
+    expect(ack).toEqual({ type: 'start_ack', id: 's1' });
+  });
+
+  it('refuses a connection with an unknown API key with connection_error', async () => {
+    const client = await connect('subprotocol', { 'x-api-key': 'da2-wrong', host: 'x' });
+    expect(await client.init()).toEqual({
+      type: 'connection_error',
+      payload: {
+        errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }],
+      },
+    });
+  });
+
+  it('refuses a handshake without the graphql-ws subprotocol', async () => {
+    await expect(
+      RealtimeTestClient.connect(stack.api.realtimeUrl.replace('/realtime', '/elsewhere'), apiKeyAuth()),
+    ).rejects.toThrow();
+  });
+
+  it('delivers only the fields the mutation selected, to subscribers whose arguments match', async () => {
+    const client = await connect();
+    await client.init();
+    const subscription = 'subscription S($group: String, $severity: Int) { onTicket(group: $group, severity: $severity) { id group severity title } }';
+    expect((await client.start('all', { query: subscription }, apiKeyAuth())).type).toBe('start_ack');
+    expect((await client.start('nullArgs', { query: subscription, variables: { group: null } }, apiKeyAuth())).type).toBe(
+      'start_ack',
+    );
+    expect((await client.start('ops', { query: subscription, variables: { group: 'ops' } }, apiKeyAuth())).type).toBe(
+      'start_ack',
+    );
+    expect(
+      (await client.start('ops3', { query: subscription, variables: { group: 'ops', severity: 3 } }, apiKeyAuth())).type,
+    ).toBe('start_ack');
+
+    await postTicket({ group: 'dev', severity: 3, title: 'not selected' });
+    await postTicket({ group: 'ops', severity: 1, title: 'not selected' });
+    const last = await postTicket({ group: 'ops', severity: 3, title: 'not selected' });
+    const lastId = (last.body.data?.['postTicket'] as { id: string }).id;
+    await client.waitFor((message) => message.id === 'ops3' && message.type === 'data');
+    await client.waitFor((message) => message.id === 'all' && message.type === 'data' && JSON.stringify(message).includes(lastId));
+
+    const groupsOf = (id: string) =>
+      client.dataFor(id).map((message) => (message.payload?.data?.['onTicket'] as { group: string; severity: number }));
+    expect(groupsOf('all').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual(['dev/3', 'ops/1', 'ops/3']);
+    expect(groupsOf('nullArgs')).toHaveLength(3);
+    expect(groupsOf('ops').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual(['ops/1', 'ops/3']);
+    expect(groupsOf('ops3').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual(['ops/3']);
+    expect(client.dataFor('ops3')[0]).toEqual({
+      type: 'data',
+      id: 'ops3',
+      payload: { data: { onTicket: { id: lastId, group: 'ops', severity: 3, title: null } } },
+    });
+  });
+
+  it('keys published fields by field name whatever aliases the mutation and subscriber use', async () => {
+    const client = await connect();
+    await client.init();
+    await client.start(
+      'aliased',
+      { query: 'subscription { ticket: onTicket(group: "alias") { kind: __typename level: severity group } }' },
+      apiKeyAuth(),
+    );
+    await postSignedGraphQL(stack.api.url, {
+      query: 'mutation { made: postTicket(input: { group: "alias", severity: 4 }) { g: group sev: severity } }',
+    });
+    const message = await client.waitFor((candidate) => candidate.id === 'aliased' && candidate.type === 'data');
+    expect(message.payload?.data).toEqual({ ticket: { kind: 'Ticket', level: 4, group: 'alias' } });
+  });
+
+  it('applies the enhanced filter the subscription resolver set (OR of AND groups)', async () => {
+    const client = await connect();
+    await client.init();
+    const query = 'subscription S($min: Int!, $prefix: String) { onSevereTicket(minSeverity: $min, titlePrefix: $prefix) { severity title tags } }';
+    expect((await client.start('severe', { query, variables: { min: 3 } }, apiKeyAuth())).type).toBe('start_ack');
+    expect((await client.start('severeDb', { query, variables: { min: 3, prefix: 'DB' } }, apiKeyAuth())).type).toBe(
+      'start_ack',
+    );
+    expect((await client.start('control', { query: 'subscription { onTicket(group: "end") { group } }' }, apiKeyAuth())).type).toBe(
+      'start_ack',
+    );
+    const selection = 'group severity title tags';
+    await postTicket({ group: 'f', severity: 2, title: 'DB slow', tags: ['db'] }, selection);
+    await postTicket({ group: 'f', severity: 4, title: 'API down', tags: [] }, selection);
+    await postTicket({ group: 'f', severity: 5, title: 'DB down', tags: [] }, selection);
+    await postTicket({ group: 'f', severity: 1, title: 'pager test', tags: ['page'] }, selection);
+    await postTicket({ group: 'end', severity: 0 }, selection);
+    await client.waitFor((message) => message.id === 'control' && message.type === 'data');
+
+    const titles = (id: string) =>
+      client.dataFor(id).map((message) => (message.payload?.data?.['onSevereTicket'] as { title: string }).title);
+    expect(titles('severe')).toEqual(['API down', 'DB down', 'pager test']);
+    expect(titles('severeDb')).toEqual(['DB down', 'pager test']);
+  });
+
+  it('authorizes each subscription by its own auth mode, including SigV4 on start', async () => {
+    const client = await connect();
+    await client.init();
+    const refused = await client.start('iamOnly', { query: 'subscription { onTicketForIam { id } }' }, apiKeyAuth());
+    expect(refused).toEqual({
+      type: 'error',
+      id: 'iamOnly',
+      payload: {
+        errors: [
+          {
+            path: ['onTicketForIam'],
+            data: null,
+            errorType: 'Unauthorized',
+            errorInfo: null,
+            locations: [{ line: 1, column: 16, sourceName: null }],
+            message: 'Not Authorized to access onTicketForIam on type Subscription',
+          },
+        ],
+      },
+    });
+
+    const data = JSON.stringify({ query: 'subscription { onTicketForIam { id group } }', variables: {} });
+    const signed = await signedHeaders(stack.api.url, data);
+    client.send({ id: 'iam', type: 'start', payload: { data, extensions: { authorization: signed } } });
+    await client.waitFor((message) => message.id === 'iam' && message.type === 'start_ack');
+
+    const badlySigned = { ...signed, Authorization: signed['authorization']!.replace(/.$/, (last) => (last === '0' ? '1' : '0')) };
+    delete (badlySigned as Record<string, string>)['authorization'];
+    client.send({ id: 'iamBad', type: 'start', payload: { data, extensions: { authorization: badlySigned } } });
+    const error = await client.waitFor((message) => message.id === 'iamBad');
+    expect(error.type).toBe('error');
+    expect(error.payload?.errors?.[0]?.['errorType']).toBe('BadRequestException');
+
+    await postTicket({ group: 'iam', severity: 1 });
+    const delivered = await client.waitFor((message) => message.id === 'iam' && message.type === 'data');
+    expect(delivered.payload?.data).toEqual({ onTicketForIam: { id: expect.any(String), group: 'iam' } });
+  });
+
+  it('stops a subscription with complete and sends it nothing more', async () => {
+    const client = await connect();
+    await client.init();
+    await client.start('a', { query: 'subscription { onTicket(group: "stop") { group } }' }, apiKeyAuth());
+    await client.start('b', { query: 'subscription { onTicket(group: "stop") { severity } }' }, apiKeyAuth());
+    client.send({ type: 'stop', id: 'a' });
+    expect(await client.waitFor((message) => message.type === 'complete')).toEqual({ type: 'complete', id: 'a' });
+    await postTicket({ group: 'stop', severity: 9 });
+    await client.waitFor((message) => message.id === 'b' && message.type === 'data');
+    expect(client.dataFor('a')).toEqual([]);
+  });
+
+  it('answers bad start messages with error messages', async () => {
+    const client = await connect();
+    await client.init();
+    const invalid = await client.start('bad', { query: 'subscription { onTicket { nope } }' }, apiKeyAuth());
+    expect(invalid.type).toBe('error');
+    expect(invalid.payload?.errors?.[0]?.['message']).toContain('Cannot query field "nope"');
+
+    const notSubscription = await client.start('query', { query: '{ ticket { id } }' }, apiKeyAuth());
+    expect(notSubscription.payload?.errors?.[0]?.['errorType']).toBe('UnsupportedOperation');
+
+    const noAuth = await client.start('noAuth', { query: 'subscription { onTicket { id } }' }, {});
+    expect(noAuth.payload?.errors?.[0]).toEqual({
+      errorType: 'UnauthorizedException',
+      message: 'Valid authorization header not provided.',
+    });
+
+    client.send({ type: 'unknown_type', id: 'x' });
+    const unsupported = await client.waitFor((message) => message.id === 'x');
+    expect(unsupported.payload?.errors?.[0]?.['errorType']).toBe('UnsupportedOperation');
+  });
+
+  it('allows 100 subscriptions per connection', async () => {
+    const client = await connect();
+    await client.init();
+    const data = JSON.stringify({ query: 'subscription { onTicket(group: "limit") { id } }' });
+    for (let index = 0; index < 100; index += 1) {
+      client.send({ id: `s${index}`, type: 'start', payload: { data, extensions: { authorization: apiKeyAuth() } } });
+    }
+    await client.waitFor((message) => message.id === 's99' && message.type === 'start_ack');
+    const over = await client.start('s100', { query: 'subscription { onTicket { id } }' }, apiKeyAuth());
+    expect(over.payload?.errors?.[0]).toEqual({
+      errorType: 'MaxSubscriptionsReachedError',
+      message: 'Max number of 100 subscriptions reached',
+    });
+    expect(client.messages.filter((message) => message.type === 'start_ack')).toHaveLength(100);
+  });
+
+  it('does not deliver events over the 240 KB subscription payload limit', async () => {
+    const client = await connect();
+    await client.init();
+    await client.start('big', { query: 'subscription { onTicket(group: "big") { title } }' }, apiKeyAuth());
+    await postTicket({ group: 'big', severity: 1, title: 'x'.repeat(250 * 1024) }, 'group title');
+    const error = await client.waitFor((message) => message.id === 'big' && message.type !== 'start_ack');
+    expect(error.type).toBe('error');
+    expect(error.payload?.errors?.[0]?.['errorType']).toBe('LimitExceededError');
+  });
+
+  it('does not publish a failed mutation', async () => {
+    const client = await connect();
+    await client.init();
+    await client.start('any', { query: 'subscription { onTicket { group } }' }, apiKeyAuth());
+    const refused = await postGraphQL(stack.api.url, {
+      query: 'mutation { postTicket(input: { group: "nope", severity: 1 }) { group } }',
+    });
+    expect(refused.status).toBe(401);
+    await postTicket({ group: 'after', severity: 1 });
+    const message = await client.waitFor((candidate) => candidate.id === 'any' && candidate.type === 'data');
+    expect(message.payload?.data).toEqual({ onTicket: { group: 'after' } });
+    expect(client.dataFor('any')).toHaveLength(1);
+  });
+});

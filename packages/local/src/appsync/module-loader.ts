@@ -13,7 +13,7 @@ import type { InvocationScope } from './invocation-scope.ts';
 import { exportedNames } from './runtime-library.ts';
 import { createSandbox, type Sandbox, type SandboxCallResult, type SandboxLog } from './sandbox.ts';
 import { findSandboxViolations } from './sandbox-check.ts';
-import { createSourcePositionMapper, type SourcePositionMapper } from './source-position.ts';
+import { createSourcePositionMapper, displayPath, type SourcePositionMapper } from './source-position.ts';
 
 export type HandlerName = 'request' | 'response';
 
@@ -115,15 +115,19 @@ function createResolverModule(
 export const messageOf = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 
-/** Finds the first stack frame in the bundle and maps it to the resolver's source. */
+/**
+ * Maps the innermost stack frame to the resolver's source. Test runners may already have
+ * rewritten the frame through the bundle's source map; such a frame is shown as it is.
+ */
 function describeThrown(error: unknown, file: string, mapper: SourcePositionMapper): string | undefined {
   const stack = typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
   if (typeof stack !== 'string') return undefined;
   for (const line of stack.split('\n')) {
-    const at = line.lastIndexOf(`${file}:`);
-    if (at < 0) continue;
-    const match = /^:(\d+):(\d+)/.exec(line.slice(at + file.length));
-    if (match) return mapper.describe(Number(match[1]), Number(match[2]) - 1);
+    const frame = /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(line);
+    if (!frame) continue;
+    const [, path, frameLine, frameColumn] = frame as unknown as [string, string, string, string];
+    if (path === file) return mapper.describe(Number(frameLine), Number(frameColumn) - 1);
+    return `${displayPath(path)}:${frameLine}:${frameColumn}`;
   }
   return undefined;
 }

@@ -46,7 +46,9 @@ function readInlineSourceMap(code: string): SourceMap | undefined {
   }
 }
 
-function displayPath(file: string): string {
+/** A path relative to the working directory when it lies below it. */
+export function displayPath(file: string): string {
+  if (file.startsWith('file://')) return displayPath(new URL(file).pathname);
   const fromCwd = relative(process.cwd(), file);
   return fromCwd.startsWith('..') ? file : fromCwd;
 }

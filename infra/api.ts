@@ -28,7 +28,10 @@ export const api = new sst.aws.AppSync('Api', {
       // Users come through the Lambda authorizer (Cognito or any OIDC issuer), public dashboards
       // through the API key, the rebuilder through IAM. The schema names no Cognito directive, so
       // a Cognito provider here would reach no field.
-      additionalAuthenticationProviders: [{ authenticationType: 'API_KEY' }, { authenticationType: 'AWS_IAM' }],
+      additionalAuthenticationProviders: [
+        { authenticationType: 'API_KEY' },
+        { authenticationType: 'AWS_IAM' },
+      ],
       xrayEnabled: true,
     },
   },
@@ -68,7 +71,12 @@ type TableName = keyof typeof tablesByName;
  */
 const dynamoDataSourceAccess = {
   activities: {
-    Activities: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+    Activities: [
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:ConditionCheckItem',
+    ],
   },
   scores: {
     Scores: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
@@ -78,7 +86,8 @@ const dynamoDataSourceAccess = {
 function accessStatements(dataSourceName: string): aws.types.input.iam.GetPolicyDocumentStatementArgs[] {
   const access: Partial<Record<TableName, readonly string[]>> | undefined =
     dynamoDataSourceAccess[dataSourceName as keyof typeof dynamoDataSourceAccess];
-  if (!access) throw new Error(`DynamoDB data source "${dataSourceName}" has no entry in dynamoDataSourceAccess`);
+  if (!access)
+    throw new Error(`DynamoDB data source "${dataSourceName}" has no entry in dynamoDataSourceAccess`);
   return Object.entries(access).map(([tableName, actions]) => ({
     actions: [...(actions ?? [])],
     resources: tableAndIndexArns(tablesByName[tableName as TableName]),
@@ -88,7 +97,8 @@ function accessStatements(dataSourceName: string): aws.types.input.iam.GetPolicy
 function addDataSource(spec: DataSourceSpec) {
   if (spec.kind === 'none') return api.addDataSource({ name: spec.name });
   const table = tablesByName[spec.table as TableName];
-  if (!table) throw new Error(`Data source "${spec.name}" names table "${spec.table}", which infra does not create`);
+  if (!table)
+    throw new Error(`Data source "${spec.name}" names table "${spec.table}", which infra does not create`);
   return api.addDataSource({
     name: spec.name,
     dynamodb: table.arn,
@@ -147,12 +157,14 @@ export const apiResolvers = resolvers.map((resolver) => {
   if (resolver.pipeline) {
     const functions = resolver.pipeline.map((name) => {
       const fn = apiFunctions.get(name);
-      if (!fn) throw new Error(`Resolver ${operation} uses pipeline function "${name}", which is not defined`);
+      if (!fn)
+        throw new Error(`Resolver ${operation} uses pipeline function "${name}", which is not defined`);
       return fn.nodes.function.functionId;
     });
     return api.addResolver(operation, { kind: 'pipeline', functions, code });
   }
-  if (!resolver.dataSource) throw new Error(`Resolver ${operation} names neither a data source nor a pipeline`);
+  if (!resolver.dataSource)
+    throw new Error(`Resolver ${operation} names neither a data source nor a pipeline`);
   return api.addResolver(operation, { dataSource: apiDataSources[resolver.dataSource].name, code });
 });
 

@@ -33,7 +33,12 @@ import {
   stringInput,
 } from './support/recorded.ts';
 import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import { repositoryRoot, runSstProgram, type ProgramRun, type RecordedResource } from './support/sst-program.ts';
+import {
+  repositoryRoot,
+  runSstProgram,
+  type ProgramRun,
+  type RecordedResource,
+} from './support/sst-program.ts';
 
 let run: ProgramRun;
 let bundles: ResolverBundles;
@@ -46,14 +51,28 @@ beforeAll(async () => {
 afterAll(() => bundles?.dispose());
 
 const table = (specName: string): RecordedResource =>
-  onlyResource(run, 'aws:dynamodb/table:Table', `the ${specName} table`, (resource) => resource.name === `${specName}Table`);
+  onlyResource(
+    run,
+    'aws:dynamodb/table:Table',
+    `the ${specName} table`,
+    (resource) => resource.name === `${specName}Table`,
+  );
 const queueNamed = (specName: string): RecordedResource =>
-  onlyResource(run, 'aws:sqs/queue:Queue', `the ${specName} queue`, (resource) => resource.name === `${specName}Queue`);
-const graphQLApi = (): RecordedResource => onlyResource(run, 'aws:appsync/graphQLApi:GraphQLApi', 'the Api component');
+  onlyResource(
+    run,
+    'aws:sqs/queue:Queue',
+    `the ${specName} queue`,
+    (resource) => resource.name === `${specName}Queue`,
+  );
+const graphQLApi = (): RecordedResource =>
+  onlyResource(run, 'aws:appsync/graphQLApi:GraphQLApi', 'the Api component');
 
 describe('the harness stands in for the whole CLI', () => {
   it('answers every RPC method and provider call the program makes', () => {
-    expect(run.unansweredRpcMethods, 'RPC methods the SST components now call that the harness does not answer').toEqual([]);
+    expect(
+      run.unansweredRpcMethods,
+      'RPC methods the SST components now call that the harness does not answer',
+    ).toEqual([]);
     const known = [
       'aws:index/getRegion:getRegion',
       'aws:index/getCallerIdentity:getCallerIdentity',
@@ -97,7 +116,9 @@ describe('the pipe from the Activities stream to the queue', () => {
       filterCriteria: { filters: { pattern: string }[] };
       dynamodbStreamParameters: Record<string, unknown>;
     };
-    const patterns = parameters.filterCriteria.filters.map((filter) => JSON.parse(filter.pattern) as Record<string, unknown>);
+    const patterns = parameters.filterCriteria.filters.map(
+      (filter) => JSON.parse(filter.pattern) as Record<string, unknown>,
+    );
     expect(patterns).toHaveLength(1);
     expect(patterns[0]!.eventName).toEqual(['INSERT']);
     expect(patterns[0]).toEqual(activitiesQueue.source.filterPattern);
@@ -111,7 +132,10 @@ describe('the pipe from the Activities stream to the queue', () => {
   it('runs with a role that reaches only that stream and that queue', () => {
     const statements = statementsOfRole(run, stringInput(pipe(), 'roleArn'));
     expect(statements.flatMap(statementResources).sort()).toEqual(
-      [stateString(table(activitiesTable.name), 'streamArn'), stateString(queueNamed(activitiesQueue.name), 'arn')].sort(),
+      [
+        stateString(table(activitiesTable.name), 'streamArn'),
+        stateString(queueNamed(activitiesQueue.name), 'arn'),
+      ].sort(),
     );
     expect(statements.flatMap(statementActions)).toContain('sqs:SendMessage');
   });
@@ -119,7 +143,10 @@ describe('the pipe from the Activities stream to the queue', () => {
 
 describe('the queue and the worker', () => {
   it('moves a message to the dead-letter queue after 3 receives', () => {
-    const redrive = JSON.parse(stringInput(queueNamed(activitiesQueue.name), 'redrivePolicy')) as Record<string, unknown>;
+    const redrive = JSON.parse(stringInput(queueNamed(activitiesQueue.name), 'redrivePolicy')) as Record<
+      string,
+      unknown
+    >;
     expect(redrive).toEqual({
       deadLetterTargetArn: stateString(queueNamed(activitiesQueue.deadLetter.name), 'arn'),
       maxReceiveCount: 3,
@@ -133,9 +160,15 @@ describe('the queue and the worker', () => {
   });
 
   it('feeds the worker batches of 10 and honours partial batch responses', () => {
-    const mapping = onlyResource(run, 'aws:lambda/eventSourceMapping:EventSourceMapping', 'the worker subscription');
+    const mapping = onlyResource(
+      run,
+      'aws:lambda/eventSourceMapping:EventSourceMapping',
+      'the worker subscription',
+    );
     expect(mapping.inputs.eventSourceArn).toBe(stateString(queueNamed(activitiesQueue.name), 'arn'));
-    expect(mapping.inputs.functionName).toBe(stateString(lambdaByHandler(run, workerFunction.handler), 'arn'));
+    expect(mapping.inputs.functionName).toBe(
+      stateString(lambdaByHandler(run, workerFunction.handler), 'arn'),
+    );
     expect(mapping.inputs.batchSize).toBe(10);
     expect(mapping.inputs.functionResponseTypes).toEqual(['ReportBatchItemFailures']);
     expect(mapping.inputs.maximumBatchingWindowInSeconds).toBe(activitiesQueue.batch.windowSeconds);
@@ -162,7 +195,9 @@ describe('the rebuilder job', () => {
     const schedule = onlyResource(run, 'aws:scheduler/schedule:Schedule', 'the rebuild schedule');
     expect(schedule.inputs.scheduleExpression).toBe('rate(1 minute)');
     expect(schedule.inputs.scheduleExpression).toBe(rebuildSchedule.expression);
-    expect((schedule.inputs.target as { arn: string }).arn).toBe(stateString(lambdaByHandler(run, rebuilderFunction.handler), 'arn'));
+    expect((schedule.inputs.target as { arn: string }).arn).toBe(
+      stateString(lambdaByHandler(run, rebuilderFunction.handler), 'arn'),
+    );
   });
 
   it('may call the API only to publish leaderboards', () => {
@@ -199,7 +234,11 @@ describe('the AppSync API', () => {
   });
 
   it('lets this API, and only it, invoke the authorizer', () => {
-    const permission = onlyResource(run, 'aws:lambda/permission:Permission', 'the authorizer invoke permission');
+    const permission = onlyResource(
+      run,
+      'aws:lambda/permission:Permission',
+      'the authorizer invoke permission',
+    );
     expect(permission.inputs).toEqual({
       action: 'lambda:InvokeFunction',
       function: stateString(lambdaByHandler(run, authorizerFunction.handler), 'name'),
@@ -218,23 +257,36 @@ describe('the AppSync API', () => {
 
   it('has one data source per core definition, bound to its table', () => {
     const recorded = resourcesOfType(run, 'aws:appsync/dataSource:DataSource');
-    expect(recorded.map((resource) => resource.inputs.name).sort()).toEqual(Object.values(dataSources).map((spec) => spec.name).sort());
+    expect(recorded.map((resource) => resource.inputs.name).sort()).toEqual(
+      Object.values(dataSources)
+        .map((spec) => spec.name)
+        .sort(),
+    );
     for (const spec of Object.values(dataSources)) {
       const dataSource = recorded.find((resource) => resource.inputs.name === spec.name)!;
       if (spec.kind === 'none') {
         expect(dataSource.inputs.type, spec.name).toBe('NONE');
       } else {
         expect(dataSource.inputs.type, spec.name).toBe('AMAZON_DYNAMODB');
-        expect(dataSource.inputs.dynamodbConfig, spec.name).toEqual({ tableName: stateString(table(spec.table), 'name') });
+        expect(dataSource.inputs.dynamodbConfig, spec.name).toEqual({
+          tableName: stateString(table(spec.table), 'name'),
+        });
       }
     }
   });
 
   it('lets the activities data source write what recordActivity writes in its transaction, and nothing broader', () => {
-    const dataSource = onlyResource(run, 'aws:appsync/dataSource:DataSource', 'the activities data source', (resource) => resource.inputs.name === dataSources.activities.name);
+    const dataSource = onlyResource(
+      run,
+      'aws:appsync/dataSource:DataSource',
+      'the activities data source',
+      (resource) => resource.inputs.name === dataSources.activities.name,
+    );
     const statements = statementsOfRole(run, stringInput(dataSource, 'serviceRoleArn'));
     const activitiesArn = stateString(table(activitiesTable.name), 'arn');
-    const onActivities = statements.filter((statement) => statementResources(statement).includes(activitiesArn));
+    const onActivities = statements.filter((statement) =>
+      statementResources(statement).includes(activitiesArn),
+    );
     expect(onActivities.flatMap(statementActions)).toEqual(
       expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem']),
     );
@@ -248,12 +300,14 @@ describe('the AppSync API', () => {
 
   it('attaches every resolver core defines, APPSYNC_JS 1.0.0 with its bundle as code', () => {
     const recorded = resourcesOfType(run, 'aws:appsync/resolver:Resolver');
-    expect(recorded.map((resource) => `${String(resource.inputs.type)}.${String(resource.inputs.field)}`).sort()).toEqual(
-      resolvers.map(resolverBundleName).sort(),
-    );
+    expect(
+      recorded.map((resource) => `${String(resource.inputs.type)}.${String(resource.inputs.field)}`).sort(),
+    ).toEqual(resolvers.map(resolverBundleName).sort());
     for (const spec of resolvers) {
       const name = resolverBundleName(spec);
-      const resolver = recorded.find((resource) => `${String(resource.inputs.type)}.${String(resource.inputs.field)}` === name)!;
+      const resolver = recorded.find(
+        (resource) => `${String(resource.inputs.type)}.${String(resource.inputs.field)}` === name,
+      )!;
       expect(resolver.inputs.runtime, name).toEqual({ name: 'APPSYNC_JS', runtimeVersion: '1.0.0' });
       expect(stringInput(resolver, 'code').trim(), name).not.toBe('');
       expect(resolver.inputs.code, name).toBe(bundles.read(`${name}.js`));
@@ -268,7 +322,9 @@ describe('the AppSync API', () => {
 
   it('attaches every pipeline function core defines, APPSYNC_JS 1.0.0 with its bundle as code', () => {
     const recorded = resourcesOfType(run, 'aws:appsync/function:Function');
-    expect(recorded.map((resource) => resource.inputs.name).sort()).toEqual(pipelineFunctions.map((fn) => fn.name).sort());
+    expect(recorded.map((resource) => resource.inputs.name).sort()).toEqual(
+      pipelineFunctions.map((fn) => fn.name).sort(),
+    );
     for (const spec of pipelineFunctions) {
       const fn = recorded.find((resource) => resource.inputs.name === spec.name)!;
       expect(fn.inputs.runtime, spec.name).toEqual({ name: 'APPSYNC_JS', runtimeVersion: '1.0.0' });
@@ -290,7 +346,11 @@ describe('the AppSync API', () => {
     const writer = lambdaByHandler(run, 'infra/handlers/appsync-environment.handler');
     expect(invocation.inputs.functionName).toBe(stateString(writer, 'name'));
     expect(statementsOfRole(run, stringInput(writer, 'role'))).toEqual([
-      { Effect: 'Allow', Action: ['appsync:PutGraphqlApiEnvironmentVariables'], Resource: [stateString(graphQLApi(), 'arn')] },
+      {
+        Effect: 'Allow',
+        Action: ['appsync:PutGraphqlApiEnvironmentVariables'],
+        Resource: [stateString(graphQLApi(), 'arn')],
+      },
     ]);
   });
 });
@@ -312,7 +372,11 @@ describe('functions', () => {
   });
 
   it('tell the authorizer which user pool and client to trust', () => {
-    const environment = (lambdaByHandler(run, authorizerFunction.handler).inputs.environment as { variables: Record<string, string> }).variables;
+    const environment = (
+      lambdaByHandler(run, authorizerFunction.handler).inputs.environment as {
+        variables: Record<string, string>;
+      }
+    ).variables;
     const userPool = onlyResource(run, 'aws:cognito/userPool:UserPool', 'the user pool');
     const client = onlyResource(run, 'aws:cognito/userPoolClient:UserPoolClient', 'the user pool client');
     expect(environment.COGNITO_USER_POOL_ID).toBe(userPool.id);
@@ -323,20 +387,33 @@ describe('functions', () => {
 
 describe('IAM', () => {
   // Actions that exist only on "*" (no resource-level permissions) and read or write no data.
-  const allowedOnAnyResource = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'cloudwatch:PutMetricData']);
+  const allowedOnAnyResource = new Set([
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'cloudwatch:PutMetricData',
+  ]);
 
   it('grants no action on "*" resources beyond those that cannot be scoped', () => {
     const statements = permissionStatements(run);
     expect(statements.length).toBeGreaterThan(8);
     const offending = statements
       .filter(({ statement }) => statement.Effect === 'Allow')
-      .filter(({ statement }) => statementResources(statement).some((resource) => resource === '*' || resource.endsWith(':*')))
-      .filter(({ statement }) => statementActions(statement).some((action) => !allowedOnAnyResource.has(action)))
-      .map(({ holder, statement }) => `${holder}: ${statementActions(statement).join(', ')} on ${statementResources(statement).join(', ')}`);
+      .filter(({ statement }) =>
+        statementResources(statement).some((resource) => resource === '*' || resource.endsWith(':*')),
+      )
+      .filter(({ statement }) =>
+        statementActions(statement).some((action) => !allowedOnAnyResource.has(action)),
+      )
+      .map(
+        ({ holder, statement }) =>
+          `${holder}: ${statementActions(statement).join(', ')} on ${statementResources(statement).join(', ')}`,
+      );
     expect(offending).toEqual([]);
   });
 
   it('grants nothing with NotAction', () => {
-    expect(permissionStatements(run).filter(({ statement }) => statement.NotAction !== undefined)).toEqual([]);
+    expect(permissionStatements(run).filter(({ statement }) => statement.NotAction !== undefined)).toEqual(
+      [],
+    );
   });
 });

@@ -35,7 +35,9 @@ export function onlyResource(
 export function stringInput(resource: RecordedResource, key: string): string {
   const value = resource.inputs[key];
   if (typeof value !== 'string') {
-    throw new ResourceLookupError(`${resource.type} ${resource.name} has no string input "${key}" (got ${JSON.stringify(value)})`);
+    throw new ResourceLookupError(
+      `${resource.type} ${resource.name} has no string input "${key}" (got ${JSON.stringify(value)})`,
+    );
   }
   return value;
 }
@@ -50,7 +52,12 @@ export function stateString(resource: RecordedResource, key: string): string {
 
 /** The deployed Lambda whose handler is `handler` (as given to `sst.aws.Function`). */
 export function lambdaByHandler(run: ProgramRun, handler: string): RecordedResource {
-  return onlyResource(run, 'aws:lambda/function:Function', `the function with handler ${handler}`, (resource) => resource.inputs.handler === handler);
+  return onlyResource(
+    run,
+    'aws:lambda/function:Function',
+    `the function with handler ${handler}`,
+    (resource) => resource.inputs.handler === handler,
+  );
 }
 
 export interface PolicyStatement {
@@ -74,8 +81,15 @@ export const statementActions = (statement: PolicyStatement): string[] => asList
 export const statementResources = (statement: PolicyStatement): string[] => asList(statement.Resource);
 
 function parsePolicy(holder: string, document: unknown): AttachedStatement[] {
-  const parsed = (typeof document === 'string' ? JSON.parse(document) : document) as { Statement?: PolicyStatement | PolicyStatement[] };
-  const statements = parsed.Statement === undefined ? [] : Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
+  const parsed = (typeof document === 'string' ? JSON.parse(document) : document) as {
+    Statement?: PolicyStatement | PolicyStatement[];
+  };
+  const statements =
+    parsed.Statement === undefined
+      ? []
+      : Array.isArray(parsed.Statement)
+        ? parsed.Statement
+        : [parsed.Statement];
   return statements.map((statement) => ({ holder, statement }));
 }
 
@@ -86,7 +100,8 @@ export function permissionStatements(run: ProgramRun): AttachedStatement[] {
     const holder = `${resource.type} ${resource.name}`;
     if (resource.type === 'aws:iam/role:Role') {
       const inline = (resource.inputs.inlinePolicies ?? []) as { policy?: unknown }[];
-      for (const policy of inline) if (policy.policy !== undefined) statements.push(...parsePolicy(holder, policy.policy));
+      for (const policy of inline)
+        if (policy.policy !== undefined) statements.push(...parsePolicy(holder, policy.policy));
     }
     if (['aws:iam/rolePolicy:RolePolicy', 'aws:iam/policy:Policy'].includes(resource.type)) {
       statements.push(...parsePolicy(holder, resource.inputs.policy));
@@ -97,7 +112,12 @@ export function permissionStatements(run: ProgramRun): AttachedStatement[] {
 
 /** Permission statements of the role `roleArn` names. */
 export function statementsOfRole(run: ProgramRun, roleArn: string): PolicyStatement[] {
-  const role = onlyResource(run, 'aws:iam/role:Role', `the role ${roleArn}`, (resource) => resource.state.arn === roleArn);
+  const role = onlyResource(
+    run,
+    'aws:iam/role:Role',
+    `the role ${roleArn}`,
+    (resource) => resource.state.arn === roleArn,
+  );
   const holder = `${role.type} ${role.name}`;
   const attached = run.resources.filter(
     (resource) => resource.type === 'aws:iam/rolePolicy:RolePolicy' && resource.inputs.role === role.id,

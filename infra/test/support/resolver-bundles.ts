@@ -3,7 +3,15 @@
  * `pnpm build:resolvers`; for any bundle not built yet it writes a stand-in into a temporary
  * copy (and says so), so the infrastructure wiring stays checked while resolvers are written.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipelineFunctions, resolverBundleName, resolvers } from '@leaderboard/core/api';
@@ -44,5 +52,10 @@ export function prepareResolverBundles(): ResolverBundles {
     }
   }
   console.warn(`infra tests: resolver bundles not built yet, stand-ins used for: ${missing.join(', ')}`);
-  return { dir, placeholders: missing, read: read(dir), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    placeholders: missing,
+    read: read(dir),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -90,14 +90,17 @@ export interface RunOptions {
 function requirePlatformFile(relativePath: string): string {
   const file = join(platformDir, relativePath);
   if (!existsSync(file)) {
-    throw new SstInternalsMovedError(`${file} does not exist (run \`pnpm sst:install\`, or the SST layout changed)`);
+    throw new SstInternalsMovedError(
+      `${file} does not exist (run \`pnpm sst:install\`, or the SST layout changed)`,
+    );
   }
   return file;
 }
 
 function readProviderAliases(): { alias: string; package: string }[] {
   const lockFile = join(workDir, 'provider-lock.json');
-  if (!existsSync(lockFile)) throw new SstInternalsMovedError(`${lockFile} is missing (run \`pnpm sst:install\`)`);
+  if (!existsSync(lockFile))
+    throw new SstInternalsMovedError(`${lockFile} is missing (run \`pnpm sst:install\`)`);
   return JSON.parse(readFileSync(lockFile, 'utf8')) as { alias: string; package: string }[];
 }
 
@@ -159,7 +162,17 @@ async function bundleProgram(stage: string): Promise<string> {
         },
       },
     ],
-    external: ['@pulumi/*', 'undici', '@pulumiverse/*', '@sst-provider/*', '@aws-sdk/*', 'esbuild', 'archiver', 'glob', 'vite'],
+    external: [
+      '@pulumi/*',
+      'undici',
+      '@pulumiverse/*',
+      '@sst-provider/*',
+      '@aws-sdk/*',
+      'esbuild',
+      'archiver',
+      'glob',
+      'vite',
+    ],
     define: { $app: JSON.stringify(app), $cli: JSON.stringify(cli), $dev: 'false' },
     inject: [shim],
     outfile,
@@ -210,7 +223,10 @@ async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
         const out = join(stubRoot, functionID);
         const parsed = posix.parse(handler);
         mkdirSync(join(out, parsed.dir), { recursive: true });
-        writeFileSync(join(out, parsed.dir, `${parsed.name}.mjs`), `export const ${parsed.ext.slice(1)} = async () => ({});\n`);
+        writeFileSync(
+          join(out, parsed.dir, `${parsed.name}.mjs`),
+          `export const ${parsed.ext.slice(1)} = async () => ({});\n`,
+        );
         return { handler, out, errors: [], sourcemaps: [] };
       }
       default:
@@ -260,7 +276,12 @@ function loadPlatformPulumi(): typeof PulumiModule {
 const serviceOfType = (type: string): string => type.split(':')[1]?.split('/')[0] ?? 'unknown';
 
 /** Outputs AWS would compute, made up deterministically from the resource's name. */
-function madeUpOutputs(type: string, name: string, id: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function madeUpOutputs(
+  type: string,
+  name: string,
+  id: string,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
   const physicalName = typeof inputs.name === 'string' ? inputs.name : name;
   const service = serviceOfType(type);
   const arn = `arn:aws:${service}:${mockRegion}:${mockAccount}:${physicalName}`;
@@ -293,12 +314,20 @@ function madeUpOutputs(type: string, name: string, id: string, inputs: Record<st
       return { key: `da2-${id}` };
     case 'aws:lambda/function:Function': {
       const functionArn = `arn:aws:lambda:${mockRegion}:${mockAccount}:function:${physicalName}`;
-      return { name: physicalName, arn: functionArn, qualifiedArn: `${functionArn}:$LATEST`, invokeArn: functionArn };
+      return {
+        name: physicalName,
+        arn: functionArn,
+        qualifiedArn: `${functionArn}:$LATEST`,
+        invokeArn: functionArn,
+      };
     }
     case 'aws:iam/role:Role':
       return { name: physicalName, arn: `arn:aws:iam::${mockAccount}:role/${physicalName}` };
     case 'aws:cognito/userPool:UserPool':
-      return { arn: `arn:aws:cognito-idp:${mockRegion}:${mockAccount}:userpool/${id}`, endpoint: `cognito-idp.${mockRegion}.amazonaws.com/${id}` };
+      return {
+        arn: `arn:aws:cognito-idp:${mockRegion}:${mockAccount}:userpool/${id}`,
+        endpoint: `cognito-idp.${mockRegion}.amazonaws.com/${id}`,
+      };
     default:
       return { name: physicalName, arn };
   }
@@ -334,7 +363,12 @@ function answerCall(token: string, inputs: Record<string, unknown>): Record<stri
     case 'aws:index/getRegion:getRegion':
       return { id: mockRegion, name: mockRegion, region: mockRegion };
     case 'aws:index/getCallerIdentity:getCallerIdentity':
-      return { accountId: mockAccount, arn: `arn:aws:iam::${mockAccount}:user/test`, userId: 'test', id: mockAccount };
+      return {
+        accountId: mockAccount,
+        arn: `arn:aws:iam::${mockAccount}:user/test`,
+        userId: 'test',
+        id: mockAccount,
+      };
     case 'aws:index/getPartition:getPartition':
       return { partition: 'aws', dnsSuffix: 'amazonaws.com', id: 'aws' };
     case 'aws:iam/getPolicyDocument:getPolicyDocument':
@@ -393,8 +427,13 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
     );
 
     bundle = await bundleProgram(options.stage ?? 'test');
-    const program = (await import(pathToFileURL(bundle).href)) as { default: () => Promise<Record<string, unknown>> };
-    const outputs = ((await pulumi.runtime.runInPulumiStack(program.default)) ?? {}) as Record<string, unknown>;
+    const program = (await import(pathToFileURL(bundle).href)) as {
+      default: () => Promise<Record<string, unknown>>;
+    };
+    const outputs = ((await pulumi.runtime.runInPulumiStack(program.default)) ?? {}) as Record<
+      string,
+      unknown
+    >;
     const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
     if (!waitForRPCs) throw new SstInternalsMovedError('@pulumi/pulumi runtime.waitForRPCs is gone');
     await waitForRPCs();

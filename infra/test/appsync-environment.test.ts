@@ -1,0 +1,124 @@
+/**
+ * The deploy-time function that sets AppSync environment variables, against a local HTTP server
+ * standing in for AppSync's control-plane endpoint (`PUT /v1/apis/{apiId}/environmentVariables`):
+ * the real SDK client signs and sends the request; only AWS is replaced.
+ */
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type * as HandlerModule from '../handlers/appsync-environment.ts';
+
+interface ReceivedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string;
+  readonly body: unknown;
+}
+
+let server: Server;
+let handlerModule: typeof HandlerModule;
+const received: ReceivedRequest[] = [];
+/** API ids the stand-in treats as deleted. */
+const deletedApis = new Set<string>();
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      const path = request.url ?? '';
+      received.push({
+        method: request.method ?? '',
+        path,
+        authorization: String(request.headers.authorization ?? ''),
+        body: body ? JSON.parse(body) : undefined,
+      });
+      const apiId = decodeURIComponent(path.split('/')[3] ?? '');
+      if (deletedApis.has(apiId)) {
+        response.writeHead(404, {
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'NotFoundException',
+        });
+        response.end(JSON.stringify({ message: `GraphQL API ${apiId} not found.` }));
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          environmentVariables: (JSON.parse(body) as { environmentVariables: unknown }).environmentVariables,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  Object.assign(process.env, {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+    AWS_ENDPOINT_URL_APPSYNC: `http://127.0.0.1:${address.port}`,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  handlerModule = await import('../handlers/appsync-environment.ts');
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(() => {
+  received.length = 0;
+  deletedApis.clear();
+});
+
+const variables = { ACTIVITIES_TABLE: 'stage-Activities', SCORES_TABLE: 'stage-Scores' };
+
+describe('the API environment writer', () => {
+  it('puts the variables on the API when created, with a signed request', async () => {
+    const result = await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'create' } });
+    expect(result).toEqual({ apiId: 'api123', keys: ['ACTIVITIES_TABLE', 'SCORES_TABLE'] });
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      method: 'PUT',
+      path: '/v1/apis/api123/environmentVariables',
+      body: { environmentVariables: variables },
+    });
+    expect(received[0]!.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/appsync\/aws4_request/,
+    );
+  });
+
+  it('replaces the variables when they change', async () => {
+    await handlerModule.handler({
+      apiId: 'api123',
+      variables: { ...variables, SCORES_TABLE: 'renamed' },
+      tf: { action: 'update' },
+    });
+    expect(received[0]!.body).toEqual({ environmentVariables: { ...variables, SCORES_TABLE: 'renamed' } });
+  });
+
+  it('clears the variables when removed, and treats an API already gone as done', async () => {
+    await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'delete' } });
+    expect(received[0]!.body).toEqual({ environmentVariables: {} });
+    deletedApis.add('gone');
+    await expect(
+      handlerModule.handler({ apiId: 'gone', variables, tf: { action: 'delete' } }),
+    ).resolves.toEqual({ apiId: 'gone', keys: [] });
+  });
+
+  it('fails a create or update on an API that does not exist', async () => {
+    deletedApis.add('gone');
+    await expect(
+      handlerModule.handler({ apiId: 'gone', variables, tf: { action: 'create' } }),
+    ).rejects.toThrow(/not found/);
+  });
+
+  it('refuses an event without an API id', async () => {
+    await expect(handlerModule.handler({ apiId: '', variables })).rejects.toThrow(
+      handlerModule.InvalidApiEnvironmentEventError,
+    );
+    expect(received).toHaveLength(0);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * An OIDC issuer besides the Cognito user pool is configured when deploying, from the shell's
+ * JWT_ISSUER / JWT_AUDIENCE / JWT_JWKS_URI, and reaches the authorizer's environment.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizerFunction } from '@leaderboard/core';
+import { oidcSettings, OidcConfigurationError } from '../oidc.ts';
+import { lambdaByHandler } from './support/recorded.ts';
+import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
+import { runSstProgram, type ProgramRun } from './support/sst-program.ts';
+
+describe('oidcSettings', () => {
+  it('keeps the settings that are set and drops blank ones', () => {
+    expect(
+      oidcSettings({ JWT_ISSUER: 'https://issuer.example.com/', JWT_AUDIENCE: '  ', OTHER: 'x' }),
+    ).toEqual({
+      JWT_ISSUER: 'https://issuer.example.com/',
+    });
+    expect(oidcSettings({})).toEqual({});
+  });
+
+  it('refuses an audience or JWKS URI without an issuer', () => {
+    expect(() => oidcSettings({ JWT_AUDIENCE: 'leaderboard' })).toThrow(OidcConfigurationError);
+    expect(() => oidcSettings({ JWT_JWKS_URI: 'https://issuer.example.com/jwks.json' })).toThrow(
+      /set JWT_ISSUER/,
+    );
+  });
+
+  it('refuses an issuer that is not an https URL', () => {
+    expect(() => oidcSettings({ JWT_ISSUER: 'http://issuer.example.com' })).toThrow(/https URL/);
+  });
+});
+
+describe('a deploy with an OIDC issuer configured', () => {
+  const issuer = {
+    JWT_ISSUER: 'https://login.example.com/realms/wellness',
+    JWT_AUDIENCE: 'leaderboard',
+    JWT_JWKS_URI: 'https://login.example.com/realms/wellness/protocol/openid-connect/certs',
+  };
+  let run: ProgramRun;
+  let bundles: ResolverBundles;
+
+  beforeAll(async () => {
+    bundles = prepareResolverBundles();
+    run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir, ...issuer } });
+  });
+
+  afterAll(() => bundles?.dispose());
+
+  it('gives the authorizer the issuer, audience and JWKS URI next to the user pool', () => {
+    const environment = (
+      lambdaByHandler(run, authorizerFunction.handler).inputs.environment as {
+        variables: Record<string, string>;
+      }
+    ).variables;
+    expect(environment).toMatchObject(issuer);
+    expect(environment.COGNITO_USER_POOL_ID).toEqual(expect.any(String));
+    expect(environment.COGNITO_CLIENT_ID).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The AppSync Lambda authorizer's decision: a verified JWT becomes the resolver context
+ * (`userId` = `sub`, a display name, comma-separated groups); anything else is refused
+ * with the reason logged (never returned to the caller).
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { isUsableUserId } from '@leaderboard/core/identifiers';
+import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from 'aws-lambda';
+import type { TokenVerifier, VerifiedClaims } from './token-verifier.ts';
+
+/** What resolvers read from `ctx.identity.resolverContext` (AppSync requires string values). */
+export interface CallerContext {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly groups: string;
+  [key: string]: string;
+}
+
+export interface AuthorizerDependencies {
+  readonly verify: TokenVerifier;
+  readonly logger: Logger;
+  /** Upper bound of AppSync's cache of this decision; never past the token's expiry. */
+  readonly ttlSeconds: number;
+  readonly maxUserIdLength: number;
+  readonly now?: () => number;
+}
+
+/** Fields a user token may never reach, whatever the schema says: publishing is for IAM only. */
+export const fieldsDeniedToUsers = ['Mutation.publishLeaderboard'];
+
+const refused: AppSyncAuthorizerResult<CallerContext> = { isAuthorized: false };
+
+function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const token = header.trim().replace(/^bearer(\s+|$)/i, '');
+  return token.length > 0 ? token : null;
+}
+
+const firstText = (claims: VerifiedClaims, names: readonly string[]): string | null => {
+  for (const name of names) {
+    const value = claims[name];
+    if (typeof value === 'string' && value.trim().length > 0) return value.trim();
+  }
+  return null;
+};
+
+function groupsOf(claims: VerifiedClaims): string {
+  const raw = claims['cognito:groups'] ?? claims['groups'];
+  const groups = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
+  return groups
+    .filter((group): group is string => typeof group === 'string')
+    .map((group) => group.trim())
+    .filter((group) => group.length > 0 && !group.includes(','))
+    .join(',');
+}
+
+export async function authorize(
+  event: AppSyncAuthorizerEvent,
+  deps: AuthorizerDependencies,
+): Promise<AppSyncAuthorizerResult<CallerContext>> {
+  const token = bearerToken(event.authorizationToken);
+  if (token === null) {
+    deps.logger.warn('refused: no token', { requestId: event.requestContext?.requestId });
+    return refused;
+  }
+  let claims: VerifiedClaims;
+  try {
+    claims = await deps.verify(token);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    deps.logger.warn('refused: token did not verify', { reason, requestId: event.requestContext?.requestId });
+    return refused;
+  }
+  const sub = claims.sub;
+  if (typeof sub !== 'string' || !isUsableUserId(sub, deps.maxUserIdLength)) {
+    deps.logger.warn('refused: token subject is missing or unusable as a user id', {
+      requestId: event.requestContext?.requestId,
+    });
+    return refused;
+  }
+  const nowSeconds = Math.floor((deps.now ?? Date.now)() / 1000);
+  const expiresIn = typeof claims['exp'] === 'number' ? claims['exp'] - nowSeconds : deps.ttlSeconds;
+  return {
+    isAuthorized: true,
+    resolverContext: {
+      userId: sub,
+      displayName: firstText(claims, ['name', 'preferred_username', 'cognito:username']) ?? sub,
+      groups: groupsOf(claims),
+    },
+    deniedFields: fieldsDeniedToUsers,
+    ttlOverride: Math.max(0, Math.min(deps.ttlSeconds, expiresIn)),
+  };
+}

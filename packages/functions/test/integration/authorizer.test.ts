@@ -1,0 +1,156 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { serviceConfig } from '@leaderboard/core/config';
+import type { AppSyncAuthorizerEvent } from 'aws-lambda';
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { authorize, type AuthorizerDependencies } from '../../src/auth/authorize.ts';
+import { LoopbackAwareFetcher } from '../../src/auth/jwks-fetcher.ts';
+import { createTokenVerifier } from '../../src/auth/token-verifier.ts';
+import { startLocalIssuer, type LocalIssuer } from '../../../local/src/issuer/index.ts';
+
+const event = (authorizationToken: string): AppSyncAuthorizerEvent => ({
+  authorizationToken,
+  requestContext: {
+    apiId: 'local',
+    accountId: '000000000000',
+    requestId: 'r1',
+    queryString: '{ activityTypes { type } }',
+    variables: {},
+  },
+  requestHeaders: {},
+});
+
+/** Counts JWKS downloads, to show the keys are cached across invocations. */
+class CountingFetcher extends LoopbackAwareFetcher {
+  downloads = 0;
+  override async fetch(uri: string, requestOptions?: Record<string, unknown>, data?: ArrayBuffer) {
+    this.downloads += 1;
+    return super.fetch(uri, requestOptions, data);
+  }
+}
+
+describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () => {
+  let issuer: LocalIssuer;
+  let deps: AuthorizerDependencies;
+  let fetcher: CountingFetcher;
+  const logger = new Logger({ serviceName: 'authorizer-test', logLevel: 'SILENT' });
+  const warnings = vi.spyOn(logger, 'warn');
+
+  beforeAll(async () => {
+    issuer = await startLocalIssuer();
+    fetcher = new CountingFetcher();
+    deps = {
+      verify: createTokenVerifier(
+        { kind: 'oidc', issuer: issuer.issuer, audience: [issuer.audience], jwksUri: issuer.jwksUri },
+        { fetcher },
+      ),
+      logger,
+      ttlSeconds: serviceConfig.authorizerTtlSeconds,
+      maxUserIdLength: serviceConfig.maxStringLength,
+    };
+  });
+
+  afterAll(async () => {
+    await issuer.close();
+  });
+
+  it('authorizes a valid token with the user, display name and groups for resolvers', async () => {
+    const token = await issuer.mintToken({
+      sub: 'user-1',
+      name: 'Ada Lovelace',
+      groups: ['staff', 'admins'],
+    });
+    const result = await authorize(event(`Bearer ${token}`), deps);
+    expect(result).toEqual({
+      isAuthorized: true,
+      resolverContext: { userId: 'user-1', displayName: 'Ada Lovelace', groups: 'staff,admins' },
+      deniedFields: ['Mutation.publishLeaderboard'],
+      ttlOverride: serviceConfig.authorizerTtlSeconds,
+    });
+  });
+
+  it('falls back to preferred_username, then the subject, for the display name', async () => {
+    const preferred = await issuer.mintToken({ sub: 'user-2', claims: { preferred_username: 'grace' } });
+    expect((await authorize(event(preferred), deps)).resolverContext).toEqual({
+      userId: 'user-2',
+      displayName: 'grace',
+      groups: '',
+    });
+    const bare = await issuer.mintToken({ sub: 'user-3' });
+    expect((await authorize(event(bare), deps)).resolverContext?.displayName).toBe('user-3');
+  });
+
+  it('never caches a decision past the token expiry', async () => {
+    const token = await issuer.mintToken({ sub: 'user-4', expiresInSeconds: 20 });
+    const result = await authorize(event(token), deps);
+    expect(result.ttlOverride).toBeGreaterThan(15);
+    expect(result.ttlOverride).toBeLessThanOrEqual(20);
+  });
+
+  it('fetches the JWKS once and reuses it across invocations', async () => {
+    const before = fetcher.downloads;
+    for (const sub of ['a', 'b', 'c']) {
+      expect((await authorize(event(await issuer.mintToken({ sub })), deps)).isAuthorized).toBe(true);
+    }
+    expect(fetcher.downloads - before).toBe(0);
+    expect(fetcher.downloads).toBe(1);
+  });
+
+  describe('refuses, logging the reason', () => {
+    const expectRefused = async (token: string, reason: RegExp | string) => {
+      warnings.mockClear();
+      expect(await authorize(event(token), deps)).toEqual({ isAuthorized: false });
+      expect(warnings).toHaveBeenCalledTimes(1);
+      const [message, details] = warnings.mock.calls[0]!;
+      expect(`${String(message)} ${JSON.stringify(details ?? {})}`).toMatch(reason);
+    };
+
+    it('a missing token', async () => {
+      await expectRefused('', 'no token');
+      await expectRefused('Bearer   ', 'no token');
+    });
+
+    it('an expired token', async () => {
+      await expectRefused(await issuer.mintToken({ sub: 'u', expiresInSeconds: -60 }), /expired/i);
+    });
+
+    it('a token for another audience', async () => {
+      await expectRefused(await issuer.mintToken({ sub: 'u', audience: 'someone-else' }), /audience/i);
+    });
+
+    it('a token signed by another key with the issuer key id (forged)', async () => {
+      const { privateKey } = await generateKeyPair('RS256');
+      const kid = issuer.jwks.keys[0]!.kid!;
+      const forged = await new SignJWT({ sub: 'u', aud: issuer.audience })
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setIssuer(issuer.issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(privateKey);
+      await expectRefused(forged, /signature/i);
+    });
+
+    it('a token from another issuer, whose keys are not ours', async () => {
+      const otherIssuer = await startLocalIssuer({ audience: issuer.audience });
+      try {
+        await expectRefused(await otherIssuer.mintToken({ sub: 'u' }), /not found in the JWKS/);
+      } finally {
+        await otherIssuer.close();
+      }
+    });
+
+    it('an unsigned token (alg none)', async () => {
+      const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'u', iss: issuer.issuer, aud: issuer.audience, exp: Math.floor(Date.now() / 1000) + 600 })}.`;
+      await expectRefused(unsigned, /did not verify/);
+    });
+
+    it('garbage', async () => {
+      await expectRefused('not-a-jwt', /did not verify/);
+    });
+
+    it('a subject that cannot be a user id', async () => {
+      await expectRefused(await issuer.mintToken({ sub: 'a#b' }), /subject/);
+    });
+  });
+});

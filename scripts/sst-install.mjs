@@ -1,14 +1,26 @@
 // Installs SST's providers and platform sources into .sst/platform without AWS or GitHub:
-// the type check of sst.config.ts and the Pulumi-mock tests need them.
+// the type check of sst.config.ts and the Pulumi-mock tests need them. Reinstalls when the
+// platform is missing or was installed by another sst version than the pinned one.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-if (
+const pinnedVersion = createRequire(import.meta.url)('sst/package.json').version;
+const installedVersion = existsSync('.sst/platform/version')
+  ? readFileSync('.sst/platform/version', 'utf8').trim()
+  : undefined;
+const complete =
   existsSync('.sst/platform/config.d.ts') &&
   existsSync('.sst/platform/node_modules/@pulumi/pulumi') &&
-  !process.argv.includes('--force')
-) {
+  existsSync('.sst/provider-lock.json');
+
+if (complete && installedVersion === pinnedVersion && !process.argv.includes('--force')) {
   process.exit(0);
+}
+if (installedVersion && installedVersion !== pinnedVersion) {
+  console.log(
+    `sst-install: .sst/platform is from sst ${installedVersion}, the project pins ${pinnedVersion}: reinstalling`,
+  );
 }
 execFileSync('pnpm', ['exec', 'sst', 'install', '--stage', process.env.SST_STAGE ?? 'ci'], {
   stdio: 'inherit',

@@ -211,12 +211,21 @@ async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
           appsyncRealtime: '',
         };
       case 'Runtime.Build': {
-        const functionID = String(params.functionID);
-        const handler = String(params.handler);
+        if (
+          typeof params.functionID !== 'string' ||
+          typeof params.handler !== 'string' ||
+          typeof params.runtime !== 'string'
+        ) {
+          throw new SstInternalsMovedError(
+            `Runtime.Build was called without functionID/handler/runtime strings (keys: ${Object.keys(params).join(', ')})`,
+          );
+        }
+        const functionID = params.functionID;
+        const handler = params.handler;
         builds.push({
           functionID,
           handler,
-          runtime: String(params.runtime),
+          runtime: params.runtime,
           links: (params.links ?? {}) as Record<string, Record<string, unknown>>,
         });
         // A stub bundle: the handler sources belong to another package and are not built here.
@@ -242,15 +251,18 @@ async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
     request.on('end', () => {
       const { method, params } = JSON.parse(body) as { method: string; params: [Record<string, unknown>] };
       methods.push(method);
-      const result = answer(method, params[0] ?? {});
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify(
+      let reply: { result?: unknown; error: string | null };
+      try {
+        const result = answer(method, params[0] ?? {});
+        reply =
           result === undefined
             ? { error: `the infra test harness does not answer RPC method ${method}` }
-            : { result, error: null },
-        ),
-      );
+            : { result, error: null };
+      } catch (error) {
+        reply = { error: error instanceof Error ? error.message : String(error) };
+      }
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(reply));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

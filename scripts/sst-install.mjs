@@ -3,9 +3,8 @@
 // platform is missing or was installed by another sst version than the pinned one.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const pinnedVersion = createRequire(import.meta.url)('sst/package.json').version;
+const pinnedVersion = JSON.parse(readFileSync('node_modules/sst/package.json', 'utf8')).version;
 const installedVersion = existsSync('.sst/platform/version')
   ? readFileSync('.sst/platform/version', 'utf8').trim()
   : undefined;

@@ -33,7 +33,8 @@ function withOptional(target: Json, source: Json, fields: readonly string[]): Js
 function condition(value: unknown): DynamoDBExpressionJson | undefined {
   if (value === undefined || value === null) return undefined;
   const expression = buildDynamoDBExpression(value);
-  if (!expression) throw new DynamoDBHelperInputError('condition cannot be rendered as a DynamoDB expression');
+  if (!expression)
+    throw new DynamoDBHelperInputError('condition cannot be rendered as a DynamoDB expression');
   return expression;
 }
 
@@ -45,9 +46,12 @@ function filter(value: unknown): DynamoDBExpressionJson | undefined {
 }
 
 /** `['id', 'author.name', 'tags[1]']` to `{ expression: '#proj_0, #proj_1.#proj_2, #proj_3[1]', ... }`. */
-export function projection(paths: unknown): { expression: string; expressionNames: Record<string, string> } | undefined {
+export function projection(
+  paths: unknown,
+): { expression: string; expressionNames: Record<string, string> } | undefined {
   if (paths === undefined || paths === null) return undefined;
-  if (!Array.isArray(paths)) throw new DynamoDBHelperInputError('projection must be a list of attribute paths');
+  if (!Array.isArray(paths))
+    throw new DynamoDBHelperInputError('projection must be a list of attribute paths');
   const names: Record<string, string> = {};
   const byName = new Map<string, string>();
   const placeholder = (segment: string): string => {
@@ -64,7 +68,9 @@ export function projection(paths: unknown): { expression: string; expressionName
       .split('.')
       .map((segment) => {
         const indexAt = segment.indexOf('[');
-        return indexAt < 0 ? placeholder(segment) : placeholder(segment.slice(0, indexAt)) + segment.slice(indexAt);
+        return indexAt < 0
+          ? placeholder(segment)
+          : placeholder(segment.slice(0, indexAt)) + segment.slice(indexAt);
       })
       .join('.'),
   );
@@ -129,7 +135,9 @@ export const operations = {
 };
 
 const operationType = (value: unknown): string | undefined =>
-  isPlainObject(value) && typeof value.type === 'string' && value.type.startsWith('OPERATION_') ? value.type : undefined;
+  isPlainObject(value) && typeof value.type === 'string' && value.type.startsWith('OPERATION_')
+    ? value.type
+    : undefined;
 
 class UpdateExpressionBuilder {
   private readonly set: string[] = [];
@@ -180,8 +188,13 @@ class UpdateExpressionBuilder {
       default:
         throw new DynamoDBHelperInputError(`unknown update operation ${String((value as Json).type)}`);
     }
-    if (Array.isArray(value) && value.length > 0 && value.every((entry) => operationType(entry) === 'OPERATION_UPDATE_LIST_ITEM')) {
-      for (const entry of value as Json[]) this.set.push(`${path}[${Number(entry.index)}] = ${this.value(entry.value)}`);
+    if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((entry) => operationType(entry) === 'OPERATION_UPDATE_LIST_ITEM')
+    ) {
+      for (const entry of value as Json[])
+        this.set.push(`${path}[${Number(entry.index)}] = ${this.value(entry.value)}`);
       return;
     }
     if (isPlainObject(value)) {
@@ -314,7 +327,10 @@ export function batchGet(input: unknown): Json {
       table,
       dropUndefined(
         withOptional(
-          { keys: list(options.keys, `${table}.keys`).map((key) => toMapValues(key)), projection: projection(options.projection) },
+          {
+            keys: list(options.keys, `${table}.keys`).map((key) => toMapValues(key)),
+            projection: projection(options.projection),
+          },
           options,
           ['consistentRead'],
         ),
@@ -343,7 +359,11 @@ export function batchDelete(input: unknown): Json {
 export function transactGet(input: unknown): Json {
   const items = list(requireObject(input, 'transactGet input').items, 'transactGet items').map((entry) => {
     const item = requireObject(entry, 'transactGet item');
-    return dropUndefined({ table: item.table, key: toMapValues(item.key), projection: projection(item.projection) });
+    return dropUndefined({
+      table: item.table,
+      key: toMapValues(item.key),
+      projection: projection(item.projection),
+    });
   });
   return { operation: 'TransactGetItems', transactItems: items };
 }
@@ -354,48 +374,52 @@ function transactCondition(value: unknown): Json | undefined {
 }
 
 export function transactWrite(input: unknown): Json {
-  const items = list(requireObject(input, 'transactWrite input').items, 'transactWrite items').map((entry) => {
-    const item = requireObject(entry, 'transactWrite item');
-    if (item.putItem) {
-      const spec = requireObject(item.putItem, 'putItem');
-      return dropUndefined({
-        table: spec.table,
-        operation: 'PutItem',
-        key: toMapValues(spec.key),
-        attributeValues: toMapValues(spec.item ?? {}),
-        condition: transactCondition(spec.condition),
-      });
-    }
-    if (item.updateItem) {
-      const spec = requireObject(item.updateItem, 'updateItem');
-      return dropUndefined({
-        table: spec.table,
-        operation: 'UpdateItem',
-        key: toMapValues(spec.key),
-        update: updateExpression(spec.update),
-        condition: transactCondition(spec.condition),
-      });
-    }
-    if (item.deleteItem) {
-      const spec = requireObject(item.deleteItem, 'deleteItem');
-      return dropUndefined({
-        table: spec.table,
-        operation: 'DeleteItem',
-        key: toMapValues(spec.key),
-        condition: transactCondition(spec.condition),
-      });
-    }
-    if (item.conditionCheck) {
-      const spec = requireObject(item.conditionCheck, 'conditionCheck');
-      return dropUndefined({
-        table: spec.table,
-        operation: 'ConditionCheck',
-        key: toMapValues(spec.key),
-        condition: transactCondition(spec.condition),
-      });
-    }
-    throw new DynamoDBHelperInputError('transactWrite item needs putItem, updateItem, deleteItem or conditionCheck');
-  });
+  const items = list(requireObject(input, 'transactWrite input').items, 'transactWrite items').map(
+    (entry) => {
+      const item = requireObject(entry, 'transactWrite item');
+      if (item.putItem) {
+        const spec = requireObject(item.putItem, 'putItem');
+        return dropUndefined({
+          table: spec.table,
+          operation: 'PutItem',
+          key: toMapValues(spec.key),
+          attributeValues: toMapValues(spec.item ?? {}),
+          condition: transactCondition(spec.condition),
+        });
+      }
+      if (item.updateItem) {
+        const spec = requireObject(item.updateItem, 'updateItem');
+        return dropUndefined({
+          table: spec.table,
+          operation: 'UpdateItem',
+          key: toMapValues(spec.key),
+          update: updateExpression(spec.update),
+          condition: transactCondition(spec.condition),
+        });
+      }
+      if (item.deleteItem) {
+        const spec = requireObject(item.deleteItem, 'deleteItem');
+        return dropUndefined({
+          table: spec.table,
+          operation: 'DeleteItem',
+          key: toMapValues(spec.key),
+          condition: transactCondition(spec.condition),
+        });
+      }
+      if (item.conditionCheck) {
+        const spec = requireObject(item.conditionCheck, 'conditionCheck');
+        return dropUndefined({
+          table: spec.table,
+          operation: 'ConditionCheck',
+          key: toMapValues(spec.key),
+          condition: transactCondition(spec.condition),
+        });
+      }
+      throw new DynamoDBHelperInputError(
+        'transactWrite item needs putItem, updateItem, deleteItem or conditionCheck',
+      );
+    },
+  );
   return { operation: 'TransactWriteItems', transactItems: items };
 }
 

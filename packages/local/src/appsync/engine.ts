@@ -54,7 +54,9 @@ interface LoadedResolver {
 }
 
 /** The end of a field: a value, or an error that nulls it. */
-type Ending = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'error'; readonly error: AppSyncError };
+type Ending =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'error'; readonly error: AppSyncError };
 
 /** Outcome of one handler: what it returned, or how it stopped. */
 type HandlerResult =
@@ -82,7 +84,10 @@ export function createResolverEngine(options: ResolverEngineOptions): ResolverEn
   };
   const dataSourceNamed = (name: string | undefined, owner: string): DataSourceRuntime | undefined => {
     const dataSource = name === undefined ? undefined : options.dataSources[name];
-    if (!dataSource) failures.push(new ResolverLoadError(`${owner} uses data source "${String(name)}", which is not configured`));
+    if (!dataSource)
+      failures.push(
+        new ResolverLoadError(`${owner} uses data source "${String(name)}", which is not configured`),
+      );
     return dataSource;
   };
 
@@ -101,7 +106,9 @@ export function createResolverEngine(options: ResolverEngineOptions): ResolverEn
       const steps = spec.pipeline.map((functionName) => {
         const step = functions.get(functionName);
         if (!step && options.pipelineFunctions.every((fn) => fn.name !== functionName)) {
-          failures.push(new ResolverLoadError(`resolver ${name} lists unknown pipeline function "${functionName}"`));
+          failures.push(
+            new ResolverLoadError(`resolver ${name} lists unknown pipeline function "${functionName}"`),
+          );
         }
         return step;
       });
@@ -114,16 +121,22 @@ export function createResolverEngine(options: ResolverEngineOptions): ResolverEn
 
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) {
-    throw new ResolverLoadError(`${failures.length} resolver bundles cannot be used:\n${failures.map((failure) => failure.message).join('\n')}`, {
-      cause: failures,
-    });
+    throw new ResolverLoadError(
+      `${failures.length} resolver bundles cannot be used:\n${failures.map((failure) => failure.message).join('\n')}`,
+      {
+        cause: failures,
+      },
+    );
   }
 
   return {
     has: (typeName, fieldName) => resolvers.has(`${typeName}.${fieldName}`),
     async resolve(invocation) {
       const resolver = resolvers.get(`${invocation.typeName}.${invocation.fieldName}`);
-      if (!resolver) throw new ResolverLoadError(`no resolver is attached to ${invocation.typeName}.${invocation.fieldName}`);
+      if (!resolver)
+        throw new ResolverLoadError(
+          `no resolver is attached to ${invocation.typeName}.${invocation.fieldName}`,
+        );
       const started = performance.now();
       const outcome = await runResolver(resolver, invocation, options.env);
       options.log?.({
@@ -194,7 +207,10 @@ class FieldRun {
       return { kind: 'called' as const, outcome: await dataSource.invoke(request, context) };
     } catch (error) {
       if (error instanceof DataSourceRequestError) {
-        return { kind: 'error' as const, error: { message: error.message, errorType: error.type, data: null, errorInfo: null } };
+        return {
+          kind: 'error' as const,
+          error: { message: error.message, errorType: error.type, data: null, errorInfo: null },
+        };
       }
       throw error;
     }
@@ -203,28 +219,44 @@ class FieldRun {
   finish(ending: Ending): FieldOutcome {
     const errors = [...this.scope.appendedErrors, ...(ending.kind === 'error' ? [ending.error] : [])];
     const extensions = {
-      ...(this.scope.subscriptionFilter !== undefined ? { subscriptionFilter: this.scope.subscriptionFilter } : {}),
+      ...(this.scope.subscriptionFilter !== undefined
+        ? { subscriptionFilter: this.scope.subscriptionFilter }
+        : {}),
       ...(this.scope.subscriptionInvalidationFilter !== undefined
         ? { subscriptionInvalidationFilter: this.scope.subscriptionInvalidationFilter }
         : {}),
-      ...(this.scope.invalidations.length > 0 ? { invalidateSubscriptions: [...this.scope.invalidations] } : {}),
+      ...(this.scope.invalidations.length > 0
+        ? { invalidateSubscriptions: [...this.scope.invalidations] }
+        : {}),
     };
     return {
       data: ending.kind === 'value' ? ending.value : null,
       errors,
       extensions,
-      ...(Object.keys(this.scope.responseHeaders).length > 0 ? { responseHeaders: { ...this.scope.responseHeaders } } : {}),
+      ...(Object.keys(this.scope.responseHeaders).length > 0
+        ? { responseHeaders: { ...this.scope.responseHeaders } }
+        : {}),
     };
   }
 }
 
 function fromHalt(halt: HandlerHalt): HandlerResult {
-  return halt.kind === 'error' ? { kind: 'error', error: halt.error } : { kind: 'earlyReturn', value: halt.value, skipTo: halt.skipTo };
+  return halt.kind === 'error'
+    ? { kind: 'error', error: halt.error }
+    : { kind: 'earlyReturn', value: halt.value, skipTo: halt.skipTo };
 }
 
-async function runResolver(resolver: LoadedResolver, invocation: FieldInvocation, env: Readonly<Record<string, string>>): Promise<FieldOutcome> {
+async function runResolver(
+  resolver: LoadedResolver,
+  invocation: FieldInvocation,
+  env: Readonly<Record<string, string>>,
+): Promise<FieldOutcome> {
   const run = new FieldRun(invocation, env);
-  return run.finish(resolver.functions ? await runPipeline(run, resolver.module, resolver.functions) : await runUnit(run, resolver));
+  return run.finish(
+    resolver.functions
+      ? await runPipeline(run, resolver.module, resolver.functions)
+      : await runUnit(run, resolver),
+  );
 }
 
 async function runUnit(run: FieldRun, resolver: LoadedResolver): Promise<Ending> {
@@ -240,7 +272,11 @@ async function runUnit(run: FieldRun, resolver: LoadedResolver): Promise<Ending>
   return response.kind === 'error' ? response : { kind: 'value', value: response.value };
 }
 
-async function runPipeline(run: FieldRun, resolverModule: ResolverModule, steps: readonly Step[]): Promise<Ending> {
+async function runPipeline(
+  run: FieldRun,
+  resolverModule: ResolverModule,
+  steps: readonly Step[],
+): Promise<Ending> {
   const before = run.handler(resolverModule, 'request', {});
   if (before.kind === 'error') return before;
   let previous = before.value;

@@ -1,9 +1,29 @@
 /** The APPSYNC_JS resolver engine of the local runtime. */
-export { createResolverEngine, type ResolverEngineOptions, type ResolverSpec, type PipelineFunctionSpec } from './engine.ts';
-export { loadResolverModule, loadResolverSource, type ResolverModule, type HandlerName } from './module-loader.ts';
+export {
+  createResolverEngine,
+  type ResolverEngineOptions,
+  type ResolverSpec,
+  type PipelineFunctionSpec,
+} from './engine.ts';
+export {
+  loadResolverModule,
+  loadResolverSource,
+  type ResolverModule,
+  type HandlerName,
+} from './module-loader.ts';
 export { createInvocationScope, type InvocationScope } from './invocation-scope.ts';
-export { SandboxViolationError, ResolverLoadError, DataSourceRequestError, type SandboxViolation } from './errors.ts';
-export type { DataSourceRuntime, DataSourceOutcome, DataSourceError, DataSourceCallContext } from './datasources/data-source.ts';
+export {
+  SandboxViolationError,
+  ResolverLoadError,
+  DataSourceRequestError,
+  type SandboxViolation,
+} from './errors.ts';
+export type {
+  DataSourceRuntime,
+  DataSourceOutcome,
+  DataSourceError,
+  DataSourceCallContext,
+} from './datasources/data-source.ts';
 export { createDynamoDbDataSource, type DynamoDbDataSourceOptions } from './datasources/dynamodb.ts';
 export { noneDataSource } from './datasources/none.ts';
 export { createLambdaDataSource, type LambdaHandler } from './datasources/lambda.ts';

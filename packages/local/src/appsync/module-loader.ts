@@ -75,7 +75,8 @@ export function loadResolverSource(file: string, code: string, options: LoadOpti
       message: violation.message,
     })),
   );
-  if (violations.length > 0) throw new SandboxViolationError(mapper.describe(1, 0).replace(/:1:1$/, ''), violations);
+  if (violations.length > 0)
+    throw new SandboxViolationError(mapper.describe(1, 0).replace(/:1:1$/, ''), violations);
 
   let script = code;
   for (const replacement of [...replacements].sort((a, b) => b.start - a.start)) {
@@ -87,10 +88,14 @@ export function loadResolverSource(file: string, code: string, options: LoadOpti
   const sandbox = createSandbox(file, options.log);
   let handlers: Record<string, unknown>;
   try {
-    const factory = vm.runInContext(script, sandbox.context, { filename: file }) as (modules: unknown) => unknown;
+    const factory = vm.runInContext(script, sandbox.context, { filename: file }) as (
+      modules: unknown,
+    ) => unknown;
     handlers = factory(sandbox.modules) as Record<string, unknown>;
   } catch (error) {
-    throw new ResolverLoadError(`${describeThrown(error, file, mapper) ?? file}: resolver bundle failed to load: ${messageOf(error)}`);
+    throw new ResolverLoadError(
+      `${describeThrown(error, file, mapper) ?? file}: resolver bundle failed to load: ${messageOf(error)}`,
+    );
   }
   return createResolverModule(file, sandbox, handlers, mapper, options.timeoutMs ?? 10_000);
 }
@@ -113,14 +118,17 @@ function createResolverModule(
 }
 
 export const messageOf = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  typeof error === 'object' && error !== null && 'message' in error
+    ? String((error as { message: unknown }).message)
+    : String(error);
 
 /**
  * Maps the innermost stack frame to the resolver's source. Test runners may already have
  * rewritten the frame through the bundle's source map; such a frame is shown as it is.
  */
 function describeThrown(error: unknown, file: string, mapper: SourcePositionMapper): string | undefined {
-  const stack = typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
+  const stack =
+    typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
   if (typeof stack !== 'string') return undefined;
   for (const line of stack.split('\n')) {
     const frame = /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(line);
@@ -160,9 +168,16 @@ function rewriteModuleSyntax(
       }
       case 'ExportNamedDeclaration': {
         if (statement.source) {
-          moduleViolations.push({ node: statement, message: 're-exporting from another module is not supported' });
+          moduleViolations.push({
+            node: statement,
+            message: 're-exporting from another module is not supported',
+          });
         } else if (statement.declaration) {
-          replacements.push({ start: statement.start, end: statement.declaration.start, text: blank(code.slice(statement.start, statement.declaration.start)) });
+          replacements.push({
+            start: statement.start,
+            end: statement.declaration.start,
+            text: blank(code.slice(statement.start, statement.declaration.start)),
+          });
           const declaration = statement.declaration;
           if (declaration.type === 'VariableDeclaration') {
             for (const declarator of declaration.declarations) {
@@ -173,8 +188,12 @@ function rewriteModuleSyntax(
           }
         } else {
           for (const specifier of statement.specifiers) {
-            const local = specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
-            const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+            const local =
+              specifier.local.type === 'Identifier' ? specifier.local.name : String(specifier.local.value);
+            const name =
+              specifier.exported.type === 'Identifier'
+                ? specifier.exported.name
+                : String(specifier.exported.value);
             exports.set(name, local);
           }
           replacements.push({ start: statement.start, end: statement.end, text: blank(original(statement)) });
@@ -182,10 +201,16 @@ function rewriteModuleSyntax(
         break;
       }
       case 'ExportDefaultDeclaration':
-        moduleViolations.push({ node: statement, message: 'default exports are not used: export `request` and `response`' });
+        moduleViolations.push({
+          node: statement,
+          message: 'default exports are not used: export `request` and `response`',
+        });
         break;
       case 'ExportAllDeclaration':
-        moduleViolations.push({ node: statement, message: 're-exporting from another module is not supported' });
+        moduleViolations.push({
+          node: statement,
+          message: 're-exporting from another module is not supported',
+        });
         break;
       default:
         break;
@@ -214,7 +239,8 @@ function importAsDeclaration(statement: ImportDeclaration, violations: ModuleVio
     } else if (specifier.type === 'ImportDefaultSpecifier') {
       violations.push({ node: specifier, message: `"${moduleName}" has no default export` });
     } else {
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+      const imported =
+        specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
       if (!available.has(imported)) {
         violations.push({ node: specifier, message: `"${moduleName}" does not export "${imported}"` });
       }

@@ -50,7 +50,12 @@ const utilFunctions: Record<string, HostFunction> = {
   'util.unauthorized': (scope) => {
     throw new HandlerHaltSignal({
       kind: 'error',
-      error: { message: unauthorizedMessage(scope.info), errorType: 'Unauthorized', data: null, errorInfo: null },
+      error: {
+        message: unauthorizedMessage(scope.info),
+        errorType: 'Unauthorized',
+        data: null,
+        errorInfo: null,
+      },
     });
   },
   'util.authType': (scope) => authType(scope.identity),
@@ -108,7 +113,8 @@ const utilFunctions: Record<string, HostFunction> = {
   'util.transform.toDynamoDBConditionExpression': pure(toDynamoDBConditionExpression),
   'util.transform.toSubscriptionFilter': pure(toSubscriptionFilter),
   'util.http.copyHeaders': pure(copyHeaders),
-  'util.http.addResponseHeader': (scope, name, value) => addResponseHeader(scope.responseHeaders, name, value),
+  'util.http.addResponseHeader': (scope, name, value) =>
+    addResponseHeader(scope.responseHeaders, name, value),
   'util.http.addResponseHeaders': (scope, headers) => {
     for (const [name, value] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
       addResponseHeader(scope.responseHeaders, name, value);
@@ -151,7 +157,9 @@ const dynamodbFunctions: Record<string, HostFunction> = {
   toStringSet: pure(helpers.toStringSet),
   toNumberSet: pure(helpers.toNumberSet),
   toBinarySet: pure(helpers.toBinarySet),
-  ...Object.fromEntries(Object.entries(helpers.operations).map(([name, fn]) => [`operations.${name}`, pure(fn)])),
+  ...Object.fromEntries(
+    Object.entries(helpers.operations).map(([name, fn]) => [`operations.${name}`, pure(fn)]),
+  ),
 };
 
 export const runtimeModules: Readonly<Record<string, Readonly<Record<string, HostFunction>>>> = {

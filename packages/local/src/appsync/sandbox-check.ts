@@ -42,7 +42,12 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
   const violations: SyntaxViolation[] = [];
   const declared = collectDeclaredNames(program);
   const report = (node: Node, message: string): void => {
-    violations.push({ offset: node.start, line: node.loc?.start.line ?? 0, column: node.loc?.start.column ?? 0, message });
+    violations.push({
+      offset: node.start,
+      line: node.loc?.start.line ?? 0,
+      column: node.loc?.start.column ?? 0,
+      message,
+    });
   };
   const requireShim = findRequireShim(program);
 
@@ -77,7 +82,8 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
         if (current.operator === '~') report(node, 'the bitwise `~` operator is not supported');
         break;
       case 'BinaryExpression':
-        if (current.operator === 'in') report(node, 'the `in` operator is not supported: use Object.keys or hasOwnProperty');
+        if (current.operator === 'in')
+          report(node, 'the `in` operator is not supported: use Object.keys or hasOwnProperty');
         break;
       case 'ClassDeclaration':
       case 'ClassExpression':
@@ -127,7 +133,10 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
   const propertyPositions = collectPropertyIdentifierPositions(program);
   return violations
     .filter((violation) => !propertyPositions.has(`${violation.line}:${violation.column}`))
-    .filter((violation) => !requireShim || violation.offset < requireShim.start || violation.offset >= requireShim.end)
+    .filter(
+      (violation) =>
+        !requireShim || violation.offset < requireShim.start || violation.offset >= requireShim.end,
+    )
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
@@ -141,7 +150,9 @@ function findRequireShim(program: Program): Node | undefined {
   return program.body.find(
     (statement) =>
       statement.type === 'VariableDeclaration' &&
-      statement.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === requireShimName),
+      statement.declarations.some(
+        (declarator) => declarator.id.type === 'Identifier' && declarator.id.name === requireShimName,
+      ),
   );
 }
 
@@ -205,12 +216,17 @@ function collectDeclaredNames(program: Program): Set<string> {
 function collectPropertyIdentifierPositions(program: Program): Set<string> {
   const positions = new Set<string>();
   const mark = (node: AnyNode | undefined): void => {
-    if (node?.type === 'Identifier' && node.loc) positions.add(`${node.loc.start.line}:${node.loc.start.column}`);
+    if (node?.type === 'Identifier' && node.loc)
+      positions.add(`${node.loc.start.line}:${node.loc.start.column}`);
   };
   full(program, (node) => {
     const current = node as AnyNode;
     if (node.type === 'MemberExpression' && !current.computed) mark(current.property as AnyNode);
-    if ((node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') && !current.computed && !current.shorthand) {
+    if (
+      (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') &&
+      !current.computed &&
+      !current.shorthand
+    ) {
       mark(current.key as AnyNode);
     }
     if (node.type === 'ExportSpecifier') mark(current.exported as AnyNode);

@@ -116,7 +116,9 @@ export function createSandbox(file: string, log: SandboxLog | undefined): Sandbo
     log?.({ level, message: (JSON.parse(argsJson) as string[]).join(' '), file });
   };
   const manifest = JSON.stringify(
-    Object.fromEntries(Object.entries(runtimeModules).map(([name, functions]) => [name, Object.keys(functions)])),
+    Object.fromEntries(
+      Object.entries(runtimeModules).map(([name, functions]) => [name, Object.keys(functions)]),
+    ),
   );
   const bootstrap = vm.runInContext(bootstrapSource, context, { filename: 'appsync-runtime' }) as (
     bridge: unknown,

@@ -15,7 +15,8 @@ const invalid = (why: string): DataSourceRequestError =>
 const bytes = (value: unknown): Uint8Array => Buffer.from(String(value), 'base64');
 
 export function toSdkAttribute(value: unknown): AttributeValue {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(JSON.stringify(value));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid(JSON.stringify(value));
   const [type, content] = Object.entries(value as Json)[0] ?? [];
   switch (type) {
     case 'S':
@@ -44,8 +45,11 @@ export function toSdkAttribute(value: unknown): AttributeValue {
 }
 
 export function toSdkItem(value: unknown): Record<string, AttributeValue> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('expected a map of attribute values');
-  return Object.fromEntries(Object.entries(value as Json).map(([name, attribute]) => [name, toSdkAttribute(attribute)]));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid('expected a map of attribute values');
+  return Object.fromEntries(
+    Object.entries(value as Json).map(([name, attribute]) => [name, toSdkAttribute(attribute)]),
+  );
 }
 
 const base64 = (value: Uint8Array): string => Buffer.from(value).toString('base64');
@@ -65,7 +69,9 @@ export function toPlain(value: AttributeValue): unknown {
   return null;
 }
 
-export function toPlainItem(item: Record<string, AttributeValue> | undefined): Record<string, unknown> | null {
+export function toPlainItem(
+  item: Record<string, AttributeValue> | undefined,
+): Record<string, unknown> | null {
   if (!item) return null;
   return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, toPlain(value)]));
 }
@@ -73,6 +79,9 @@ export function toPlainItem(item: Record<string, AttributeValue> | undefined): R
 /** An SDK item as AppSync-style typed JSON (numbers as strings), for opaque pagination tokens. */
 export function toTypedJson(item: Record<string, AttributeValue>): Json {
   return Object.fromEntries(
-    Object.entries(item).map(([name, value]) => [name, value.B ? { B: base64(value.B) } : value.M ? { M: toTypedJson(value.M) } : value]),
+    Object.entries(item).map(([name, value]) => [
+      name,
+      value.B ? { B: base64(value.B) } : value.M ? { M: toTypedJson(value.M) } : value,
+    ]),
   );
 }

@@ -9,7 +9,10 @@ export interface DataSourceCallContext {
   readonly arguments: Readonly<Record<string, unknown>>;
   readonly identity: AppSyncIdentity;
   readonly source: Readonly<Record<string, unknown>> | null;
-  readonly request: { readonly headers: Readonly<Record<string, string>>; readonly domainName: string | null };
+  readonly request: {
+    readonly headers: Readonly<Record<string, string>>;
+    readonly domainName: string | null;
+  };
   readonly info: AppSyncInfo;
   readonly prev: { readonly result: unknown } | null;
   readonly stash: Readonly<Record<string, unknown>>;

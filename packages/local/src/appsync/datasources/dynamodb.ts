@@ -31,7 +31,11 @@ export interface DynamoDbDataSourceOptions {
   readonly client?: DynamoDBClient;
   readonly endpoint?: string;
   readonly region?: string;
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
 }
 
 type Json = Record<string, unknown>;
@@ -46,7 +50,8 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
   const physical = (table: unknown): string => {
-    if (typeof table !== 'string' || table === '') throw new DataSourceRequestError('each item must name its `table`', 'MappingTemplate');
+    if (typeof table !== 'string' || table === '')
+      throw new DataSourceRequestError('each item must name its `table`', 'MappingTemplate');
     return options.tableNames?.[table] ?? table;
   };
   const operations = createOperations(client, options.table, physical);
@@ -57,7 +62,10 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
       const body = (typeof request === 'object' && request !== null ? request : {}) as Json;
       const operation = operations[String(body.operation)];
       if (!operation) {
-        throw new DataSourceRequestError(`Unsupported operation '${String(body.operation)}' for a DynamoDB data source`, 'MappingTemplate');
+        throw new DataSourceRequestError(
+          `Unsupported operation '${String(body.operation)}' for a DynamoDB data source`,
+          'MappingTemplate',
+        );
       }
       try {
         return await operation(body);
@@ -70,7 +78,11 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
 }
 
 function dynamoError(error: unknown): { message: string; type: string } {
-  const failure = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number; requestId?: string } };
+  const failure = error as {
+    name?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number; requestId?: string };
+  };
   const status = failure.$metadata?.httpStatusCode ?? 400;
   const requestId = failure.$metadata?.requestId ?? 'local';
   return {
@@ -95,7 +107,11 @@ function sameItem(current: Item | undefined, desired: Item, ignored: readonly st
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Json)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Json)[key])]),
+    );
   }
   return value;
 }
@@ -109,7 +125,10 @@ function decodeToken(token: unknown): Item | undefined {
   try {
     return toSdkItem(JSON.parse(Buffer.from(String(token), 'base64').toString('utf8')));
   } catch {
-    throw new DataSourceRequestError('nextToken is not a token this API issued', 'DynamoDB:ValidationException');
+    throw new DataSourceRequestError(
+      'nextToken is not a token this API issued',
+      'DynamoDB:ValidationException',
+    );
   }
 }
 
@@ -119,20 +138,30 @@ function list(value: unknown, what: string): unknown[] {
 }
 
 function tables(value: unknown): [string, unknown][] {
-  if (typeof value !== 'object' || value === null) throw new DataSourceRequestError('`tables` must be a map', 'MappingTemplate');
+  if (typeof value !== 'object' || value === null)
+    throw new DataSourceRequestError('`tables` must be a map', 'MappingTemplate');
   return Object.entries(value as Json);
 }
 
 const keyMatches = (item: Item, key: Item): boolean =>
-  Object.entries(key).every(([name, value]) => JSON.stringify(toPlain(value)) === JSON.stringify(item[name] ? toPlain(item[name]) : undefined));
+  Object.entries(key).every(
+    ([name, value]) =>
+      JSON.stringify(toPlain(value)) === JSON.stringify(item[name] ? toPlain(item[name]) : undefined),
+  );
 
 type Operation = (body: Json) => Promise<DataSourceOutcome>;
 
-function createOperations(client: DynamoDBClient, table: string, physical: (table: unknown) => string): Record<string, Operation> {
+function createOperations(
+  client: DynamoDBClient,
+  table: string,
+  physical: (table: unknown) => string,
+): Record<string, Operation> {
   const conditionOf = (body: Json, attributes: ExpressionAttributes): string | undefined =>
     attributes.add(body.condition, 'condition');
   const equalsIgnore = (body: Json): string[] =>
-    Array.isArray((body.condition as Json | undefined)?.equalsIgnore) ? ((body.condition as Json).equalsIgnore as string[]) : [];
+    Array.isArray((body.condition as Json | undefined)?.equalsIgnore)
+      ? ((body.condition as Json).equalsIgnore as string[])
+      : [];
 
   const readRequest = (body: Json, attributes: ExpressionAttributes) => {
     const filter = attributes.add(body.filter, 'filter');
@@ -148,7 +177,11 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
       ExclusiveStartKey: decodeToken(body.nextToken),
     };
   };
-  const page = (output: { Items?: Item[]; LastEvaluatedKey?: Item; ScannedCount?: number }): DataSourceOutcome => ({
+  const page = (output: {
+    Items?: Item[];
+    LastEvaluatedKey?: Item;
+    ScannedCount?: number;
+  }): DataSourceOutcome => ({
     result: {
       items: (output.Items ?? []).map((item) => toPlainItem(item)),
       nextToken: encodeToken(output.LastEvaluatedKey),
@@ -181,13 +214,16 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
           new PutItemCommand({
             TableName: table,
             Item: item,
-            ...(condition ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : {}),
+            ...(condition
+              ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
+              : {}),
             ...attributes.parameters(),
           }),
         );
       } catch (error) {
         // AppSync treats a failed condition as success when the stored item already is the desired one.
-        if (isConditionFailure(error) && sameItem(error.Item, item, equalsIgnore(body))) return { result: toPlainItem(item) };
+        if (isConditionFailure(error) && sameItem(error.Item, item, equalsIgnore(body)))
+          return { result: toPlainItem(item) };
         if (isConditionFailure(error)) return { result: toPlainItem(error.Item), error: dynamoError(error) };
         throw error;
       }
@@ -205,7 +241,9 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
             Key: toSdkItem(body.key),
             UpdateExpression: update,
             ReturnValues: 'ALL_NEW',
-            ...(condition ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : {}),
+            ...(condition
+              ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
+              : {}),
             ...attributes.parameters(),
           }),
         );
@@ -225,7 +263,9 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
             TableName: table,
             Key: toSdkItem(body.key),
             ReturnValues: 'ALL_OLD',
-            ...(condition ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : {}),
+            ...(condition
+              ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
+              : {}),
             ...attributes.parameters(),
           }),
         );
@@ -277,14 +317,18 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
           keys: list(options.keys, `${name}.keys`).map(toSdkItem),
           request: {
             Keys: list(options.keys, `${name}.keys`).map(toSdkItem),
-            ...(typeof options.consistentRead === 'boolean' ? { ConsistentRead: options.consistentRead } : {}),
+            ...(typeof options.consistentRead === 'boolean'
+              ? { ConsistentRead: options.consistentRead }
+              : {}),
             ...(projection ? { ProjectionExpression: projection } : {}),
             ...attributes.parameters(),
           },
         };
       });
       const output = await client.send(
-        new BatchGetItemCommand({ RequestItems: Object.fromEntries(requested.map((entry) => [physical(entry.name), entry.request])) }),
+        new BatchGetItemCommand({
+          RequestItems: Object.fromEntries(requested.map((entry) => [physical(entry.name), entry.request])),
+        }),
       );
       const data: Json = {};
       const unprocessedKeys: Json = {};
@@ -298,19 +342,28 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
     },
 
     async BatchPutItem(body) {
-      const requested = tables(body.tables).map(([name, items]) => ({ name, items: list(items, `${name} items`).map(toSdkItem) }));
+      const requested = tables(body.tables).map(([name, items]) => ({
+        name,
+        items: list(items, `${name} items`).map(toSdkItem),
+      }));
       const output = await client.send(
         new BatchWriteItemCommand({
           RequestItems: Object.fromEntries(
-            requested.map((entry) => [physical(entry.name), entry.items.map((item) => ({ PutRequest: { Item: item } }))]),
+            requested.map((entry) => [
+              physical(entry.name),
+              entry.items.map((item) => ({ PutRequest: { Item: item } })),
+            ]),
           ),
         }),
       );
       const data: Json = {};
       const unprocessedItems: Json = {};
       for (const entry of requested) {
-        const unprocessed = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map((write) => write.PutRequest?.Item ?? {});
-        const isUnprocessed = (item: Item): boolean => unprocessed.some((other) => JSON.stringify(other) === JSON.stringify(item));
+        const unprocessed = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map(
+          (write) => write.PutRequest?.Item ?? {},
+        );
+        const isUnprocessed = (item: Item): boolean =>
+          unprocessed.some((other) => JSON.stringify(other) === JSON.stringify(item));
         data[entry.name] = entry.items.map((item) => (isUnprocessed(item) ? null : toPlainItem(item)));
         unprocessedItems[entry.name] = unprocessed.map((item) => toPlainItem(item));
       }
@@ -318,19 +371,28 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
     },
 
     async BatchDeleteItem(body) {
-      const requested = tables(body.tables).map(([name, keys]) => ({ name, keys: list(keys, `${name} keys`).map(toSdkItem) }));
+      const requested = tables(body.tables).map(([name, keys]) => ({
+        name,
+        keys: list(keys, `${name} keys`).map(toSdkItem),
+      }));
       const output = await client.send(
         new BatchWriteItemCommand({
           RequestItems: Object.fromEntries(
-            requested.map((entry) => [physical(entry.name), entry.keys.map((key) => ({ DeleteRequest: { Key: key } }))]),
+            requested.map((entry) => [
+              physical(entry.name),
+              entry.keys.map((key) => ({ DeleteRequest: { Key: key } })),
+            ]),
           ),
         }),
       );
       const data: Json = {};
       const unprocessedKeys: Json = {};
       for (const entry of requested) {
-        const unprocessed = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map((write) => write.DeleteRequest?.Key ?? {});
-        const isUnprocessed = (key: Item): boolean => unprocessed.some((other) => JSON.stringify(other) === JSON.stringify(key));
+        const unprocessed = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map(
+          (write) => write.DeleteRequest?.Key ?? {},
+        );
+        const isUnprocessed = (key: Item): boolean =>
+          unprocessed.some((other) => JSON.stringify(other) === JSON.stringify(key));
         data[entry.name] = entry.keys.map((key) => (isUnprocessed(key) ? null : toPlainItem(key)));
         unprocessedKeys[entry.name] = unprocessed.map((key) => toPlainItem(key));
       }
@@ -353,7 +415,12 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
       });
       try {
         const output = await client.send(new TransactGetItemsCommand({ TransactItems: items }));
-        return { result: { items: (output.Responses ?? []).map((response) => toPlainItem(response.Item)), cancellationReasons: null } };
+        return {
+          result: {
+            items: (output.Responses ?? []).map((response) => toPlainItem(response.Item)),
+            cancellationReasons: null,
+          },
+        };
       } catch (error) {
         return transactionFailure(error, 'items');
       }
@@ -365,9 +432,14 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
         const attributes = new ExpressionAttributes();
         const condition = attributes.add(spec.condition, 'condition');
         const returnOld =
-          (spec.condition as Json | undefined)?.returnValuesOnConditionCheckFailure === true ? ('ALL_OLD' as const) : undefined;
+          (spec.condition as Json | undefined)?.returnValuesOnConditionCheckFailure === true
+            ? ('ALL_OLD' as const)
+            : undefined;
         const conditionPart = condition
-          ? { ConditionExpression: condition, ...(returnOld ? { ReturnValuesOnConditionCheckFailure: returnOld } : {}) }
+          ? {
+              ConditionExpression: condition,
+              ...(returnOld ? { ReturnValuesOnConditionCheckFailure: returnOld } : {}),
+            }
           : {};
         const target = { TableName: physical(spec.table), Key: toSdkItem(spec.key) };
         switch (spec.operation) {
@@ -382,15 +454,23 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
             };
           case 'UpdateItem': {
             const update = attributes.add(spec.update, 'update');
-            return { Update: { ...target, UpdateExpression: update, ...conditionPart, ...attributes.parameters() } };
+            return {
+              Update: { ...target, UpdateExpression: update, ...conditionPart, ...attributes.parameters() },
+            };
           }
           case 'DeleteItem':
             return { Delete: { ...target, ...conditionPart, ...attributes.parameters() } };
           case 'ConditionCheck':
-            if (!condition) throw new DataSourceRequestError('ConditionCheck needs a condition', 'MappingTemplate');
-            return { ConditionCheck: { ...target, ConditionExpression: condition, ...attributes.parameters() } };
+            if (!condition)
+              throw new DataSourceRequestError('ConditionCheck needs a condition', 'MappingTemplate');
+            return {
+              ConditionCheck: { ...target, ConditionExpression: condition, ...attributes.parameters() },
+            };
           default:
-            throw new DataSourceRequestError(`Unsupported transaction operation '${String(spec.operation)}'`, 'MappingTemplate');
+            throw new DataSourceRequestError(
+              `Unsupported transaction operation '${String(spec.operation)}'`,
+              'MappingTemplate',
+            );
         }
       });
       try {
@@ -398,13 +478,16 @@ function createOperations(client: DynamoDBClient, table: string, physical: (tabl
       } catch (error) {
         return transactionFailure(error, 'keys');
       }
-      return { result: { keys: specs.map((spec) => toPlainItem(toSdkItem(spec.key))), cancellationReasons: null } };
+      return {
+        result: { keys: specs.map((spec) => toPlainItem(toSdkItem(spec.key))), cancellationReasons: null },
+      };
     },
   };
 }
 
 function transactionFailure(error: unknown, resultField: 'items' | 'keys'): DataSourceOutcome {
-  const reasons = (error as { CancellationReasons?: { Code?: string; Message?: string; Item?: Item }[] }).CancellationReasons;
+  const reasons = (error as { CancellationReasons?: { Code?: string; Message?: string; Item?: Item }[] })
+    .CancellationReasons;
   if ((error as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw error;
   return {
     result: {

@@ -16,12 +16,15 @@ export class ExpressionAttributes {
 
   add(expression: unknown, role: string): string | undefined {
     if (expression === undefined || expression === null) return undefined;
-    if (typeof expression !== 'object') throw new DataSourceRequestError(`${role} must be an object`, 'MappingTemplate');
+    if (typeof expression !== 'object')
+      throw new DataSourceRequestError(`${role} must be an object`, 'MappingTemplate');
     const parts = expression as ExpressionJson;
     if (typeof parts.expression !== 'string') {
       throw new DataSourceRequestError(`${role}.expression must be a string`, 'MappingTemplate');
     }
-    for (const [name, attribute] of Object.entries((parts.expressionNames ?? {}) as Record<string, unknown>)) {
+    for (const [name, attribute] of Object.entries(
+      (parts.expressionNames ?? {}) as Record<string, unknown>,
+    )) {
       this.names[name] = String(attribute);
     }
     for (const [name, value] of Object.entries((parts.expressionValues ?? {}) as Record<string, unknown>)) {

@@ -19,7 +19,10 @@ export function createLambdaDataSource(handler: LambdaHandler): DataSourceRuntim
       if (body.operation !== 'Invoke' && body.operation !== 'BatchInvoke') {
         return {
           result: null,
-          error: { message: `Unsupported operation '${String(body.operation)}'`, type: 'Lambda:InvalidRequest' },
+          error: {
+            message: `Unsupported operation '${String(body.operation)}'`,
+            type: 'Lambda:InvalidRequest',
+          },
         };
       }
       const event =
@@ -37,7 +40,10 @@ export function createLambdaDataSource(handler: LambdaHandler): DataSourceRuntim
         return { result: (await invocation) ?? null };
       } catch (error) {
         const failure = error as { name?: string; message?: string };
-        return { result: null, error: { message: failure.message ?? String(error), type: 'Lambda:Unhandled' } };
+        return {
+          result: null,
+          error: { message: failure.message ?? String(error), type: 'Lambda:Unhandled' },
+        };
       }
     },
   };

@@ -38,7 +38,12 @@ export const toNull = (): AttributeValueJson => ({ NULL: null });
 export const toList = orNull((values: unknown[]) => ({ L: values.map(toDynamoDB) }));
 export const toMap = orNull((value: unknown) => ({ M: toMapValues(value) }));
 
-export function toS3Object(key: unknown, bucket: unknown, region: unknown, version?: unknown): AttributeValueJson {
+export function toS3Object(
+  key: unknown,
+  bucket: unknown,
+  region: unknown,
+  version?: unknown,
+): AttributeValueJson {
   const s3: Record<string, unknown> = { key, bucket, region };
   if (version !== undefined && version !== null) s3.version = version;
   return { S: JSON.stringify({ s3 }) };

@@ -1,8 +1,10 @@
 /** `util.base64Encode/Decode`, `util.urlEncode/Decode`, `util.escapeJavaScript`. */
 
-export const base64Encode = (value: unknown): string => Buffer.from(String(value ?? ''), 'utf8').toString('base64');
+export const base64Encode = (value: unknown): string =>
+  Buffer.from(String(value ?? ''), 'utf8').toString('base64');
 
-export const base64Decode = (value: unknown): string => Buffer.from(String(value ?? ''), 'base64').toString('utf8');
+export const base64Decode = (value: unknown): string =>
+  Buffer.from(String(value ?? ''), 'base64').toString('utf8');
 
 /** `application/x-www-form-urlencoded`, as Java's URLEncoder writes it (space as `+`). */
 export function urlEncode(value: unknown): string {
@@ -11,7 +13,8 @@ export function urlEncode(value: unknown): string {
     .replace(/%20/g, '+');
 }
 
-export const urlDecode = (value: unknown): string => decodeURIComponent(String(value ?? '').replace(/\+/g, ' '));
+export const urlDecode = (value: unknown): string =>
+  decodeURIComponent(String(value ?? '').replace(/\+/g, ' '));
 
 const escapes: Record<string, string> = {
   '"': '\\"',

@@ -35,6 +35,7 @@ export class ResponseHeaderError extends TypeError {
 
 export function addResponseHeader(target: Record<string, string>, name: unknown, value: unknown): void {
   const headerName = String(name);
-  if (isRestricted(headerName)) throw new ResponseHeaderError(`response header "${headerName}" is restricted`);
+  if (isRestricted(headerName))
+    throw new ResponseHeaderError(`response header "${headerName}" is restricted`);
   target[headerName] = typeof value === 'string' ? value : JSON.stringify(value);
 }

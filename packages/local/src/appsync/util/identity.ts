@@ -6,7 +6,9 @@ export function authType(identity: AppSyncIdentity): string {
   if (identity === null || identity === undefined) return 'API Key Authorization';
   if ('resolverContext' in identity) return 'Lambda Authorization';
   if ('userArn' in identity) return 'IAM Authorization';
-  return identity.issuer.includes('cognito-idp.') ? 'User Pool Authorization' : 'Open ID Connect Authorization';
+  return identity.issuer.includes('cognito-idp.')
+    ? 'User Pool Authorization'
+    : 'Open ID Connect Authorization';
 }
 
 export const unauthorizedMessage = (info: AppSyncInfo): string =>

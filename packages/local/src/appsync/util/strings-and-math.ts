@@ -5,11 +5,14 @@ export const toUpper = (value: unknown): string => String(value ?? '').toUpperCa
 export const toLower = (value: unknown): string => String(value ?? '').toLowerCase();
 
 export const toReplace = (value: unknown, search: unknown, replacement: unknown): string =>
-  String(value ?? '').split(String(search)).join(String(replacement ?? ''));
+  String(value ?? '')
+    .split(String(search))
+    .join(String(replacement ?? ''));
 
 export function normalize(value: unknown, form: unknown): string {
   const name = String(form ?? 'nfc').toUpperCase();
-  if (!['NFC', 'NFD', 'NFKC', 'NFKD'].includes(name)) throw new TypeError(`unknown normalization form "${String(form)}"`);
+  if (!['NFC', 'NFD', 'NFKC', 'NFKD'].includes(name))
+    throw new TypeError(`unknown normalization form "${String(form)}"`);
   return String(value ?? '').normalize(name);
 }
 

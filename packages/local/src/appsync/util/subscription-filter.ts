@@ -39,8 +39,13 @@ function objectFactors(filter: Record<string, unknown>, ignored: ReadonlySet<str
   for (const [key, value] of Object.entries(filter)) {
     if (ignored.has(key)) continue;
     if ((key === 'and' || key === 'or') && Array.isArray(value)) {
-      const members = value.filter(isPlainObject).map((member) => product(objectFactors(member, ignored)));
-      factors.push(key === 'and' ? product(members) : members.flat());
+      // A member left with nothing to filter on (all its fields ignored) drops out of the group.
+      const members = value
+        .filter(isPlainObject)
+        .map((member) => objectFactors(member, ignored))
+        .filter((memberFactors) => memberFactors.length > 0)
+        .map(product);
+      if (members.length > 0) factors.push(key === 'and' ? product(members) : members.flat());
     } else {
       factors.push(fieldAlternatives(key, value));
     }
@@ -48,7 +53,11 @@ function objectFactors(filter: Record<string, unknown>, ignored: ReadonlySet<str
   return factors;
 }
 
-export function toSubscriptionFilter(filter: unknown, ignoredFields?: unknown, rules?: unknown): SubscriptionFilterJson | null {
+export function toSubscriptionFilter(
+  filter: unknown,
+  ignoredFields?: unknown,
+  rules?: unknown,
+): SubscriptionFilterJson | null {
   if (!isPlainObject(filter)) return null;
   const ignored = new Set(Array.isArray(ignoredFields) ? ignoredFields.map(String) : []);
   const factors = objectFactors(filter, ignored);

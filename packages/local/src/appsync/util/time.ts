@@ -20,7 +20,11 @@ export function epochMilliSecondsToFormatted(milliseconds: unknown, format: unkn
   return time.toFormat(toLuxonFormat(String(format)));
 }
 
-export function parseFormattedToEpochMilliSeconds(timestamp: unknown, format: unknown, zone?: unknown): number {
+export function parseFormattedToEpochMilliSeconds(
+  timestamp: unknown,
+  format: unknown,
+  zone?: unknown,
+): number {
   const time = DateTime.fromFormat(String(timestamp), toLuxonFormat(String(format)), {
     zone: zoneName(zone),
     setZone: true,
@@ -35,9 +39,11 @@ export function parseISO8601ToEpochMilliSeconds(timestamp: unknown): number {
   return time.toMillis();
 }
 
-export const epochMilliSecondsToSeconds = (milliseconds: unknown): number => Math.floor(Number(milliseconds) / 1000);
+export const epochMilliSecondsToSeconds = (milliseconds: unknown): number =>
+  Math.floor(Number(milliseconds) / 1000);
 
-export const epochMilliSecondsToISO8601 = (milliseconds: unknown): string => new Date(Number(milliseconds)).toISOString();
+export const epochMilliSecondsToISO8601 = (milliseconds: unknown): string =>
+  new Date(Number(milliseconds)).toISOString();
 
 const zoneName = (zone: unknown): string => (typeof zone === 'string' && zone !== '' ? zone : 'UTC');
 

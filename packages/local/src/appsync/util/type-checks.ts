@@ -7,7 +7,8 @@ export const isNullOrEmpty = (value: unknown): boolean => isNull(value) || value
 export const isNullOrBlank = (value: unknown): boolean =>
   isNull(value) || (typeof value === 'string' && value.trim() === '');
 
-export const defaultIfNull = (value: unknown, fallback: unknown): unknown => (isNull(value) ? fallback : value);
+export const defaultIfNull = (value: unknown, fallback: unknown): unknown =>
+  isNull(value) ? fallback : value;
 
 export const defaultIfNullOrEmpty = (value: unknown, fallback: unknown): unknown =>
   isNullOrEmpty(value) ? fallback : value;

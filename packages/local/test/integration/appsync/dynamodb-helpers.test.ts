@@ -24,7 +24,11 @@ const seed = (item: Record<string, unknown>, table: string = scoresTable.name) =
   harness.dynamo.documentClient.send(new PutCommand({ TableName: table, Item: item }));
 
 const read = async (key: Record<string, unknown>, table: string = scoresTable.name) =>
-  (await harness.dynamo.documentClient.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+  (
+    await harness.dynamo.documentClient.send(
+      new GetCommand({ TableName: table, Key: key, ConsistentRead: true }),
+    )
+  ).Item;
 
 describe('get', () => {
   test('builds a GetItem request and returns the stored item, or null', async () => {
@@ -32,9 +36,17 @@ describe('get', () => {
     const found = await harness.resolve('Query', 'getItem', { pk: 'U#1', sk: 'PROFILE' });
     expect(harness.requests[0]).toEqual({
       dataSource: 'scores',
-      request: { operation: 'GetItem', key: { pk: { S: 'U#1' }, sk: { S: 'PROFILE' } }, consistentRead: true },
+      request: {
+        operation: 'GetItem',
+        key: { pk: { S: 'U#1' }, sk: { S: 'PROFILE' } },
+        consistentRead: true,
+      },
     });
-    expect(found).toEqual({ data: { pk: 'U#1', sk: 'PROFILE', title: 'Ada', points: 7, tags: ['x'] }, errors: [], extensions: {} });
+    expect(found).toEqual({
+      data: { pk: 'U#1', sk: 'PROFILE', title: 'Ada', points: 7, tags: ['x'] },
+      errors: [],
+      extensions: {},
+    });
 
     const missing = await harness.resolve('Query', 'getItem', { pk: 'U#2', sk: 'PROFILE' });
     expect(missing.data).toBeNull();
@@ -44,17 +56,37 @@ describe('get', () => {
 
 describe('put', () => {
   test('writes key and item with a not-exists condition, and refuses a second different write', async () => {
-    const first = await harness.resolve('Mutation', 'putItem', { pk: 'U#1', sk: 'A#1', title: 'Run', points: 10 });
+    const first = await harness.resolve('Mutation', 'putItem', {
+      pk: 'U#1',
+      sk: 'A#1',
+      title: 'Run',
+      points: 10,
+    });
     expect(harness.requests[0]?.request).toEqual({
       operation: 'PutItem',
       key: { pk: { S: 'U#1' }, sk: { S: 'A#1' } },
       attributeValues: { title: { S: 'Run' }, points: { N: 10 }, tags: { L: [{ S: 'new' }] } },
-      condition: { expression: '(attribute_not_exists(#pk))', expressionNames: { '#pk': 'pk' }, expressionValues: {} },
+      condition: {
+        expression: '(attribute_not_exists(#pk))',
+        expressionNames: { '#pk': 'pk' },
+        expressionValues: {},
+      },
     });
     expect(first.data).toEqual({ pk: 'U#1', sk: 'A#1', title: 'Run', points: 10, tags: ['new'] });
-    expect(await read({ pk: 'U#1', sk: 'A#1' })).toEqual({ pk: 'U#1', sk: 'A#1', title: 'Run', points: 10, tags: ['new'] });
+    expect(await read({ pk: 'U#1', sk: 'A#1' })).toEqual({
+      pk: 'U#1',
+      sk: 'A#1',
+      title: 'Run',
+      points: 10,
+      tags: ['new'],
+    });
 
-    const conflicting = await harness.resolve('Mutation', 'putItem', { pk: 'U#1', sk: 'A#1', title: 'Walk', points: 3 });
+    const conflicting = await harness.resolve('Mutation', 'putItem', {
+      pk: 'U#1',
+      sk: 'A#1',
+      title: 'Walk',
+      points: 3,
+    });
     expect(conflicting.data).toBeNull();
     expect(conflicting.errors).toHaveLength(1);
     expect(conflicting.errors[0]).toMatchObject({
@@ -68,7 +100,12 @@ describe('put', () => {
 
   test('a retried identical write succeeds: the stored item already is the desired one', async () => {
     await harness.resolve('Mutation', 'putItem', { pk: 'U#1', sk: 'A#2', title: 'Run', points: 10 });
-    const retried = await harness.resolve('Mutation', 'putItem', { pk: 'U#1', sk: 'A#2', title: 'Run', points: 10 });
+    const retried = await harness.resolve('Mutation', 'putItem', {
+      pk: 'U#1',
+      sk: 'A#2',
+      title: 'Run',
+      points: 10,
+    });
     expect(retried.errors).toEqual([]);
     expect(retried.data).toEqual({ pk: 'U#1', sk: 'A#2', title: 'Run', points: 10, tags: ['new'] });
   });
@@ -76,9 +113,28 @@ describe('put', () => {
 
 describe('update', () => {
   test('every operation becomes one SET/REMOVE expression, guarded by the version', async () => {
-    await seed({ pk: 'U#1', sk: 'P', version: 3, points: 10, strikes: 5, tags: ['a'], history: ['b'], title: 'Old', nickname: 'n', slots: ['x', 'y', 'z'], profile: { city: 'Rome', zip: '1' } });
-    const updated = await harness.resolve('Mutation', 'updateItem', { pk: 'U#1', sk: 'P', expectedVersion: 3 });
-    const request = harness.requests[0]?.request as { update: { expression: string; expressionNames: object; expressionValues: object }; condition: unknown };
+    await seed({
+      pk: 'U#1',
+      sk: 'P',
+      version: 3,
+      points: 10,
+      strikes: 5,
+      tags: ['a'],
+      history: ['b'],
+      title: 'Old',
+      nickname: 'n',
+      slots: ['x', 'y', 'z'],
+      profile: { city: 'Rome', zip: '1' },
+    });
+    const updated = await harness.resolve('Mutation', 'updateItem', {
+      pk: 'U#1',
+      sk: 'P',
+      expectedVersion: 3,
+    });
+    const request = harness.requests[0]?.request as {
+      update: { expression: string; expressionNames: object; expressionValues: object };
+      condition: unknown;
+    };
     expect(request.update.expression).toBe(
       'SET #expName_1 = #expName_1 + :expValue_1, #expName_2 = #expName_2 + :expValue_2, #expName_3 = #expName_3 - :expValue_3, ' +
         '#expName_4 = list_append(#expName_4, :expValue_4), #expName_5 = list_append(:expValue_5, #expName_5), ' +
@@ -143,7 +199,11 @@ describe('remove', () => {
     expect(harness.requests[0]?.request).toEqual({
       operation: 'DeleteItem',
       key: { pk: { S: 'U#1' }, sk: { S: 'D' } },
-      condition: { expression: '(#owner = :owner_eq)', expressionNames: { '#owner': 'owner' }, expressionValues: { ':owner_eq': { S: 'bob' } } },
+      condition: {
+        expression: '(#owner = :owner_eq)',
+        expressionNames: { '#owner': 'owner' },
+        expressionValues: { ':owner_eq': { S: 'bob' } },
+      },
     });
     expect(refused.errors[0]?.errorType).toBe('DynamoDB:ConditionalCheckFailedException');
     expect(await read({ pk: 'U#1', sk: 'D' })).toBeDefined();
@@ -156,11 +216,17 @@ describe('remove', () => {
 
 describe('query', () => {
   test('key condition, filter, descending order and pagination with an opaque nextToken', async () => {
-    for (const [index, points] of [5, 50, 60, 70, 1].entries()) await seed({ pk: 'U#1', sk: `A#${index}`, points });
+    for (const [index, points] of [5, 50, 60, 70, 1].entries())
+      await seed({ pk: 'U#1', sk: `A#${index}`, points });
     await seed({ pk: 'U#1', sk: 'PROFILE', points: 99 });
     await seed({ pk: 'U#2', sk: 'A#0', points: 99 });
 
-    const first = await harness.resolve('Query', 'queryItems', { pk: 'U#1', prefix: 'A#', minPoints: 10, limit: 3 });
+    const first = await harness.resolve('Query', 'queryItems', {
+      pk: 'U#1',
+      prefix: 'A#',
+      minPoints: 10,
+      limit: 3,
+    });
     expect(harness.requests[0]?.request).toEqual({
       operation: 'Query',
       query: {
@@ -168,7 +234,11 @@ describe('query', () => {
         expressionNames: { '#pk': 'pk', '#sk': 'sk' },
         expressionValues: { ':pk_eq': { S: 'U#1' }, ':sk_beginsWith': { S: 'A#' } },
       },
-      filter: { expression: '(#points >= :points_ge)', expressionNames: { '#points': 'points' }, expressionValues: { ':points_ge': { N: 10 } } },
+      filter: {
+        expression: '(#points >= :points_ge)',
+        expressionNames: { '#points': 'points' },
+        expressionValues: { ':points_ge': { N: 10 } },
+      },
       limit: 3,
       scanIndexForward: false,
     });
@@ -177,9 +247,18 @@ describe('query', () => {
     expect(page1.items.map((item) => item.sk)).toEqual(['A#3', 'A#2']);
     expect(page1.scannedCount).toBe(3);
     expect(page1.nextToken).toEqual(expect.any(String));
-    expect(JSON.parse(Buffer.from(page1.nextToken as string, 'base64').toString('utf8'))).toEqual({ pk: { S: 'U#1' }, sk: { S: 'A#2' } });
+    expect(JSON.parse(Buffer.from(page1.nextToken as string, 'base64').toString('utf8'))).toEqual({
+      pk: { S: 'U#1' },
+      sk: { S: 'A#2' },
+    });
 
-    const second = await harness.resolve('Query', 'queryItems', { pk: 'U#1', prefix: 'A#', minPoints: 10, limit: 3, nextToken: page1.nextToken });
+    const second = await harness.resolve('Query', 'queryItems', {
+      pk: 'U#1',
+      prefix: 'A#',
+      minPoints: 10,
+      limit: 3,
+      nextToken: page1.nextToken,
+    });
     const page2 = second.data as { items: { sk: string }[]; nextToken: string | null };
     expect(page2.items.map((item) => item.sk)).toEqual(['A#1']);
     expect(page2.nextToken).toBeNull();
@@ -189,7 +268,11 @@ describe('query', () => {
     await seed({ pk: 'U#1', sk: 'T', shardKey: 'global#0', rankKey: '0005', secret: 's' });
     await seed({ pk: 'U#2', sk: 'T', shardKey: 'global#0', rankKey: '0010', secret: 's' });
     await seed({ pk: 'U#3', sk: 'T', shardKey: 'global#0', rankKey: '0020', secret: 's' });
-    const found = await harness.resolve('Query', 'queryIndex', { shardKey: 'global#0', from: '0001', to: '0010' });
+    const found = await harness.resolve('Query', 'queryIndex', {
+      shardKey: 'global#0',
+      from: '0001',
+      to: '0010',
+    });
     expect(harness.requests[0]?.request).toMatchObject({
       operation: 'Query',
       index: 'byScore',
@@ -197,7 +280,10 @@ describe('query', () => {
         expression: '#shardKey = :shardKey_eq AND #rankKey BETWEEN :rankKey_between_0 AND :rankKey_between_1',
         expressionValues: { ':rankKey_between_0': { S: '0001' }, ':rankKey_between_1': { S: '0010' } },
       },
-      projection: { expression: '#proj_0, #proj_1', expressionNames: { '#proj_0': 'pk', '#proj_1': 'rankKey' } },
+      projection: {
+        expression: '#proj_0, #proj_1',
+        expressionNames: { '#proj_0': 'pk', '#proj_1': 'rankKey' },
+      },
     });
     expect(found.data).toEqual([
       { pk: 'U#1', rankKey: '0005' },
@@ -243,7 +329,12 @@ describe('batch operations', () => {
       },
     });
     expect(put.data).toEqual({
-      data: { [scoresTable.name]: [{ pk: 'U#1', sk: 'T', points: 1 }, { pk: 'U#2', sk: 'T', points: 2 }] },
+      data: {
+        [scoresTable.name]: [
+          { pk: 'U#1', sk: 'T', points: 1 },
+          { pk: 'U#2', sk: 'T', points: 2 },
+        ],
+      },
       unprocessedItems: { [scoresTable.name]: [] },
     });
     await seed({ pk: 'ACT#9', points: 9, userId: 'u' }, activitiesTable.name);
@@ -269,7 +360,10 @@ describe('batch operations', () => {
         },
         [activitiesTable.name]: {
           keys: [{ pk: { S: 'ACT#9' } }],
-          projection: { expression: '#proj_0, #proj_1', expressionNames: { '#proj_0': 'pk', '#proj_1': 'points' } },
+          projection: {
+            expression: '#proj_0, #proj_1',
+            expressionNames: { '#proj_0': 'pk', '#proj_1': 'points' },
+          },
         },
       },
     });
@@ -286,7 +380,10 @@ describe('batch operations', () => {
       operation: 'BatchDeleteItem',
       tables: { [scoresTable.name]: [{ pk: { S: 'U#1' }, sk: { S: 'T' } }] },
     });
-    expect(deleted.data).toEqual({ data: { [scoresTable.name]: [{ pk: 'U#1', sk: 'T' }] }, unprocessedKeys: { [scoresTable.name]: [] } });
+    expect(deleted.data).toEqual({
+      data: { [scoresTable.name]: [{ pk: 'U#1', sk: 'T' }] },
+      unprocessedKeys: { [scoresTable.name]: [] },
+    });
     expect(await read({ pk: 'U#1', sk: 'T' })).toBeUndefined();
     expect(await read({ pk: 'U#2', sk: 'T' })).toBeDefined();
   });
@@ -296,7 +393,10 @@ describe('transactions', () => {
   test('transactGet reads items from two tables in request order', async () => {
     await seed({ pk: 'U#1', sk: 'TOTAL', points: 3 });
     await seed({ pk: 'ACT#1', points: 3, userId: 'u' }, activitiesTable.name);
-    const got = await harness.resolve('Query', 'transactGetItems', { scoreKey: { pk: 'U#1', sk: 'TOTAL' }, activityId: 'ACT#1' });
+    const got = await harness.resolve('Query', 'transactGetItems', {
+      scoreKey: { pk: 'U#1', sk: 'TOTAL' },
+      activityId: 'ACT#1',
+    });
     expect(harness.requests[0]?.request).toEqual({
       operation: 'TransactGetItems',
       transactItems: [
@@ -304,16 +404,26 @@ describe('transactions', () => {
         {
           table: activitiesTable.name,
           key: { pk: { S: 'ACT#1' } },
-          projection: { expression: '#proj_0, #proj_1', expressionNames: { '#proj_0': 'pk', '#proj_1': 'points' } },
+          projection: {
+            expression: '#proj_0, #proj_1',
+            expressionNames: { '#proj_0': 'pk', '#proj_1': 'points' },
+          },
         },
       ],
     });
-    expect(got.data).toEqual([{ pk: 'U#1', sk: 'TOTAL', points: 3 }, { pk: 'ACT#1', points: 3 }]);
+    expect(got.data).toEqual([
+      { pk: 'U#1', sk: 'TOTAL', points: 3 },
+      { pk: 'ACT#1', points: 3 },
+    ]);
   });
 
   test('transactWrite commits all items, returning their keys', async () => {
     await seed({ pk: 'CONFIG', sk: 'OPEN', open: true });
-    const written = await harness.resolve('Mutation', 'transactWriteItems', { activityId: 'ACT#1', userId: 'u1', points: 4 });
+    const written = await harness.resolve('Mutation', 'transactWriteItems', {
+      activityId: 'ACT#1',
+      userId: 'u1',
+      points: 4,
+    });
     expect(harness.requests[0]?.request).toEqual({
       operation: 'TransactWriteItems',
       transactItems: [
@@ -333,7 +443,11 @@ describe('transactions', () => {
           table: scoresTable.name,
           operation: 'UpdateItem',
           key: { pk: { S: 'USER#u1' }, sk: { S: 'TOTAL' } },
-          update: { expression: 'SET #expName_1 = :expValue_1', expressionNames: { '#expName_1': 'points' }, expressionValues: { ':expValue_1': { N: 4 } } },
+          update: {
+            expression: 'SET #expName_1 = :expValue_1',
+            expressionNames: { '#expName_1': 'points' },
+            expressionValues: { ':expValue_1': { N: 4 } },
+          },
         },
         {
           table: scoresTable.name,
@@ -348,8 +462,16 @@ describe('transactions', () => {
         },
       ],
     });
-    expect(written).toEqual({ data: [{ pk: 'ACT#1' }, { pk: 'USER#u1', sk: 'TOTAL' }, { pk: 'CONFIG', sk: 'OPEN' }], errors: [], extensions: {} });
-    expect(await read({ pk: 'ACT#1' }, activitiesTable.name)).toEqual({ pk: 'ACT#1', userId: 'u1', points: 4 });
+    expect(written).toEqual({
+      data: [{ pk: 'ACT#1' }, { pk: 'USER#u1', sk: 'TOTAL' }, { pk: 'CONFIG', sk: 'OPEN' }],
+      errors: [],
+      extensions: {},
+    });
+    expect(await read({ pk: 'ACT#1' }, activitiesTable.name)).toEqual({
+      pk: 'ACT#1',
+      userId: 'u1',
+      points: 4,
+    });
   });
 
   test('a transactWrite cancelled by a condition writes nothing and reports each reason', async () => {
@@ -357,7 +479,11 @@ describe('transactions', () => {
     await seed({ pk: 'ACT#1', userId: 'u1', points: 4 }, activitiesTable.name);
     await seed({ pk: 'USER#u1', sk: 'TOTAL', points: 4 });
 
-    const duplicate = await harness.resolve('Mutation', 'transactWriteItems', { activityId: 'ACT#1', userId: 'u1', points: 4 });
+    const duplicate = await harness.resolve('Mutation', 'transactWriteItems', {
+      activityId: 'ACT#1',
+      userId: 'u1',
+      points: 4,
+    });
     expect(duplicate.data).toBeNull();
     expect(duplicate.errors).toEqual([
       {
@@ -366,7 +492,11 @@ describe('transactions', () => {
         data: null,
         errorInfo: {
           cancellationReasons: [
-            { type: 'ConditionalCheckFailed', message: 'The conditional request failed', item: { pk: 'ACT#1', userId: 'u1', points: 4 } },
+            {
+              type: 'ConditionalCheckFailed',
+              message: 'The conditional request failed',
+              item: { pk: 'ACT#1', userId: 'u1', points: 4 },
+            },
             { type: 'None', message: null },
             { type: 'None', message: null },
           ],

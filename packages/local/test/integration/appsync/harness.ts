@@ -48,9 +48,15 @@ export const fixturePipelineFunctions = [
   { name: 'addPoints', dataSource: 'scores' },
 ] as const;
 
-export const fixtureEnv = { SCORES_TABLE: scoresTable.name, ACTIVITIES_TABLE: activitiesTable.name, STAGE: 'test' };
+export const fixtureEnv = {
+  SCORES_TABLE: scoresTable.name,
+  ACTIVITIES_TABLE: activitiesTable.name,
+  STAGE: 'test',
+};
 
-export async function createHarness(lambdaHandler: (event: unknown) => Promise<unknown> = async (event) => event) {
+export async function createHarness(
+  lambdaHandler: (event: unknown) => Promise<unknown> = async (event) => event,
+) {
   const dynamo = testDynamo();
   const requests: RecordedRequest[] = [];
   const recording = (name: string, dataSource: DataSourceRuntime): DataSourceRuntime => ({
@@ -65,8 +71,14 @@ export async function createHarness(lambdaHandler: (event: unknown) => Promise<u
     resolvers: fixtureResolvers,
     pipelineFunctions: fixturePipelineFunctions,
     dataSources: {
-      scores: recording('scores', createDynamoDbDataSource({ client: dynamo.client, table: scoresTable.name })),
-      activities: recording('activities', createDynamoDbDataSource({ client: dynamo.client, table: activitiesTable.name })),
+      scores: recording(
+        'scores',
+        createDynamoDbDataSource({ client: dynamo.client, table: scoresTable.name }),
+      ),
+      activities: recording(
+        'activities',
+        createDynamoDbDataSource({ client: dynamo.client, table: activitiesTable.name }),
+      ),
       none: recording('none', noneDataSource),
       // Stands for an AWS Lambda function: a local handler invoked in-process.
       lambda: recording('lambda', createLambdaDataSource(lambdaHandler)),
@@ -87,7 +99,13 @@ export async function createHarness(lambdaHandler: (event: unknown) => Promise<u
       source: null,
       identity,
       request: { headers: { 'x-trace': 'abc' }, domainName: null },
-      info: { fieldName, parentTypeName: typeName, variables: {}, selectionSetList: ['pk'], selectionSetGraphQL: '{ pk }' },
+      info: {
+        fieldName,
+        parentTypeName: typeName,
+        variables: {},
+        selectionSetList: ['pk'],
+        selectionSetGraphQL: '{ pk }',
+      },
     });
 
   return { engine, resolve, requests, dynamo };

@@ -28,14 +28,21 @@ beforeEach(async () => {
 const points = async (userId: string) =>
   (
     await harness.dynamo.documentClient.send(
-      new GetCommand({ TableName: scoresTable.name, Key: { pk: `USER#${userId}`, sk: 'PROFILE' }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: scoresTable.name,
+        Key: { pk: `USER#${userId}`, sk: 'PROFILE' },
+        ConsistentRead: true,
+      }),
     )
   ).Item?.points;
 
 describe('pipeline resolver', () => {
   test('runs before, each function (request, data source, response) and after, sharing the stash', async () => {
     await harness.dynamo.documentClient.send(
-      new PutCommand({ TableName: scoresTable.name, Item: { pk: 'USER#ada', sk: 'PROFILE', points: 1, banned: false } }),
+      new PutCommand({
+        TableName: scoresTable.name,
+        Item: { pk: 'USER#ada', sk: 'PROFILE', points: 1, banned: false },
+      }),
     );
     const outcome = await harness.resolve('Mutation', 'awardPoints', { userId: 'ada', points: 5 });
     expect(outcome.errors).toEqual([]);
@@ -65,10 +72,16 @@ describe('pipeline resolver', () => {
 
   test('earlyReturn with END skips the remaining functions and runs the after step', async () => {
     await harness.dynamo.documentClient.send(
-      new PutCommand({ TableName: scoresTable.name, Item: { pk: 'USER#eve', sk: 'PROFILE', points: 1, banned: true } }),
+      new PutCommand({
+        TableName: scoresTable.name,
+        Item: { pk: 'USER#eve', sk: 'PROFILE', points: 1, banned: true },
+      }),
     );
     const outcome = await harness.resolve('Mutation', 'awardPoints', { userId: 'eve', points: 5 });
-    expect(outcome.data).toEqual({ result: { banned: true }, trace: ['before', 'loadUser after {"started":"eve"}', 'after'] });
+    expect(outcome.data).toEqual({
+      result: { banned: true },
+      trace: ['before', 'loadUser after {"started":"eve"}', 'after'],
+    });
     expect(await points('eve')).toBe(1);
   });
 
@@ -85,8 +98,18 @@ describe('errors', () => {
     expect(outcome).toEqual({
       data: null,
       errors: [
-        { message: 'first warning', errorType: 'Warning', data: { step: 1 }, errorInfo: { hint: 'appended' } },
-        { message: 'Invalid input', errorType: 'ValidationError', data: { field: 'mode' }, errorInfo: { code: 42 } },
+        {
+          message: 'first warning',
+          errorType: 'Warning',
+          data: { step: 1 },
+          errorInfo: { hint: 'appended' },
+        },
+        {
+          message: 'Invalid input',
+          errorType: 'ValidationError',
+          data: { field: 'mode' },
+          errorInfo: { code: 42 },
+        },
       ],
       extensions: {},
     });
@@ -112,28 +135,40 @@ describe('errors', () => {
   test('appendError alone keeps the data', async () => {
     const outcome = await harness.resolve('Query', 'errorShapes', { mode: 'ok' });
     expect(outcome.data).toEqual({ reached: 'data source' });
-    expect(outcome.errors).toEqual([{ message: 'first warning', errorType: 'Warning', data: { step: 1 }, errorInfo: { hint: 'appended' } }]);
+    expect(outcome.errors).toEqual([
+      { message: 'first warning', errorType: 'Warning', data: { step: 1 }, errorInfo: { hint: 'appended' } },
+    ]);
   });
 
   test('a runtime error names the resolver source line', async () => {
     const outcome = await harness.resolve('Query', 'crash', {});
     expect(outcome.data).toBeNull();
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]?.message).toMatch(/Cannot read properties of undefined \(reading 'value'\) \(at .*fixtures\/resolvers\/src\/Query\.crash\.ts:6:\d+\)/);
+    expect(outcome.errors[0]?.message).toMatch(
+      /Cannot read properties of undefined \(reading 'value'\) \(at .*fixtures\/resolvers\/src\/Query\.crash\.ts:6:\d+\)/,
+    );
   });
 });
 
 describe('sandbox walls', () => {
-  test.each(['ctx', 'util'])('the Function constructor reached through %s cannot compile code', async (via) => {
-    const outcome = await harness.resolve('Query', 'escape', { via });
-    expect(outcome.data).toBeNull();
-    expect(outcome.errors[0]?.message).toMatch(/Code generation from strings disallowed/);
-  });
+  test.each(['ctx', 'util'])(
+    'the Function constructor reached through %s cannot compile code',
+    async (via) => {
+      const outcome = await harness.resolve('Query', 'escape', { via });
+      expect(outcome.data).toBeNull();
+      expect(outcome.errors[0]?.message).toMatch(/Code generation from strings disallowed/);
+    },
+  );
 });
 
 describe('AWS_LAMBDA data source', () => {
   test('without a payload the handler gets the AppSync event built from ctx', async () => {
-    const outcome = await harness.resolve('Query', 'lambdaEvent', { id: '7' }, { resolverContext: { userId: 'ada' } });
+    const outcome = await harness.resolve(
+      'Query',
+      'lambdaEvent',
+      { id: '7' },
+      { resolverContext: { userId: 'ada' } },
+    );
     expect(outcome.data).toEqual({ answered: true });
     expect(lambdaEvents).toEqual([
       {
@@ -141,7 +176,13 @@ describe('AWS_LAMBDA data source', () => {
         identity: { resolverContext: { userId: 'ada' } },
         source: null,
         request: { headers: { 'x-trace': 'abc' }, domainName: null },
-        info: { fieldName: 'lambdaEvent', parentTypeName: 'Query', variables: {}, selectionSetList: ['pk'], selectionSetGraphQL: '{ pk }' },
+        info: {
+          fieldName: 'lambdaEvent',
+          parentTypeName: 'Query',
+          variables: {},
+          selectionSetList: ['pk'],
+          selectionSetGraphQL: '{ pk }',
+        },
         prev: null,
         stash: { via: 'lambda' },
       },

@@ -7,7 +7,7 @@ let token: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  token = await stack.issuer.mintToken({ sub: 'user-1', groups: ['runners'] });
+  token = await stack.issuer.mintToken({ sub: 'user-1', name: 'Runner One', groups: ['runners', 'captains'] });
 });
 afterAll(async () => {
   await stack.close();
@@ -176,7 +176,7 @@ fragment More on SelfDescription { parentTypeName }`,
     expect(JSON.parse(described['variables'] as string)).toEqual({ tag: 'weekly' });
     expect(JSON.parse(described['arguments'] as string)).toEqual({ tag: 'weekly', limit: 3 });
     expect(JSON.parse(described['identity'] as string)).toEqual({
-      resolverContext: { userId: 'user-1', groups: '["runners"]' },
+      resolverContext: { userId: 'user-1', displayName: 'Runner One', groups: 'runners,captains' },
     });
     expect(JSON.parse(described['headers'] as string)).toMatchObject({ 'x-trace': 'abc', authorization: token });
     // Nested fields without a resolver read their parent's value.

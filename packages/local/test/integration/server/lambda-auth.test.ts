@@ -14,7 +14,7 @@ describe('AWS_LAMBDA with the JWT authorizer', () => {
   let otherIssuer: LocalIssuer;
 
   beforeAll(async () => {
-    stack = await startTestStack({ authorizer: { ttlOverride: 0 } });
+    stack = await startTestStack();
     otherIssuer = await startLocalIssuer({ audience: stack.issuer.audience });
   });
   afterAll(async () => {
@@ -90,11 +90,14 @@ describe('AWS_LAMBDA with the JWT authorizer', () => {
     await client.close();
   });
 
-  it('calls the authorizer for every request when ttlOverride is 0', async () => {
+  it('caches the decision per token for the ttlOverride the authorizer returned', async () => {
     const token = await stack.issuer.mintToken({ sub: 'user-8' });
     const before = stack.api.authorizerInvocations();
     await postGraphQL(stack.api.url, query, { authorization: token });
     await postGraphQL(stack.api.url, query, { authorization: token });
+    expect(stack.api.authorizerInvocations() - before).toBe(1);
+    const another = await stack.issuer.mintToken({ sub: 'user-9' });
+    await postGraphQL(stack.api.url, query, { authorization: another });
     expect(stack.api.authorizerInvocations() - before).toBe(2);
   });
 });
@@ -138,11 +141,24 @@ describe('AWS_LAMBDA authorizer results', () => {
     }
   });
 
+  it('calls the authorizer for every request when ttlOverride is 0', async () => {
+    const stack = await startTestStack({ adjustAuthorization: (result) => ({ ...result, ttlOverride: 0 }) });
+    try {
+      const token = await stack.issuer.mintToken({ sub: 'user-8' });
+      await postGraphQL(stack.api.url, query, { authorization: token });
+      await postGraphQL(stack.api.url, query, { authorization: token });
+      expect(stack.api.authorizerInvocations()).toBe(2);
+    } finally {
+      await stack.close();
+    }
+  });
+
   it('refuses the fields the authorizer denied, by name or by ARN', async () => {
     const stack = await startTestStack({
-      authorizer: {
+      adjustAuthorization: (result) => ({
+        ...result,
         deniedFields: ['Ticket.title', 'arn:aws:appsync:us-east-1:111122223333:apis/local/types/Query/fields/partial'],
-      },
+      }),
     });
     try {
       const token = await stack.issuer.mintToken({ sub: 'user-3' });

@@ -36,13 +36,26 @@ export interface ResolverSpec {
 export const resolverBundleName = (resolver: Pick<ResolverSpec, 'typeName' | 'fieldName'>): string =>
   `${resolver.typeName}.${resolver.fieldName}`;
 
-export const pipelineFunctions: readonly PipelineFunctionSpec[] = [];
+export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
+  // recordActivity: idempotent replay, daily cap read, the conditional transaction, the race loser's answer.
+  { name: 'getRecordedActivity', dataSource: 'activities' },
+  { name: 'getDailyPoints', dataSource: 'activities' },
+  { name: 'writeActivity', dataSource: 'activities' },
+  { name: 'getActivityAfterRace', dataSource: 'activities' },
+  // myStanding: the caller's total, then the board snapshot for the rank.
+  { name: 'getCallerTotal', dataSource: 'scores' },
+  { name: 'getBoardSnapshot', dataSource: 'scores' },
+];
 
 export const resolvers: readonly ResolverSpec[] = [
-  { typeName: 'Mutation', fieldName: 'recordActivity', dataSource: 'activities' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'recordActivity',
+    pipeline: ['getRecordedActivity', 'getDailyPoints', 'writeActivity', 'getActivityAfterRace'],
+  },
   { typeName: 'Mutation', fieldName: 'publishLeaderboard', dataSource: 'none' },
   { typeName: 'Query', fieldName: 'leaderboard', dataSource: 'scores' },
-  { typeName: 'Query', fieldName: 'myStanding', dataSource: 'scores' },
+  { typeName: 'Query', fieldName: 'myStanding', pipeline: ['getCallerTotal', 'getBoardSnapshot'] },
   { typeName: 'Query', fieldName: 'activityTypes', dataSource: 'none' },
   { typeName: 'Subscription', fieldName: 'onLeaderboardChanged', dataSource: 'none' },
 ];

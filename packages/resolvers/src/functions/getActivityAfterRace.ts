@@ -1,0 +1,24 @@
+/** recordActivity, step 4: after losing a race on the same key, answer with the winner's activity. */
+import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import { errorTypes } from '@leaderboard/core/errors';
+import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
+import type { RecordActivityStash } from '../lib/activity.ts';
+import { endOnDataSourceError } from '../lib/errors.ts';
+
+export function request(
+  ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
+): DynamoDBGetItemRequest {
+  if (!ctx.stash.raced) runtime.earlyReturn(ctx.stash.recorded, { skipTo: 'END' });
+  return {
+    operation: 'GetItem',
+    key: util.dynamodb.toMapValues({ pk: ctx.stash.activity.pk }),
+    consistentRead: true,
+  };
+}
+
+export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {
+  endOnDataSourceError(ctx.error);
+  if (!ctx.result) util.error('The activity could not be read back.', errorTypes.internal);
+  ctx.stash.recorded = ctx.result;
+  return ctx.result;
+}

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import { repositoryRoot, runSstProgram, type ProgramRun } from './support/sst-program.ts';
+import {
+  programRunTimeoutMs,
+  repositoryRoot,
+  runSstProgram,
+  type ProgramRun,
+} from './support/sst-program.ts';
 
 /** `Resource` members declared in sst-env.d.ts: resource name -> property names. */
 function declaredResources(): Map<string, string[]> {
@@ -47,7 +52,7 @@ let bundles: ResolverBundles;
 beforeAll(async () => {
   bundles = prepareResolverBundles();
   run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir } });
-});
+}, programRunTimeoutMs);
 
 afterAll(() => bundles?.dispose());
 

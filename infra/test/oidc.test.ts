@@ -7,7 +7,7 @@ import { authorizerFunction } from '@leaderboard/core';
 import { oidcSettings, OidcConfigurationError } from '../oidc.ts';
 import { lambdaByHandler } from './support/recorded.ts';
 import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import { runSstProgram, type ProgramRun } from './support/sst-program.ts';
+import { programRunTimeoutMs, runSstProgram, type ProgramRun } from './support/sst-program.ts';
 
 describe('oidcSettings', () => {
   it('keeps the settings that are set and drops blank ones', () => {
@@ -43,7 +43,7 @@ describe('a deploy with an OIDC issuer configured', () => {
   beforeAll(async () => {
     bundles = prepareResolverBundles();
     run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir, ...issuer } });
-  });
+  }, programRunTimeoutMs);
 
   afterAll(() => bundles?.dispose());
 

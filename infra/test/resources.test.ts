@@ -34,6 +34,7 @@ import {
 } from './support/recorded.ts';
 import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
 import {
+  programRunTimeoutMs,
   repositoryRoot,
   runSstProgram,
   type ProgramRun,
@@ -46,7 +47,7 @@ let bundles: ResolverBundles;
 beforeAll(async () => {
   bundles = prepareResolverBundles();
   run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir } });
-});
+}, programRunTimeoutMs);
 
 afterAll(() => bundles?.dispose());
 

@@ -26,6 +26,9 @@ export const repositoryRoot = join(import.meta.dirname, '..', '..', '..');
 const workDir = join(repositoryRoot, '.sst');
 const platformDir = join(workDir, 'platform');
 
+/** A run takes a few seconds; a busy machine running other suites may need many more. */
+export const programRunTimeoutMs = 60_000;
+
 export const mockAccount = '123456789012';
 export const mockRegion = 'us-east-1';
 

@@ -344,6 +344,15 @@ describe('the AppSync API', () => {
         [apiEnvironmentKeys.scoresTable]: stateString(table(scoresTable.name), 'name'),
       },
     });
+    // AppSync's limits on environment variables: at most 50, keys ^[A-Za-z]\w+$ (2-64), values up to 512.
+    const { variables } = JSON.parse(stringInput(invocation, 'input')) as {
+      variables: Record<string, string>;
+    };
+    expect(Object.keys(variables).length).toBeLessThanOrEqual(50);
+    for (const [key, value] of Object.entries(variables)) {
+      expect(key).toMatch(/^[A-Za-z]\w{1,63}$/);
+      expect(value.length, key).toBeLessThanOrEqual(512);
+    }
     const writer = lambdaByHandler(run, 'infra/handlers/appsync-environment.handler');
     expect(invocation.inputs.functionName).toBe(stateString(writer, 'name'));
     expect(statementsOfRole(run, stringInput(writer, 'role'))).toEqual([

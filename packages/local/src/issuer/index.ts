@@ -1,1 +1,6 @@
-export { startLocalIssuer, type LocalIssuer, type LocalIssuerOptions, type MintTokenRequest } from './local-issuer.ts';
+export {
+  startLocalIssuer,
+  type LocalIssuer,
+  type LocalIssuerOptions,
+  type MintTokenRequest,
+} from './local-issuer.ts';

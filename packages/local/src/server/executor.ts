@@ -40,7 +40,12 @@ export class AppSyncFieldError extends Error {
   }
 
   static from(error: AppSyncError): AppSyncFieldError {
-    return new AppSyncFieldError(error.message, error.errorType ?? null, error.data ?? null, error.errorInfo ?? null);
+    return new AppSyncFieldError(
+      error.message,
+      error.errorType ?? null,
+      error.data ?? null,
+      error.errorInfo ?? null,
+    );
   }
 }
 
@@ -114,7 +119,10 @@ export class GraphQLExecutor {
   }
 
   /** Parses and validates; returns AppSync-shaped errors when the document is not runnable. */
-  prepare(query: string, operationName: string | null | undefined): PreparedOperation | AppSyncResponseError[] {
+  prepare(
+    query: string,
+    operationName: string | null | undefined,
+  ): PreparedOperation | AppSyncResponseError[] {
     let document: DocumentNode;
     try {
       document = parse(query);
@@ -183,7 +191,8 @@ export class GraphQLExecutor {
       if (!this.access.allows(context.caller, type, field)) {
         throw new AppSyncFieldError(notAuthorizedToAccess(info.fieldName, type.name), 'Unauthorized');
       }
-      if (!this.engine.has(type.name, info.fieldName)) return defaultFieldResolver(source, args, context, info);
+      if (!this.engine.has(type.name, info.fieldName))
+        return defaultFieldResolver(source, args, context, info);
       return this.resolveWithEngine(
         prepared,
         source,
@@ -215,7 +224,8 @@ export class GraphQLExecutor {
       typeName,
       fieldName,
       arguments: args,
-      source: isRoot || typeof source !== 'object' || source === null ? null : (source as Record<string, unknown>),
+      source:
+        isRoot || typeof source !== 'object' || source === null ? null : (source as Record<string, unknown>),
       identity: context.caller.identity,
       request: { headers: context.headers, domainName: context.domainName },
       info: {
@@ -234,9 +244,9 @@ export class GraphQLExecutor {
     });
     if (isRoot) context.rootExtensions = outcome.extensions;
     const [first, ...rest] = outcome.errors;
-    const locations = fieldNodes.map((node) => node.loc?.startToken).flatMap((token) =>
-      token ? [{ line: token.line, column: token.column, sourceName: null }] : [],
-    );
+    const locations = fieldNodes
+      .map((node) => node.loc?.startToken)
+      .flatMap((token) => (token ? [{ line: token.line, column: token.column, sourceName: null }] : []));
     const toResponseError = (error: AppSyncError): AppSyncResponseError => ({
       path: responsePathAsArray(path),
       data: error.data ?? null,

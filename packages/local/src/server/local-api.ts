@@ -10,7 +10,12 @@
  */
 import { Kind, type FieldNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ResolverEngine } from '../appsync/types.ts';
@@ -114,7 +119,12 @@ function lowerCaseHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     ...corsHeaders,
@@ -126,10 +136,15 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 }
 
 function sendRefusal(response: ServerResponse, refusal: RequestRefusedError, requestId: string): void {
-  send(response, refusal.httpStatus, { errors: [refusal.toResponseError()] }, {
-    'x-amzn-errortype': refusal.errorType,
-    'x-amzn-requestid': requestId,
-  });
+  send(
+    response,
+    refusal.httpStatus,
+    { errors: [refusal.toResponseError()] },
+    {
+      'x-amzn-errortype': refusal.errorType,
+      'x-amzn-requestid': requestId,
+    },
+  );
 }
 
 interface GraphQLRequestBody {
@@ -145,10 +160,16 @@ function parseRequestBody(text: string): GraphQLRequestBody {
   } catch {
     throw new MalformedRequestError('Unable to parse the JSON document.');
   }
-  if (typeof body !== 'object' || body === null) throw new MalformedRequestError('The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null)
+    throw new MalformedRequestError('The request body must be a JSON object.');
   const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || query.trim() === '') throw new MalformedRequestError('The request has no query.');
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+  if (typeof query !== 'string' || query.trim() === '')
+    throw new MalformedRequestError('The request has no query.');
+  if (
+    variables !== undefined &&
+    variables !== null &&
+    (typeof variables !== 'object' || Array.isArray(variables))
+  ) {
     throw new MalformedRequestError('variables must be a JSON object.');
   }
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
@@ -181,7 +202,10 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
   const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
 
-  const publishMutations = (prepared: Exclude<ReturnType<GraphQLExecutor['prepare']>, AppSyncResponseError[]>, result: OperationResult) => {
+  const publishMutations = (
+    prepared: Exclude<ReturnType<GraphQLExecutor['prepare']>, AppSyncResponseError[]>,
+    result: OperationResult,
+  ) => {
     if (prepared.operation.operation !== 'mutation' || !result.data) return;
     for (const selection of prepared.operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD) continue;
@@ -275,7 +299,9 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       return;
     }
     if (path !== graphqlPath || request.method !== 'POST') {
-      send(response, 404, { errors: [{ errorType: 'NotFoundException', message: `No route for ${request.method} ${path}.` }] });
+      send(response, 404, {
+        errors: [{ errorType: 'NotFoundException', message: `No route for ${request.method} ${path}.` }],
+      });
       return;
     }
     handleGraphQL(request, response, requestId).catch((error: unknown) => {
@@ -286,11 +312,16 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       }
       if (error instanceof ExecutionTimeoutError) {
         log.error('graphql.timeout', error, { requestId });
-        send(response, 200, { data: null, errors: [{ errorType: 'ExecutionTimeout', message: error.message }] });
+        send(response, 200, {
+          data: null,
+          errors: [{ errorType: 'ExecutionTimeout', message: error.message }],
+        });
         return;
       }
       log.error('graphql.failure', error, { requestId });
-      send(response, 500, { errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }] });
+      send(response, 500, {
+        errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }],
+      });
     });
   };
 

@@ -33,7 +33,9 @@ export class ServerLog {
 
   error(event: string, error: unknown, fields: Record<string, unknown> = {}): void {
     const detail =
-      error instanceof Error ? { error: error.message, errorName: error.name, stack: error.stack } : { error: String(error) };
+      error instanceof Error
+        ? { error: error.message, errorName: error.name, stack: error.stack }
+        : { error: String(error) };
     this.sink({ time: new Date().toISOString(), level: 'error', event, ...fields, ...detail });
   }
 }

@@ -3,22 +3,20 @@
  * every selected field path below the current field (`entries`, `entries/rank`), fragments
  * expanded, aliases replaced by field names; the GraphQL text is the field's selection set.
  */
-import {
-  type FieldNode,
-  type FragmentDefinitionNode,
-  Kind,
-  print,
-  type SelectionSetNode,
-} from 'graphql';
+import { type FieldNode, type FragmentDefinitionNode, Kind, print, type SelectionSetNode } from 'graphql';
 
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
 
 /** The field nodes of a selection set with fragments and inline fragments flattened. */
-export function collectFieldNodes(selectionSet: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
+export function collectFieldNodes(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Fragments,
+): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...collectFieldNodes(selection.selectionSet, fragments));
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      fields.push(...collectFieldNodes(selection.selectionSet, fragments));
     else {
       const fragment = fragments[selection.name.value];
       if (fragment) fields.push(...collectFieldNodes(fragment.selectionSet, fragments));

@@ -53,7 +53,11 @@ export class Authenticator {
     for (const mode of ['AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT'] as const) {
       if (!this.modes.has(mode)) continue;
       const providerConfig = mode === 'OPENID_CONNECT' ? config.openIdConnect : config.cognitoUserPools;
-      if (!providerConfig) throw new ModeNotConfiguredError(mode, mode === 'OPENID_CONNECT' ? 'openIdConnect' : 'cognitoUserPools');
+      if (!providerConfig)
+        throw new ModeNotConfiguredError(
+          mode,
+          mode === 'OPENID_CONNECT' ? 'openIdConnect' : 'cognitoUserPools',
+        );
       providers.push(new JwtProvider(mode, providerConfig));
     }
     this.jwtProviders = providers;

@@ -49,7 +49,9 @@ export class FieldAccess {
     const key = `${type.name}.${field.name}`;
     let rule = this.rules.get(key);
     if (!rule) {
-      const typeDirectives = [type.astNode, ...type.extensionASTNodes].flatMap((node) => node?.directives ?? []);
+      const typeDirectives = [type.astNode, ...type.extensionASTNodes].flatMap(
+        (node) => node?.directives ?? [],
+      );
       rule = ruleFrom(field.astNode?.directives ?? []) ??
         ruleFrom(typeDirectives) ?? { modes: new Set([this.defaultMode]), cognitoGroups: null };
       this.rules.set(key, rule);

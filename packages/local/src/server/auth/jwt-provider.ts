@@ -38,7 +38,9 @@ export class JwtProvider {
     }
     const clientId = this.config.clientId;
     if (clientId !== undefined) {
-      const audiences = [payload.aud, payload['client_id']].flat().filter((value) => typeof value === 'string');
+      const audiences = [payload.aud, payload['client_id']]
+        .flat()
+        .filter((value) => typeof value === 'string');
       if (!audiences.includes(clientId)) throw new NotAuthorizedError();
     }
     if (typeof payload.sub !== 'string') throw new NotAuthorizedError();

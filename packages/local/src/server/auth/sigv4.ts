@@ -37,7 +37,8 @@ const authorizationPattern =
 
 function parseAuthorization(header: string): ParsedAuthorization {
   const match = authorizationPattern.exec(header.trim());
-  if (!match) throw new InvalidSignatureError('Authorization header requires Credential, SignedHeaders and Signature.');
+  if (!match)
+    throw new InvalidSignatureError('Authorization header requires Credential, SignedHeaders and Signature.');
   const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as [
     string,
     string,
@@ -85,7 +86,9 @@ export async function verifySigV4(
   const amzDate = request.headers['x-amz-date'] ?? '';
   const signingDate = parseAmzDate(amzDate);
   if (!signingDate || amzDate.slice(0, 8) !== parsed.date) {
-    throw new InvalidSignatureError('Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date.');
+    throw new InvalidSignatureError(
+      'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date.',
+    );
   }
   const skew = signingDate.getTime() - now.getTime();
   if (Math.abs(skew) > allowedClockSkewMs) {
@@ -100,13 +103,16 @@ export async function verifySigV4(
   // A client-supplied payload hash is what gets signed: it must be the body's real hash.
   const declaredPayloadHash = request.headers['x-amz-content-sha256'];
   if (declaredPayloadHash !== undefined && declaredPayloadHash !== sha256Hex(request.body)) {
-    throw new InvalidSignatureError('The provided x-amz-content-sha256 header does not match what was computed.');
+    throw new InvalidSignatureError(
+      'The provided x-amz-content-sha256 header does not match what was computed.',
+    );
   }
 
   const signedHeaders: Record<string, string> = {};
   for (const name of parsed.signedHeaders) {
     const value = request.headers[name];
-    if (value === undefined) throw new InvalidSignatureError(`Signed header '${name}' is missing from the request.`);
+    if (value === undefined)
+      throw new InvalidSignatureError(`Signed header '${name}' is missing from the request.`);
     signedHeaders[name] = value;
   }
   const signer = new SignatureV4({
@@ -129,7 +135,10 @@ export async function verifySigV4(
     { signingDate, signableHeaders: new Set(parsed.signedHeaders) },
   );
   const expected = /Signature=([0-9a-f]{64})/.exec(String(recomputed.headers['authorization']))?.[1] ?? '';
-  if (expected.length !== parsed.signature.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(parsed.signature))) {
+  if (
+    expected.length !== parsed.signature.length ||
+    !timingSafeEqual(Buffer.from(expected), Buffer.from(parsed.signature))
+  ) {
     throw new InvalidSignatureError();
   }
   return credential;

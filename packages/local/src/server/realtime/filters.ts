@@ -41,15 +41,18 @@ const operators = new Set([
 /** Checks a resolver's filter once, when the subscription starts. */
 export function parseSubscriptionFilter(raw: unknown): SubscriptionFilter {
   const groups = (raw as { filterGroup?: unknown } | null)?.filterGroup;
-  if (!Array.isArray(groups) || groups.length === 0) throw new InvalidSubscriptionFilterError('filterGroup must be a non-empty list');
+  if (!Array.isArray(groups) || groups.length === 0)
+    throw new InvalidSubscriptionFilterError('filterGroup must be a non-empty list');
   for (const group of groups) {
     const filters = (group as { filters?: unknown } | null)?.filters;
     if (!Array.isArray(filters) || filters.length === 0) {
       throw new InvalidSubscriptionFilterError('each filterGroup entry needs a non-empty filters list');
     }
     for (const filter of filters as SubscriptionFilterRule[]) {
-      if (typeof filter?.fieldName !== 'string') throw new InvalidSubscriptionFilterError('fieldName must be a string');
-      if (!operators.has(filter.operator)) throw new InvalidSubscriptionFilterError(`unknown operator '${String(filter.operator)}'`);
+      if (typeof filter?.fieldName !== 'string')
+        throw new InvalidSubscriptionFilterError('fieldName must be a string');
+      if (!operators.has(filter.operator))
+        throw new InvalidSubscriptionFilterError(`unknown operator '${String(filter.operator)}'`);
       if (['in', 'notIn', 'containsAny'].includes(filter.operator) && !Array.isArray(filter.value)) {
         throw new InvalidSubscriptionFilterError(`${filter.operator} needs a list value`);
       }
@@ -74,7 +77,8 @@ function fieldValue(payload: unknown, fieldName: string): unknown {
 function sameValue(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (left === null || right === null || left === undefined || right === undefined) return false;
-  if (typeof left === 'object' || typeof right === 'object') return JSON.stringify(left) === JSON.stringify(right);
+  if (typeof left === 'object' || typeof right === 'object')
+    return JSON.stringify(left) === JSON.stringify(right);
   // IDs arrive as strings or numbers depending on the side: AppSync compares their text.
   return String(left) === String(right);
 }
@@ -140,6 +144,7 @@ export function matchesEnhancedFilter(payload: unknown, filter: SubscriptionFilt
 
 export function matchesArguments(payload: unknown, args: Readonly<Record<string, unknown>>): boolean {
   return Object.entries(args).every(
-    ([name, expected]) => expected === null || expected === undefined || sameValue(fieldValue(payload, name), expected),
+    ([name, expected]) =>
+      expected === null || expected === undefined || sameValue(fieldValue(payload, name), expected),
   );
 }

@@ -17,7 +17,11 @@ import { collectFieldNodes } from '../selection.ts';
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
 
 /** A mutation response value re-keyed from response keys (aliases) to field names. */
-export function unaliasResponse(value: unknown, selectionSet: SelectionSetNode | undefined, fragments: Fragments): unknown {
+export function unaliasResponse(
+  value: unknown,
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Fragments,
+): unknown {
   if (value === null || value === undefined || !selectionSet) return value ?? null;
   if (Array.isArray(value)) return value.map((item) => unaliasResponse(item, selectionSet, fragments));
   if (typeof value !== 'object') return value;
@@ -40,7 +44,8 @@ export function projectForSubscriber(
   fragments: Fragments,
 ): unknown {
   if (payload === null || payload === undefined) return null;
-  if (Array.isArray(payload)) return payload.map((item) => projectForSubscriber(item, fieldNodes, type, fragments));
+  if (Array.isArray(payload))
+    return payload.map((item) => projectForSubscriber(item, fieldNodes, type, fragments));
   const namedType = getNamedType(type);
   if (!isObjectType(namedType) && !isAbstractType(namedType)) return payload;
   if (typeof payload !== 'object') return null;
@@ -57,7 +62,9 @@ export function projectForSubscriber(
     const fieldType = fields[name]?.type;
     const value = source[name];
     result[responseKey] =
-      fieldType && fieldNode.selectionSet ? projectForSubscriber(value, [fieldNode], fieldType, fragments) : (value ?? null);
+      fieldType && fieldNode.selectionSet
+        ? projectForSubscriber(value, [fieldNode], fieldType, fragments)
+        : (value ?? null);
   }
   return result;
 }

@@ -21,7 +21,12 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { ResolverEngine } from '../../appsync/types.ts';
 import type { Authenticator, AuthRequest } from '../auth/authenticator.ts';
 import type { AuthorizedCaller } from '../auth/modes.ts';
-import { type AppSyncResponseError, InvalidSignatureError, notAuthorizedToAccess, RequestRefusedError } from '../errors.ts';
+import {
+  type AppSyncResponseError,
+  InvalidSignatureError,
+  notAuthorizedToAccess,
+  RequestRefusedError,
+} from '../errors.ts';
 import type { GraphQLExecutor } from '../executor.ts';
 import type { ServerLog } from '../log.ts';
 import { selectionSetGraphQL, selectionSetList } from '../selection.ts';
@@ -85,7 +90,9 @@ export interface RealtimeServerOptions {
 
 const lowerCaseHeaders = (headers: Record<string, unknown>): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name.toLowerCase(), value]] : [])),
+    Object.entries(headers).flatMap(([name, value]) =>
+      typeof value === 'string' ? [[name.toLowerCase(), value]] : [],
+    ),
   );
 
 class HandshakeHeaderError extends Error {
@@ -98,7 +105,8 @@ class HandshakeHeaderError extends Error {
 function decodeHeaderObject(encoded: string, encoding: 'base64' | 'base64url'): Record<string, string> {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(encoded, encoding).toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HandshakeHeaderError();
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new HandshakeHeaderError();
     return lowerCaseHeaders(parsed as Record<string, unknown>);
   } catch {
     throw new HandshakeHeaderError();
@@ -125,17 +133,22 @@ export class RealtimeServer {
     });
     const subscriptionType = options.executor.schema.getSubscriptionType();
     for (const field of Object.values(subscriptionType?.getFields() ?? {})) {
-      const directive = field.astNode?.directives?.find((candidate) => candidate.name.value === 'aws_subscribe');
+      const directive = field.astNode?.directives?.find(
+        (candidate) => candidate.name.value === 'aws_subscribe',
+      );
       const mutations = directive?.arguments?.find((argument) => argument.name.value === 'mutations')?.value;
       if (mutations?.kind !== Kind.LIST) continue;
-      const names = (mutations as ListValueNode).values.flatMap((value) => (value.kind === Kind.STRING ? [value.value] : []));
+      const names = (mutations as ListValueNode).values.flatMap((value) =>
+        value.kind === Kind.STRING ? [value.value] : [],
+      );
       this.mutationsBySubscriptionField.set(field.name, new Set(names));
     }
   }
 
   /** True when some subscription field lists this mutation in `@aws_subscribe`. */
   publishes(mutationField: string): boolean {
-    for (const mutations of this.mutationsBySubscriptionField.values()) if (mutations.has(mutationField)) return true;
+    for (const mutations of this.mutationsBySubscriptionField.values())
+      if (mutations.has(mutationField)) return true;
     return false;
   }
 
@@ -152,7 +165,9 @@ export class RealtimeServer {
       .split(',')
       .map((protocol) => protocol.trim());
     if (!offered.includes('graphql-ws')) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\nSubprotocol graphql-ws is required\r\n');
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\nSubprotocol graphql-ws is required\r\n',
+      );
       return;
     }
     const sourceIp = request.socket.remoteAddress ?? '127.0.0.1';
@@ -189,7 +204,8 @@ export class RealtimeServer {
       });
     } catch (error) {
       if (error instanceof RequestRefusedError) return error;
-      if (error instanceof HandshakeHeaderError) return new RequestRefusedError(400, 'BadRequestException', error.message);
+      if (error instanceof HandshakeHeaderError)
+        return new RequestRefusedError(400, 'BadRequestException', error.message);
       this.options.log.error('realtime.connect', error);
       return new RequestRefusedError(500, 'InternalFailure', 'An internal failure occurred.');
     }
@@ -226,7 +242,9 @@ export class RealtimeServer {
     connection.socket.send(
       JSON.stringify({
         type: 'connection_error',
-        payload: { errors: [{ errorType: refusal.errorType, message: refusal.message, errorCode: refusal.httpStatus }] },
+        payload: {
+          errors: [{ errorType: refusal.errorType, message: refusal.message, errorCode: refusal.httpStatus }],
+        },
       }),
     );
     connection.socket.close(1000);
@@ -238,7 +256,9 @@ export class RealtimeServer {
       message = JSON.parse(data.toString()) as typeof message;
     } catch {
       connection.socket.send(
-        errorMessage(undefined, [{ errorType: 'UnsupportedOperation', message: 'Message is not valid JSON.' }]),
+        errorMessage(undefined, [
+          { errorType: 'UnsupportedOperation', message: 'Message is not valid JSON.' },
+        ]),
       );
       return;
     }
@@ -250,7 +270,10 @@ export class RealtimeServer {
     switch (message.type) {
       case 'connection_init':
         connection.socket.send(
-          JSON.stringify({ type: 'connection_ack', payload: { connectionTimeoutMs: realtimeLimits.connectionTimeoutMs } }),
+          JSON.stringify({
+            type: 'connection_ack',
+            payload: { connectionTimeoutMs: realtimeLimits.connectionTimeoutMs },
+          }),
         );
         this.startKeepAlive(connection);
         return;
@@ -268,7 +291,10 @@ export class RealtimeServer {
       default:
         connection.socket.send(
           errorMessage(id, [
-            { errorType: 'UnsupportedOperation', message: `Operation ${String(message.type)} is not supported.` },
+            {
+              errorType: 'UnsupportedOperation',
+              message: `Operation ${String(message.type)} is not supported.`,
+            },
           ]),
         );
     }
@@ -277,21 +303,29 @@ export class RealtimeServer {
   private startKeepAlive(connection: RealtimeConnection): void {
     if (connection.keepAlive) return;
     const sendKeepAlive = () => {
-      if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(JSON.stringify({ type: 'ka' }));
+      if (connection.socket.readyState === WebSocket.OPEN)
+        connection.socket.send(JSON.stringify({ type: 'ka' }));
     };
     sendKeepAlive();
     connection.keepAlive = setInterval(sendKeepAlive, this.options.keepAliveIntervalMs);
     connection.keepAlive.unref();
   }
 
-  private async start(connection: RealtimeConnection, id: string | undefined, payload: StartPayload): Promise<void> {
+  private async start(
+    connection: RealtimeConnection,
+    id: string | undefined,
+    payload: StartPayload,
+  ): Promise<void> {
     const refuse = (errors: readonly AppSyncResponseError[]) => {
       connection.socket.send(errorMessage(id, errors));
       this.options.log.debug('realtime.start.refused', { id, errors });
     };
-    if (id === undefined) return refuse([{ errorType: 'BadRequestException', message: 'A start message needs an id.' }]);
+    if (id === undefined)
+      return refuse([{ errorType: 'BadRequestException', message: 'A start message needs an id.' }]);
     if (connection.subscriptions.has(id)) {
-      return refuse([{ errorType: 'DuplicatedOperationError', message: `Duplicated operation with id ${id}` }]);
+      return refuse([
+        { errorType: 'DuplicatedOperationError', message: `Duplicated operation with id ${id}` },
+      ]);
     }
     if (connection.subscriptions.size >= realtimeLimits.subscriptionsPerConnection) {
       return refuse([
@@ -313,10 +347,9 @@ export class RealtimeServer {
     if (typeof request.query !== 'string') {
       return refuse([{ errorType: 'BadRequestException', message: 'payload.data needs a query.' }]);
     }
-    const variables = (typeof request.variables === 'object' && request.variables !== null ? request.variables : {}) as Record<
-      string,
-      unknown
-    >;
+    const variables = (
+      typeof request.variables === 'object' && request.variables !== null ? request.variables : {}
+    ) as Record<string, unknown>;
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
 
     let caller: AuthorizedCaller;
@@ -342,7 +375,12 @@ export class RealtimeServer {
     const prepared = this.options.executor.prepare(request.query, operationName);
     if (Array.isArray(prepared)) return refuse(prepared);
     if (prepared.operation.operation !== 'subscription') {
-      return refuse([{ errorType: 'UnsupportedOperation', message: 'Only subscriptions are served on the real-time endpoint.' }]);
+      return refuse([
+        {
+          errorType: 'UnsupportedOperation',
+          message: 'Only subscriptions are served on the real-time endpoint.',
+        },
+      ]);
     }
     const schema = this.options.executor.schema;
     const subscriptionType = schema.getSubscriptionType() as GraphQLObjectType;
@@ -408,7 +446,10 @@ export class RealtimeServer {
           })),
         );
       }
-      if (outcome.extensions.subscriptionFilter !== undefined && outcome.extensions.subscriptionFilter !== null) {
+      if (
+        outcome.extensions.subscriptionFilter !== undefined &&
+        outcome.extensions.subscriptionFilter !== null
+      ) {
         try {
           filter = parseSubscriptionFilter(outcome.extensions.subscriptionFilter);
         } catch (error) {
@@ -429,7 +470,12 @@ export class RealtimeServer {
       filter,
     });
     connection.socket.send(JSON.stringify({ type: 'start_ack', id }));
-    this.options.log.debug('realtime.start', { id, field: field.name, mode: caller.mode, enhancedFilter: filter !== null });
+    this.options.log.debug('realtime.start', {
+      id,
+      field: field.name,
+      mode: caller.mode,
+      enhancedFilter: filter !== null,
+    });
   }
 
   /** Delivers a published mutation to every matching subscriber; returns how many received it. */
@@ -437,7 +483,8 @@ export class RealtimeServer {
     let delivered = 0;
     for (const connection of this.connections) {
       for (const subscription of connection.subscriptions.values()) {
-        if (!this.mutationsBySubscriptionField.get(subscription.field.name)?.has(event.mutationField)) continue;
+        if (!this.mutationsBySubscriptionField.get(subscription.field.name)?.has(event.mutationField))
+          continue;
         const matches = subscription.filter
           ? matchesEnhancedFilter(event.payload, subscription.filter)
           : matchesArguments(event.payload, subscription.args);

@@ -23,13 +23,23 @@ it('publishes its discovery document and JWKS on its own port', async () => {
 });
 
 it('mints RS256 tokens that verify against its JWKS with the asked claims', async () => {
-  const token = await issuer.mintToken({ sub: 'user-1', name: 'Ada', groups: ['admins'], expiresInSeconds: 60 });
+  const token = await issuer.mintToken({
+    sub: 'user-1',
+    name: 'Ada',
+    groups: ['admins'],
+    expiresInSeconds: 60,
+  });
   expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', kid: issuer.jwks.keys[0]!.kid });
   const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(issuer.jwksUri)), {
     issuer: issuer.issuer,
     audience: 'dashboard',
   });
-  expect(payload).toMatchObject({ sub: 'user-1', name: 'Ada', 'cognito:groups': ['admins'], token_use: 'id' });
+  expect(payload).toMatchObject({
+    sub: 'user-1',
+    name: 'Ada',
+    'cognito:groups': ['admins'],
+    token_use: 'id',
+  });
   expect(payload.exp! - payload.iat!).toBe(60);
 });
 

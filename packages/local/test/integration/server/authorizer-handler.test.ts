@@ -34,7 +34,11 @@ afterAll(async () => {
 
 it('admits a token of the configured issuer and passes its claims to resolvers', async () => {
   const token = await issuer.mintToken({ sub: 'user-h', name: 'Handler User', groups: ['admins'] });
-  const response = await postGraphQL(api.url, { query: '{ describeSelf { identity } }' }, { authorization: `Bearer ${token}` });
+  const response = await postGraphQL(
+    api.url,
+    { query: '{ describeSelf { identity } }' },
+    { authorization: `Bearer ${token}` },
+  );
   expect(response.status).toBe(200);
   expect(JSON.parse((response.body.data?.['describeSelf'] as { identity: string }).identity)).toEqual({
     resolverContext: { userId: 'user-h', displayName: 'Handler User', groups: 'admins' },
@@ -43,7 +47,11 @@ it('admits a token of the configured issuer and passes its claims to resolvers',
 
 it('refuses an expired token with AppSync’s refusal', async () => {
   const token = await issuer.mintToken({ sub: 'user-h', expiresInSeconds: -30 });
-  const response = await postGraphQL(api.url, { query: '{ describeSelf { identity } }' }, { authorization: token });
+  const response = await postGraphQL(
+    api.url,
+    { query: '{ describeSelf { identity } }' },
+    { authorization: token },
+  );
   expect(response.status).toBe(401);
   expect(response.body).toEqual({
     errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }],

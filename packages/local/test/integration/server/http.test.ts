@@ -7,13 +7,19 @@ let token: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  token = await stack.issuer.mintToken({ sub: 'user-1', name: 'Runner One', groups: ['runners', 'captains'] });
+  token = await stack.issuer.mintToken({
+    sub: 'user-1',
+    name: 'Runner One',
+    groups: ['runners', 'captains'],
+  });
 });
 afterAll(async () => {
   await stack.close();
 });
 
-const unauthorized = { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] };
+const unauthorized = {
+  errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }],
+};
 
 describe('POST /graphql', () => {
   it('runs a query with an API key and answers in AppSync shape', async () => {
@@ -23,7 +29,9 @@ describe('POST /graphql', () => {
       { 'x-api-key': validApiKey },
     );
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: { ticket: { id: 't-3', group: 'ops', severity: 2, title: 'visible' } } });
+    expect(response.body).toEqual({
+      data: { ticket: { id: 't-3', group: 'ops', severity: 2, title: 'visible' } },
+    });
   });
 
   it('refuses a request with no credentials, an unknown key and an expired key', async () => {
@@ -57,7 +65,11 @@ describe('POST /graphql', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-api-key');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
-    const response = await postGraphQL(stack.api.url, { query: '{ ticket { id } }' }, { 'x-api-key': validApiKey });
+    const response = await postGraphQL(
+      stack.api.url,
+      { query: '{ ticket { id } }' },
+      { 'x-api-key': validApiKey },
+    );
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 
@@ -68,7 +80,11 @@ describe('POST /graphql', () => {
       { 'x-api-key': validApiKey },
     );
     expect(response.status).toBe(200);
-    expect(response.body.data).toEqual({ defaultOnly: null, iamOnly: null, ticket: { id: 't-3', secretNote: null } });
+    expect(response.body.data).toEqual({
+      defaultOnly: null,
+      iamOnly: null,
+      ticket: { id: 't-3', secretNote: null },
+    });
     expect(response.body.errors).toEqual([
       {
         path: ['defaultOnly'],
@@ -103,7 +119,11 @@ describe('POST /graphql', () => {
   });
 
   it('reports util.error with its type, data and info, and util.appendError beside data', async () => {
-    const failing = await postGraphQL(stack.api.url, { query: '{ failing { id } }' }, { 'x-api-key': validApiKey });
+    const failing = await postGraphQL(
+      stack.api.url,
+      { query: '{ failing { id } }' },
+      { 'x-api-key': validApiKey },
+    );
     expect(failing.body).toEqual({
       data: { failing: null },
       errors: [
@@ -117,7 +137,11 @@ describe('POST /graphql', () => {
         },
       ],
     });
-    const partial = await postGraphQL(stack.api.url, { query: '{ partial { id title } }' }, { 'x-api-key': validApiKey });
+    const partial = await postGraphQL(
+      stack.api.url,
+      { query: '{ partial { id title } }' },
+      { 'x-api-key': validApiKey },
+    );
     expect(partial.body).toEqual({
       data: { partial: { id: 't-2', title: 'partial' } },
       errors: [
@@ -178,7 +202,10 @@ fragment More on SelfDescription { parentTypeName }`,
     expect(JSON.parse(described['identity'] as string)).toEqual({
       resolverContext: { userId: 'user-1', displayName: 'Runner One', groups: 'runners,captains' },
     });
-    expect(JSON.parse(described['headers'] as string)).toMatchObject({ 'x-trace': 'abc', authorization: token });
+    expect(JSON.parse(described['headers'] as string)).toMatchObject({
+      'x-trace': 'abc',
+      authorization: token,
+    });
     // Nested fields without a resolver read their parent's value.
     expect(described['renamed']).toEqual({ fieldName: 'nested-from-parent', parentTypeName: null });
   });
@@ -188,7 +215,9 @@ fragment More on SelfDescription { parentTypeName }`,
       query: 'mutation { postTicket(input: { group: "ops", severity: 3 }) { group severity secretNote } }',
     });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ data: { postTicket: { group: 'ops', severity: 3, secretNote: 'posted' } } });
+    expect(response.body).toEqual({
+      data: { postTicket: { group: 'ops', severity: 3, secretNote: 'posted' } },
+    });
   });
 
   it('refuses unsigned, badly signed, stale and unknown-key IAM requests', async () => {
@@ -212,18 +241,23 @@ fragment More on SelfDescription { parentTypeName }`,
 
     const tamperedSignature = await postSignedGraphQL(stack.api.url, request, {
       tamper: (headers) => {
-        headers['authorization'] = headers['authorization']!.replace(/Signature=(.)/, (_, first: string) =>
-          `Signature=${first === 'a' ? 'b' : 'a'}`,
+        headers['authorization'] = headers['authorization']!.replace(
+          /Signature=(.)/,
+          (_, first: string) => `Signature=${first === 'a' ? 'b' : 'a'}`,
         );
       },
     });
     expect(tamperedSignature.status).toBe(403);
     expect(tamperedSignature.body.errors?.[0]?.['errorType']).toBe('InvalidSignatureException');
 
-    const stale = await postSignedGraphQL(stack.api.url, request, { signingDate: new Date(Date.now() - 10 * 60_000) });
+    const stale = await postSignedGraphQL(stack.api.url, request, {
+      signingDate: new Date(Date.now() - 10 * 60_000),
+    });
     expect(stale.status).toBe(403);
     expect(stale.body.errors?.[0]?.['errorType']).toBe('InvalidSignatureException');
-    expect(stale.body.errors?.[0]?.['message']).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than/);
+    expect(stale.body.errors?.[0]?.['message']).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than/,
+    );
 
     const unknownKey = await postSignedGraphQL(stack.api.url, request, {
       credential: { accessKeyId: 'AKIAUNKNOWN', secretAccessKey: 'whatever' },
@@ -262,14 +296,27 @@ fragment More on SelfDescription { parentTypeName }`,
       'MalformedHttpRequestException',
     );
 
-    const syntax = await postGraphQL(stack.api.url, { query: '{ ticket { id }' }, { 'x-api-key': validApiKey });
+    const syntax = await postGraphQL(
+      stack.api.url,
+      { query: '{ ticket { id }' },
+      { 'x-api-key': validApiKey },
+    );
     expect(syntax.status).toBe(200);
     expect(syntax.body.data).toBeNull();
-    expect(syntax.body.errors?.[0]).toMatchObject({ path: null, locations: [{ line: 1, column: 16, sourceName: null }] });
+    expect(syntax.body.errors?.[0]).toMatchObject({
+      path: null,
+      locations: [{ line: 1, column: 16, sourceName: null }],
+    });
 
-    const unknownField = await postGraphQL(stack.api.url, { query: '{ nothing }' }, { 'x-api-key': validApiKey });
+    const unknownField = await postGraphQL(
+      stack.api.url,
+      { query: '{ nothing }' },
+      { 'x-api-key': validApiKey },
+    );
     expect(unknownField.body.data).toBeNull();
-    expect(unknownField.body.errors?.[0]?.['message']).toContain('Cannot query field "nothing" on type "Query"');
+    expect(unknownField.body.errors?.[0]?.['message']).toContain(
+      'Cannot query field "nothing" on type "Query"',
+    );
   });
 
   it('serves subscriptions only on the real-time endpoint', async () => {
@@ -284,11 +331,20 @@ fragment More on SelfDescription { parentTypeName }`,
 
   it('logs each operation with its resolver timings in verbose mode', async () => {
     const before = stack.logs.length;
-    await postGraphQL(stack.api.url, { query: 'query Named { ticket { id } }' }, { 'x-api-key': validApiKey });
+    await postGraphQL(
+      stack.api.url,
+      { query: 'query Named { ticket { id } }' },
+      { 'x-api-key': validApiKey },
+    );
     const entry = stack.logs.slice(before).find((logged) => logged.event === 'graphql.operation');
     expect(entry).toMatchObject({ level: 'debug', operationName: 'Named', mode: 'API_KEY' });
     expect(entry?.['resolvers']).toEqual([
-      expect.objectContaining({ typeName: 'Query', fieldName: 'ticket', errors: 0, durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        typeName: 'Query',
+        fieldName: 'ticket',
+        errors: 0,
+        durationMs: expect.any(Number),
+      }),
     ]);
   });
 });

@@ -20,7 +20,9 @@ function postTrusting(url: string, body: string, ca: string): Promise<{ status: 
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
       },
     );
     outgoing.on('error', reject);
@@ -31,7 +33,11 @@ function postTrusting(url: string, body: string, ca: string): Promise<{ status: 
 it('serves GraphQL over HTTPS with a certificate for 127.0.0.1', async () => {
   expect(stack.api.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/graphql$/);
   expect(stack.api.certificate).toContain('BEGIN CERTIFICATE');
-  const response = await postTrusting(stack.api.url, JSON.stringify({ query: '{ ticket { id } }' }), stack.api.certificate!);
+  const response = await postTrusting(
+    stack.api.url,
+    JSON.stringify({ query: '{ ticket { id } }' }),
+    stack.api.certificate!,
+  );
   expect(response).toEqual({ status: 200, body: { data: { ticket: { id: 't-3' } } } });
 });
 

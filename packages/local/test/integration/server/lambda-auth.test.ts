@@ -79,12 +79,21 @@ describe('AWS_LAMBDA with the JWT authorizer', () => {
 
   it('refuses a forged token on the real-time handshake with connection_error', async () => {
     const token = await otherIssuer.mintToken({ sub: 'user-7' });
-    const client = await RealtimeTestClient.connect(stack.api.realtimeUrl, { Authorization: token, host: 'local' });
+    const client = await RealtimeTestClient.connect(stack.api.realtimeUrl, {
+      Authorization: token,
+      host: 'local',
+    });
     const reply = await client.init();
     expect(reply).toEqual({
       type: 'connection_error',
       payload: {
-        errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }],
+        errors: [
+          {
+            errorType: 'UnauthorizedException',
+            message: 'You are not authorized to make this call.',
+            errorCode: 401,
+          },
+        ],
       },
     });
     await client.close();
@@ -109,14 +118,21 @@ describe('AWS_LAMBDA authorizer results', () => {
       auth: {
         lambdaAuthorizer: async (event) => {
           events.push(event);
-          return { isAuthorized: event.authorizationToken === 'let-me-in', resolverContext: { userId: 'u-9' } };
+          return {
+            isAuthorized: event.authorizationToken === 'let-me-in',
+            resolverContext: { userId: 'u-9' },
+          };
         },
       },
     });
     try {
-      const first = await postGraphQL(stack.api.url, { query: 'query Q($t: String) { describeSelf(tag: $t) { identity } }', variables: { t: 'x' } }, {
-        authorization: 'let-me-in',
-      });
+      const first = await postGraphQL(
+        stack.api.url,
+        { query: 'query Q($t: String) { describeSelf(tag: $t) { identity } }', variables: { t: 'x' } },
+        {
+          authorization: 'let-me-in',
+        },
+      );
       expect(JSON.parse((first.body.data?.['describeSelf'] as { identity: string }).identity)).toEqual({
         resolverContext: { userId: 'u-9' },
       });
@@ -131,7 +147,10 @@ describe('AWS_LAMBDA authorizer results', () => {
           queryString: 'query Q($t: String) { describeSelf(tag: $t) { identity } }',
           variables: { t: 'x' },
         },
-        requestHeaders: expect.objectContaining({ authorization: 'let-me-in', 'content-type': 'application/json' }),
+        requestHeaders: expect.objectContaining({
+          authorization: 'let-me-in',
+          'content-type': 'application/json',
+        }),
       });
       const denied = await postGraphQL(stack.api.url, query, { authorization: 'keep-out' });
       expect(denied.status).toBe(401);
@@ -157,12 +176,19 @@ describe('AWS_LAMBDA authorizer results', () => {
     const stack = await startTestStack({
       adjustAuthorization: (result) => ({
         ...result,
-        deniedFields: ['Ticket.title', 'arn:aws:appsync:us-east-1:111122223333:apis/local/types/Query/fields/partial'],
+        deniedFields: [
+          'Ticket.title',
+          'arn:aws:appsync:us-east-1:111122223333:apis/local/types/Query/fields/partial',
+        ],
       }),
     });
     try {
       const token = await stack.issuer.mintToken({ sub: 'user-3' });
-      const response = await postGraphQL(stack.api.url, { query: '{ ticket { id title } partial { id } }' }, { authorization: token });
+      const response = await postGraphQL(
+        stack.api.url,
+        { query: '{ ticket { id title } partial { id } }' },
+        { authorization: token },
+      );
       expect(response.body.data).toEqual({ ticket: { id: 't-3', title: null }, partial: null });
       expect(response.body.errors?.map((error) => [error['errorType'], error['message']]).sort()).toEqual([
         ['Unauthorized', 'Not Authorized to access partial on type Query'],

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 const apiKeyAuth = () => ({ 'x-api-key': validApiKey, host: new URL(stack.api.url).host });
 
-async function connect(form: 'subprotocol' | 'query' = 'subprotocol', auth: Record<string, string> = apiKeyAuth()) {
+async function connect(
+  form: 'subprotocol' | 'query' = 'subprotocol',
+  auth: Record<string, string> = apiKeyAuth(),
+) {
   const client = await RealtimeTestClient.connect(stack.api.realtimeUrl, auth, form);
   clients.push(client);
   return client;
@@ -50,7 +53,11 @@ describe('real-time endpoint', () => {
     const token = await stack.issuer.mintToken({ sub: 'user-q' });
     const client = await connect('query', { Authorization: token, host: new URL(stack.api.url).host });
     expect((await client.init()).type).toBe('connection_ack');
-    const ack = await client.start('s1', { query: 'subscription { onTicket { id } }' }, { Authorization: token, host: 'x' });
+    const ack = await client.start(
+      's1',
+      { query: 'subscription { onTicket { id } }' },
+      { Authorization: token, host: 'x' },
+    );
     expect(ack).toEqual({ type: 'start_ack', id: 's1' });
   });
 
@@ -59,7 +66,13 @@ describe('real-time endpoint', () => {
     expect(await client.init()).toEqual({
       type: 'connection_error',
       payload: {
-        errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }],
+        errors: [
+          {
+            errorType: 'UnauthorizedException',
+            message: 'You are not authorized to make this call.',
+            errorCode: 401,
+          },
+        ],
       },
     });
   });
@@ -73,16 +86,24 @@ describe('real-time endpoint', () => {
   it('delivers only the fields the mutation selected, to subscribers whose arguments match', async () => {
     const client = await connect();
     await client.init();
-    const subscription = 'subscription S($group: String, $severity: Int) { onTicket(group: $group, severity: $severity) { id group severity title } }';
+    const subscription =
+      'subscription S($group: String, $severity: Int) { onTicket(group: $group, severity: $severity) { id group severity title } }';
     expect((await client.start('all', { query: subscription }, apiKeyAuth())).type).toBe('start_ack');
-    expect((await client.start('nullArgs', { query: subscription, variables: { group: null } }, apiKeyAuth())).type).toBe(
-      'start_ack',
-    );
-    expect((await client.start('ops', { query: subscription, variables: { group: 'ops' } }, apiKeyAuth())).type).toBe(
-      'start_ack',
-    );
     expect(
-      (await client.start('ops3', { query: subscription, variables: { group: 'ops', severity: 3 } }, apiKeyAuth())).type,
+      (await client.start('nullArgs', { query: subscription, variables: { group: null } }, apiKeyAuth()))
+        .type,
+    ).toBe('start_ack');
+    expect(
+      (await client.start('ops', { query: subscription, variables: { group: 'ops' } }, apiKeyAuth())).type,
+    ).toBe('start_ack');
+    expect(
+      (
+        await client.start(
+          'ops3',
+          { query: subscription, variables: { group: 'ops', severity: 3 } },
+          apiKeyAuth(),
+        )
+      ).type,
     ).toBe('start_ack');
 
     await postTicket({ group: 'dev', severity: 3, title: 'not selected' });
@@ -90,11 +111,20 @@ describe('real-time endpoint', () => {
     const last = await postTicket({ group: 'ops', severity: 3, title: 'not selected' });
     const lastId = (last.body.data?.['postTicket'] as { id: string }).id;
     await client.waitFor((message) => message.id === 'ops3' && message.type === 'data');
-    await client.waitFor((message) => message.id === 'all' && message.type === 'data' && JSON.stringify(message).includes(lastId));
+    await client.waitFor(
+      (message) =>
+        message.id === 'all' && message.type === 'data' && JSON.stringify(message).includes(lastId),
+    );
 
     const groupsOf = (id: string) =>
-      client.dataFor(id).map((message) => (message.payload?.data?.['onTicket'] as { group: string; severity: number }));
-    expect(groupsOf('all').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual(['dev/3', 'ops/1', 'ops/3']);
+      client
+        .dataFor(id)
+        .map((message) => message.payload?.data?.['onTicket'] as { group: string; severity: number });
+    expect(groupsOf('all').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual([
+      'dev/3',
+      'ops/1',
+      'ops/3',
+    ]);
     expect(groupsOf('nullArgs')).toHaveLength(3);
     expect(groupsOf('ops').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual(['ops/1', 'ops/3']);
     expect(groupsOf('ops3').map((ticket) => `${ticket.group}/${ticket.severity}`)).toEqual(['ops/3']);
@@ -110,27 +140,41 @@ describe('real-time endpoint', () => {
     await client.init();
     await client.start(
       'aliased',
-      { query: 'subscription { ticket: onTicket(group: "alias") { kind: __typename level: severity group } }' },
+      {
+        query: 'subscription { ticket: onTicket(group: "alias") { kind: __typename level: severity group } }',
+      },
       apiKeyAuth(),
     );
     await postSignedGraphQL(stack.api.url, {
-      query: 'mutation { made: postTicket(input: { group: "alias", severity: 4 }) { g: group sev: severity } }',
+      query:
+        'mutation { made: postTicket(input: { group: "alias", severity: 4 }) { g: group sev: severity } }',
     });
-    const message = await client.waitFor((candidate) => candidate.id === 'aliased' && candidate.type === 'data');
+    const message = await client.waitFor(
+      (candidate) => candidate.id === 'aliased' && candidate.type === 'data',
+    );
     expect(message.payload?.data).toEqual({ ticket: { kind: 'Ticket', level: 4, group: 'alias' } });
   });
 
   it('applies the enhanced filter the subscription resolver set (OR of AND groups)', async () => {
     const client = await connect();
     await client.init();
-    const query = 'subscription S($min: Int!, $prefix: String) { onSevereTicket(minSeverity: $min, titlePrefix: $prefix) { severity title tags } }';
-    expect((await client.start('severe', { query, variables: { min: 3 } }, apiKeyAuth())).type).toBe('start_ack');
-    expect((await client.start('severeDb', { query, variables: { min: 3, prefix: 'DB' } }, apiKeyAuth())).type).toBe(
+    const query =
+      'subscription S($min: Int!, $prefix: String) { onSevereTicket(minSeverity: $min, titlePrefix: $prefix) { severity title tags } }';
+    expect((await client.start('severe', { query, variables: { min: 3 } }, apiKeyAuth())).type).toBe(
       'start_ack',
     );
-    expect((await client.start('control', { query: 'subscription { onTicket(group: "end") { group } }' }, apiKeyAuth())).type).toBe(
-      'start_ack',
-    );
+    expect(
+      (await client.start('severeDb', { query, variables: { min: 3, prefix: 'DB' } }, apiKeyAuth())).type,
+    ).toBe('start_ack');
+    expect(
+      (
+        await client.start(
+          'control',
+          { query: 'subscription { onTicket(group: "end") { group } }' },
+          apiKeyAuth(),
+        )
+      ).type,
+    ).toBe('start_ack');
     const selection = 'group severity title tags';
     await postTicket({ group: 'f', severity: 2, title: 'DB slow', tags: ['db'] }, selection);
     await postTicket({ group: 'f', severity: 4, title: 'API down', tags: [] }, selection);
@@ -140,7 +184,9 @@ describe('real-time endpoint', () => {
     await client.waitFor((message) => message.id === 'control' && message.type === 'data');
 
     const titles = (id: string) =>
-      client.dataFor(id).map((message) => (message.payload?.data?.['onSevereTicket'] as { title: string }).title);
+      client
+        .dataFor(id)
+        .map((message) => (message.payload?.data?.['onSevereTicket'] as { title: string }).title);
     expect(titles('severe')).toEqual(['API down', 'DB down', 'pager test']);
     expect(titles('severeDb')).toEqual(['DB down', 'pager test']);
   });
@@ -148,7 +194,11 @@ describe('real-time endpoint', () => {
   it('authorizes each subscription by its own auth mode, including SigV4 on start', async () => {
     const client = await connect();
     await client.init();
-    const refused = await client.start('iamOnly', { query: 'subscription { onTicketForIam { id } }' }, apiKeyAuth());
+    const refused = await client.start(
+      'iamOnly',
+      { query: 'subscription { onTicketForIam { id } }' },
+      apiKeyAuth(),
+    );
     expect(refused).toEqual({
       type: 'error',
       id: 'iamOnly',
@@ -171,9 +221,16 @@ describe('real-time endpoint', () => {
     client.send({ id: 'iam', type: 'start', payload: { data, extensions: { authorization: signed } } });
     await client.waitFor((message) => message.id === 'iam' && message.type === 'start_ack');
 
-    const badlySigned = { ...signed, Authorization: signed['authorization']!.replace(/.$/, (last) => (last === '0' ? '1' : '0')) };
+    const badlySigned = {
+      ...signed,
+      Authorization: signed['authorization']!.replace(/.$/, (last) => (last === '0' ? '1' : '0')),
+    };
     delete (badlySigned as Record<string, string>)['authorization'];
-    client.send({ id: 'iamBad', type: 'start', payload: { data, extensions: { authorization: badlySigned } } });
+    client.send({
+      id: 'iamBad',
+      type: 'start',
+      payload: { data, extensions: { authorization: badlySigned } },
+    });
     const error = await client.waitFor((message) => message.id === 'iamBad');
     expect(error.type).toBe('error');
     expect(error.payload?.errors?.[0]?.['errorType']).toBe('BadRequestException');
@@ -189,7 +246,10 @@ describe('real-time endpoint', () => {
     await client.start('a', { query: 'subscription { onTicket(group: "stop") { group } }' }, apiKeyAuth());
     await client.start('b', { query: 'subscription { onTicket(group: "stop") { severity } }' }, apiKeyAuth());
     client.send({ type: 'stop', id: 'a' });
-    expect(await client.waitFor((message) => message.type === 'complete')).toEqual({ type: 'complete', id: 'a' });
+    expect(await client.waitFor((message) => message.type === 'complete')).toEqual({
+      type: 'complete',
+      id: 'a',
+    });
     await postTicket({ group: 'stop', severity: 9 });
     await client.waitFor((message) => message.id === 'b' && message.type === 'data');
     expect(client.dataFor('a')).toEqual([]);
@@ -221,7 +281,11 @@ describe('real-time endpoint', () => {
     await client.init();
     const data = JSON.stringify({ query: 'subscription { onTicket(group: "limit") { id } }' });
     for (let index = 0; index < 100; index += 1) {
-      client.send({ id: `s${index}`, type: 'start', payload: { data, extensions: { authorization: apiKeyAuth() } } });
+      client.send({
+        id: `s${index}`,
+        type: 'start',
+        payload: { data, extensions: { authorization: apiKeyAuth() } },
+      });
     }
     await client.waitFor((message) => message.id === 's99' && message.type === 'start_ack');
     const over = await client.start('s100', { query: 'subscription { onTicket { id } }' }, apiKeyAuth());

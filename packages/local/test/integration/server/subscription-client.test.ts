@@ -22,7 +22,11 @@ type AuthOptions = Parameters<typeof createSubscriptionHandshakeLink>[0] extends
   : never;
 
 function appSyncClient(url: string, auth: Record<string, unknown>) {
-  const link = createSubscriptionHandshakeLink({ url, region: iamRegion, auth: auth as unknown as AuthOptions });
+  const link = createSubscriptionHandshakeLink({
+    url,
+    region: iamRegion,
+    auth: auth as unknown as AuthOptions,
+  });
   return new ApolloClient({ link: ApolloLink.from([link]), cache: new InMemoryCache() });
 }
 
@@ -97,7 +101,9 @@ describe('aws-appsync-subscription-link against the service schema', () => {
             version: 7,
             asOf: '2026-11-21T10:00:00.000Z',
             // displayName was not selected by the mutation: subscribers receive null.
-            entries: [{ __typename: 'LeaderboardEntry', rank: 1, userId: 'u-1', score: 42, displayName: null }],
+            entries: [
+              { __typename: 'LeaderboardEntry', rank: 1, userId: 'u-1', score: 42, displayName: null },
+            ],
           },
         },
       },
@@ -134,7 +140,8 @@ describe('aws-appsync-subscription-link with AWS_IAM', () => {
     // see in that CommonJS package; its CommonJS build (what Node's require loads) works.
     const require = createRequire(import.meta.url);
     const cjsApollo = require('@apollo/client') as typeof import('@apollo/client');
-    const cjsLink = require('aws-appsync-subscription-link') as typeof import('aws-appsync-subscription-link');
+    const cjsLink =
+      require('aws-appsync-subscription-link') as typeof import('aws-appsync-subscription-link');
     const link = cjsLink.createSubscriptionHandshakeLink({
       url: stack.api.url,
       region: iamRegion,
@@ -147,7 +154,9 @@ describe('aws-appsync-subscription-link with AWS_IAM', () => {
       query: 'mutation { postTicket(input: { group: "iam", severity: 2 }) { group severity } }',
     });
     await until(() => watch.received.length > 0, 'the ticket');
-    expect(watch.received).toEqual([{ data: { onTicketForIam: { __typename: 'Ticket', group: 'iam', severity: 2 } } }]);
+    expect(watch.received).toEqual([
+      { data: { onTicketForIam: { __typename: 'Ticket', group: 'iam', severity: 2 } } },
+    ]);
     watch.unsubscribe();
   });
 });

@@ -6,7 +6,14 @@ import {
   parseSubscriptionFilter,
 } from '../../../src/server/realtime/filters.ts';
 
-const ticket = { id: '7', group: 'ops', severity: 3, title: 'DB down', tags: ['db', 'page'], owner: { team: 'core' } };
+const ticket = {
+  id: '7',
+  group: 'ops',
+  severity: 3,
+  title: 'DB down',
+  tags: ['db', 'page'],
+  owner: { team: 'core' },
+};
 
 const single = (fieldName: string, operator: string, value?: unknown) =>
   parseSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName, operator, value }] }] });

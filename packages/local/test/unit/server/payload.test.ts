@@ -1,4 +1,10 @@
-import { type FieldNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectForSubscriber, unaliasResponse } from '../../../src/server/realtime/payload.ts';
 import { buildAppSyncSchema } from '../../../src/server/schema.ts';
@@ -13,7 +19,9 @@ const schema = buildAppSyncSchema(`
 
 function rootField(source: string): { field: FieldNode; fragments: Record<string, FragmentDefinitionNode> } {
   const document = parse(source);
-  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+  const operation = document.definitions.find(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+  ) as OperationDefinitionNode;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -33,7 +41,9 @@ describe('published payloads', () => {
   });
 
   it('gives a subscriber its own aliases, and null for fields the mutation did not select', () => {
-    const { field, fragments } = rootField('subscription { onPost { key: id title owner { team name } kind: __typename } }');
+    const { field, fragments } = rootField(
+      'subscription { onPost { key: id title owner { team name } kind: __typename } }',
+    );
     const type = schema.getSubscriptionType()!.getFields()['onPost']!.type;
     expect(projectForSubscriber({ id: '1', owner: { name: 'Ada' } }, [field], type, fragments)).toEqual({
       key: '1',

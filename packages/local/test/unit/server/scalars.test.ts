@@ -60,8 +60,16 @@ describe('AppSync scalars', () => {
 
   it.each([
     ['dateTime', '2026-11-21T10:00:00', 'Unable to parse `2026-11-21T10:00:00` as a valid DateTime Object.'],
-    ['dateTime', '2026-02-30T10:00:00Z', 'Unable to parse `2026-02-30T10:00:00Z` as a valid DateTime Object.'],
-    ['dateTime', '2026-11-21 10:00:00Z', 'Unable to parse `2026-11-21 10:00:00Z` as a valid DateTime Object.'],
+    [
+      'dateTime',
+      '2026-02-30T10:00:00Z',
+      'Unable to parse `2026-02-30T10:00:00Z` as a valid DateTime Object.',
+    ],
+    [
+      'dateTime',
+      '2026-11-21 10:00:00Z',
+      'Unable to parse `2026-11-21 10:00:00Z` as a valid DateTime Object.',
+    ],
     ['date', '2026-13-01', 'Unable to parse `2026-13-01` as a valid Date Object.'],
     ['time', '24:00:00', 'Unable to parse `24:00:00` as a valid Time Object.'],
     ['timestamp', 1.5, 'Unable to parse `1.5` as a valid Timestamp Object.'],

@@ -4,7 +4,11 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { verifySigV4, type SignedRequest } from '../../../src/server/auth/sigv4.ts';
-import { InvalidSignatureError, MissingAuthorizationError, UnrecognizedClientError } from '../../../src/server/errors.ts';
+import {
+  InvalidSignatureError,
+  MissingAuthorizationError,
+  UnrecognizedClientError,
+} from '../../../src/server/errors.ts';
 
 const config = {
   region: 'eu-west-1',
@@ -15,7 +19,13 @@ const signedAt = new Date('2026-11-21T10:00:00Z');
 const body = JSON.stringify({ query: '{ ticket { id } }' });
 
 async function sign(
-  overrides: { region?: string; service?: string; secret?: string; headers?: Record<string, string>; body?: string } = {},
+  overrides: {
+    region?: string;
+    service?: string;
+    secret?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
 ): Promise<SignedRequest> {
   const signer = new SignatureV4({
     service: overrides.service ?? 'appsync',
@@ -34,7 +44,9 @@ async function sign(
     }),
     { signingDate: signedAt },
   );
-  const headers = Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+  );
   return { method: 'POST', path: '/graphql', headers, body };
 }
 
@@ -50,9 +62,13 @@ describe('SigV4 verification', () => {
   });
 
   it('refuses a wrong secret, a changed body, a changed signed header', async () => {
-    await expect(verifySigV4(await sign({ secret: 'other' }), config, signedAt)).rejects.toThrow(InvalidSignatureError);
+    await expect(verifySigV4(await sign({ secret: 'other' }), config, signedAt)).rejects.toThrow(
+      InvalidSignatureError,
+    );
     const request = await sign();
-    await expect(verifySigV4({ ...request, body: '{}' }, config, signedAt)).rejects.toThrow(InvalidSignatureError);
+    await expect(verifySigV4({ ...request, body: '{}' }, config, signedAt)).rejects.toThrow(
+      InvalidSignatureError,
+    );
     await expect(
       verifySigV4({ ...request, headers: { ...request.headers, host: 'evil.local' } }, config, signedAt),
     ).rejects.toThrow(InvalidSignatureError);
@@ -65,7 +81,9 @@ describe('SigV4 verification', () => {
 
   it('refuses signatures more than 5 minutes from the clock', async () => {
     const request = await sign();
-    await expect(verifySigV4(request, config, new Date(signedAt.getTime() + 4 * 60_000))).resolves.toBeDefined();
+    await expect(
+      verifySigV4(request, config, new Date(signedAt.getTime() + 4 * 60_000)),
+    ).resolves.toBeDefined();
     await expect(verifySigV4(request, config, new Date(signedAt.getTime() + 6 * 60_000))).rejects.toThrow(
       'Signature expired: 20261121T100000Z is now earlier than 20261121T100100Z (20261121T100600Z - 5 min.)',
     );
@@ -75,16 +93,26 @@ describe('SigV4 verification', () => {
   });
 
   it('refuses another region or service scope, unknown keys and missing headers', async () => {
-    await expect(verifySigV4(await sign({ region: 'us-east-1' }), config, signedAt)).rejects.toThrow(/region/);
-    await expect(verifySigV4(await sign({ service: 'execute-api' }), config, signedAt)).rejects.toThrow(/service/);
-    await expect(
-      verifySigV4(await sign(), { ...config, credentials: [{ accessKeyId: 'AKIAOTHER', secretAccessKey: 'x' }] }, signedAt),
-    ).rejects.toThrow(UnrecognizedClientError);
-    await expect(verifySigV4({ method: 'POST', path: '/graphql', headers: {}, body }, config, signedAt)).rejects.toThrow(
-      MissingAuthorizationError,
+    await expect(verifySigV4(await sign({ region: 'us-east-1' }), config, signedAt)).rejects.toThrow(
+      /region/,
     );
+    await expect(verifySigV4(await sign({ service: 'execute-api' }), config, signedAt)).rejects.toThrow(
+      /service/,
+    );
+    await expect(
+      verifySigV4(
+        await sign(),
+        { ...config, credentials: [{ accessKeyId: 'AKIAOTHER', secretAccessKey: 'x' }] },
+        signedAt,
+      ),
+    ).rejects.toThrow(UnrecognizedClientError);
+    await expect(
+      verifySigV4({ method: 'POST', path: '/graphql', headers: {}, body }, config, signedAt),
+    ).rejects.toThrow(MissingAuthorizationError);
     const request = await sign();
     const { 'x-amz-date': _date, ...withoutDate } = request.headers;
-    await expect(verifySigV4({ ...request, headers: withoutDate }, config, signedAt)).rejects.toThrow(InvalidSignatureError);
+    await expect(verifySigV4({ ...request, headers: withoutDate }, config, signedAt)).rejects.toThrow(
+      InvalidSignatureError,
+    );
   });
 });

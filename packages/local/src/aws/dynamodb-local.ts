@@ -13,6 +13,8 @@ export class DynamoDbLocalStartError extends Error {
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** The Java process, so a supervisor can find it after a crash of its parent. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () => stopProcess(child),
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * `pnpm start`: the whole service on this machine. Prints where everything is, writes
+ * `.local/stack.json` for the other commands, and stops everything it started on Ctrl-C.
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { rebuildSchedule } from '@leaderboard/core';
+import { defaultPaths, repositoryRoot } from '../stack/paths.ts';
+import { LocalStackStartError } from '../stack/errors.ts';
+import { startLocalStack, type LocalStack } from '../stack/local-stack.ts';
+import {
+  isDynamoDbLocalProcess,
+  isProcessAlive,
+  readStackFile,
+  removeStackFile,
+  stackFileFor,
+  StackFileError,
+  writeStackFile,
+} from '../stack/stack-file.ts';
+import { DurationFormatError, parseDuration } from './duration.ts';
+
+const usage = `Usage: pnpm start [options]
+
+Runs the whole leaderboard service locally: GraphQL API and real-time endpoint, DynamoDB
+Local, the SQS emulator, the stream pipe, the worker and the scheduled rebuilder.
+
+Options:
+  --port <n>            GraphQL port on 127.0.0.1 (default 4000; 0 picks a free one)
+  --persist             keep data on disk under .local/dynamodb (default: in memory)
+  --rebuild-every <d>   run the rebuilder every <d> (e.g. 2s) instead of ${rebuildSchedule.expression}
+  --verbose             log each operation, resolver, pipe delivery, worker batch and rebuild
+  --https               serve HTTPS and WSS with a self-signed certificate
+  -h, --help            show this help
+`;
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface StartOptions {
+  port: number;
+  persist: boolean;
+  rebuildIntervalMs: number | undefined;
+  verbose: boolean;
+  https: boolean;
+}
+
+function parseOptions(argv: readonly string[]): StartOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        persist: { type: 'boolean', default: false },
+        'rebuild-every': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        https: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const port = values.port === undefined ? 4000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
+  return {
+    port,
+    persist: values.persist,
+    rebuildIntervalMs: values['rebuild-every'] === undefined ? undefined : parseDuration(values['rebuild-every']),
+    verbose: values.verbose,
+    https: values.https,
+  };
+}
+
+/** Refuses a second stack; cleans up after one that died without stopping its Java process. */
+function checkPreviousRun(log: (line: string) => void): void {
+  const previous = readStackFile(defaultPaths.stackFile);
+  if (!previous) return;
+  if (isProcessAlive(previous.pids.stack)) {
+    throw new LocalStackStartError(
+      `a local stack is already running (pid ${previous.pids.stack}, ${previous.graphqlUrl}); stop it first`,
+    );
+  }
+  const javaPid = previous.pids.dynamodb;
+  if (javaPid !== null && isProcessAlive(javaPid) && isDynamoDbLocalProcess(javaPid)) {
+    process.kill(javaPid, 'SIGTERM');
+    log(`stopped DynamoDB Local (pid ${javaPid}) left behind by an earlier run`);
+  }
+  removeStackFile(defaultPaths.stackFile, previous.pids.stack);
+}
+
+function banner(stack: LocalStack, options: StartOptions, readyMs: number): string {
+  const scheme = options.https ? 'https' : 'http';
+  const rebuild = options.rebuildIntervalMs ? `every ${options.rebuildIntervalMs} ms (local override)` : rebuildSchedule.expression;
+  const storage = options.persist ? `on disk in ${relative(repositoryRoot, defaultPaths.dynamoDbData)}/` : 'in memory';
+  return [
+    '',
+    `Leaderboard is running locally (ready in ${(readyMs / 1000).toFixed(1)} s)`,
+    '',
+    `  GraphQL      ${stack.graphqlUrl}`,
+    `  Real-time    ${stack.realtimeUrl}`,
+    `  API key      ${stack.apiKey}   (x-api-key: public leaderboard reads and subscriptions)`,
+    `  Issuer       ${stack.issuerUrl}   (OIDC, JWKS at /.well-known/jwks.json)`,
+    `  DynamoDB     ${stack.dynamoEndpoint}   (${storage})`,
+    `  SQS          ${stack.sqsEndpoint}   (${stack.queues.queue.name}, DLQ ${stack.queues.deadLetter.name})`,
+    `  Rebuilder    ${rebuild}`,
+    ...(options.https ? [`  Certificate  self-signed; trust it in your client for ${scheme}/wss`] : []),
+    '',
+    '  User token:    pnpm token --user alice       (send it as the Authorization header)',
+    '  Simulate:      pnpm simulate --users 20 --duration 30s',
+    '  Dead letters:  pnpm dlq list',
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let options: StartOptions | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof DurationFormatError) {
+      log(`error: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+
+  const startedAt = performance.now();
+  let stack: LocalStack;
+  try {
+    checkPreviousRun(log);
+    log('starting DynamoDB Local, the SQS emulator, the API, the pipe, the worker and the rebuilder...');
+    stack = await startLocalStack({
+      port: options.port,
+      persist: options.persist,
+      rebuildIntervalMs: options.rebuildIntervalMs,
+      verbose: options.verbose,
+      https: options.https,
+      log,
+    });
+  } catch (error) {
+    if (error instanceof LocalStackStartError || error instanceof StackFileError) {
+      log(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  writeStackFile(defaultPaths.stackFile, stackFileFor(stack));
+  process.stdout.write(banner(stack, options, performance.now() - startedAt));
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        log(`${signal} again: still stopping, please wait`);
+        return;
+      }
+      stopping = true;
+      log(`\n${signal}: stopping...`);
+      removeStackFile(defaultPaths.stackFile);
+      stack.stop().then(resolve, (error: unknown) => {
+        log(`error while stopping: ${(error as Error).message}`);
+        resolve();
+      });
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGHUP', () => stop('SIGHUP'));
+  });
+  log('stopped.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    removeStackFile(defaultPaths.stackFile);
+    process.exit(1);
+  },
+);

@@ -27,6 +27,11 @@ export type {
 export { createDynamoDbDataSource, type DynamoDbDataSourceOptions } from './datasources/dynamodb.ts';
 export { noneDataSource } from './datasources/none.ts';
 export { createLambdaDataSource, type LambdaHandler } from './datasources/lambda.ts';
+export {
+  createDataSources,
+  type LocalDataSourceSpec,
+  type LocalDataSourceOptions,
+} from './datasources/from-specs.ts';
 export * as dynamodbHelpers from './dynamodb-helpers.ts';
 export { toDynamoDBFilterExpression, toDynamoDBConditionExpression } from './util/dynamodb-expression.ts';
 export { toSubscriptionFilter } from './util/subscription-filter.ts';

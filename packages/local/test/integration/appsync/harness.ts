@@ -2,12 +2,10 @@
  * An engine over the fixture resolvers, wired to the shared DynamoDB Local, that records each
  * request object on its way to the real data source so tests can assert both.
  */
-import { activitiesTable, scoresTable } from '@leaderboard/core';
+import { activitiesTable, dataSources, scoresTable } from '@leaderboard/core';
 import {
-  createDynamoDbDataSource,
-  createLambdaDataSource,
+  createDataSources,
   createResolverEngine,
-  noneDataSource,
   type AppSyncIdentity,
   type DataSourceRuntime,
   type FieldOutcome,
@@ -66,23 +64,19 @@ export async function createHarness(
       return dataSource.invoke(request, context);
     },
   });
+  // The service's own data source descriptions, plus a Lambda one that stands for an AWS Lambda
+  // function: a local handler invoked in-process.
+  const local = createDataSources(
+    { ...dataSources, lambda: { name: 'lambda', kind: 'lambda', handler: lambdaHandler } },
+    { client: dynamo.client },
+  );
   const engine = createResolverEngine({
     bundlesDir: await bundleFixtures(),
     resolvers: fixtureResolvers,
     pipelineFunctions: fixturePipelineFunctions,
-    dataSources: {
-      scores: recording(
-        'scores',
-        createDynamoDbDataSource({ client: dynamo.client, table: scoresTable.name }),
-      ),
-      activities: recording(
-        'activities',
-        createDynamoDbDataSource({ client: dynamo.client, table: activitiesTable.name }),
-      ),
-      none: recording('none', noneDataSource),
-      // Stands for an AWS Lambda function: a local handler invoked in-process.
-      lambda: recording('lambda', createLambdaDataSource(lambdaHandler)),
-    },
+    dataSources: Object.fromEntries(
+      Object.entries(local).map(([name, dataSource]) => [name, recording(name, dataSource)]),
+    ),
     env: fixtureEnv,
   });
 

@@ -9,7 +9,7 @@ import { parse, type ImportDeclaration, type Node, type Program } from 'acorn';
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { ResolverLoadError, SandboxViolationError, type SandboxViolation } from './errors.ts';
-import type { InvocationScope } from './invocation-scope.ts';
+import { createInvocationScope, type InvocationScope } from './invocation-scope.ts';
 import { exportedNames } from './runtime-library.ts';
 import { createSandbox, type Sandbox, type SandboxCallResult, type SandboxLog } from './sandbox.ts';
 import { findSandboxViolations } from './sandbox-check.ts';
@@ -86,32 +86,41 @@ export function loadResolverSource(file: string, code: string, options: LoadOpti
   script = `(function (${modulesParameter}) { 'use strict'; ${script}\nreturn { ${exported} };\n})`;
 
   const sandbox = createSandbox(file, options.log);
-  let handlers: Record<string, unknown>;
+  let factory: (modules: unknown) => Record<string, unknown>;
+  let exportsAtLoad: Record<string, unknown>;
   try {
-    const factory = vm.runInContext(script, sandbox.context, { filename: file }) as (
-      modules: unknown,
-    ) => unknown;
-    handlers = factory(sandbox.modules) as Record<string, unknown>;
+    factory = vm.runInContext(script, sandbox.context, { filename: file }) as typeof factory;
+    exportsAtLoad = sandbox.evaluate(factory, createInvocationScope(null, loadInfo));
   } catch (error) {
     throw new ResolverLoadError(
       `${describeThrown(error, file, mapper) ?? file}: resolver bundle failed to load: ${messageOf(error)}`,
     );
   }
-  return createResolverModule(file, sandbox, handlers, mapper, options.timeoutMs ?? 10_000);
+  return createResolverModule(file, sandbox, factory, exportsAtLoad, mapper, options.timeoutMs ?? 10_000);
 }
+
+/** `ctx.info` for the one evaluation at load time, which only learns the exports. */
+const loadInfo = {
+  fieldName: '',
+  parentTypeName: '',
+  variables: {},
+  selectionSetList: [],
+  selectionSetGraphQL: '',
+};
 
 function createResolverModule(
   file: string,
   sandbox: Sandbox,
-  handlers: Record<string, unknown>,
+  factory: unknown,
+  exportsAtLoad: Record<string, unknown>,
   mapper: SourcePositionMapper,
   timeoutMs: number,
 ): ResolverModule {
   return {
     file,
-    has: (handler) => typeof handlers[handler] === 'function',
+    has: (handler) => typeof exportsAtLoad[handler] === 'function',
     call(handler, ctxJson, scope) {
-      return sandbox.call(handlers[handler], ctxJson, scope, timeoutMs);
+      return sandbox.call(factory, handler, ctxJson, scope, timeoutMs);
     },
     locate: (error) => describeThrown(error, file, mapper),
   };

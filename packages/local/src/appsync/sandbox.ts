@@ -54,14 +54,16 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
       current = parse(call.ctxJson);
       current.args = current.arguments;
       Object.freeze(current.env);
-      const value = call.handler(current);
+      // The module body runs again for every handler, so module-level state never outlives a request.
+      const handlers = call.factory(modules);
+      const value = handlers[call.name](current);
       return stringify({ value: value === undefined ? null : value });
     },
   });
   return {
     modules,
     halt,
-    prepare(handler, ctxJson) { pending = { handler, ctxJson }; current = undefined; },
+    prepare(factory, name, ctxJson) { pending = { factory, name, ctxJson }; current = undefined; },
     readStash() { return current ? stringify(current.stash === undefined ? {} : current.stash) : undefined; },
   };
 })`;
@@ -69,7 +71,7 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
 interface BootstrapHandle {
   readonly modules: Readonly<Record<string, unknown>>;
   readonly halt: unknown;
-  prepare(handler: unknown, ctxJson: string): void;
+  prepare(factory: unknown, name: string, ctxJson: string): void;
   readStash(): string | undefined;
 }
 
@@ -78,8 +80,22 @@ export type SandboxLog = (entry: { level: string; message: string; file: string 
 export interface Sandbox {
   readonly context: vm.Context;
   readonly modules: Readonly<Record<string, unknown>>;
-  /** Runs `handler(ctx)` inside the sandbox with `scope` receiving the utilities' effects. */
-  call(handler: unknown, ctxJson: string, scope: InvocationScope, timeoutMs: number): SandboxCallResult;
+  /**
+   * Evaluates the module (`factory(modules)` gives its exports) and runs export `name` with
+   * `ctx` parsed from `ctxJson`, `scope` receiving the utilities' effects.
+   */
+  call(
+    factory: unknown,
+    name: string,
+    ctxJson: string,
+    scope: InvocationScope,
+    timeoutMs: number,
+  ): SandboxCallResult;
+  /** Evaluates the module once outside any request, to learn what it exports. */
+  evaluate(
+    factory: (modules: unknown) => Record<string, unknown>,
+    scope: InvocationScope,
+  ): Record<string, unknown>;
 }
 
 export type SandboxCallResult =
@@ -131,10 +147,18 @@ export function createSandbox(file: string, log: SandboxLog | undefined): Sandbo
   return {
     context,
     modules: handle.modules,
-    call(handler, ctxJson, invocationScope, timeoutMs) {
+    evaluate(factory, invocationScope) {
+      scope = invocationScope;
+      try {
+        return factory(handle.modules);
+      } finally {
+        scope = undefined;
+      }
+    },
+    call(factory, name, ctxJson, invocationScope, timeoutMs) {
       scope = invocationScope;
       invocationScope.halt = undefined;
-      handle.prepare(handler, ctxJson);
+      handle.prepare(factory, name, ctxJson);
       const stash = (): unknown => {
         const json = handle.readStash();
         return json === undefined ? undefined : (JSON.parse(json) as unknown);

@@ -114,3 +114,19 @@ describe('sandbox globals', () => {
     expect(module.call('request', ctxJson(), createInvocationScope(null, info)).kind).toBe('threw');
   });
 });
+
+describe('module evaluation', () => {
+  test('the module body runs for every handler, so module-level state does not leak between requests', () => {
+    const module = loadResolverSource(
+      '/virtual/m.js',
+      'const seen = [];\nconst loadedId = util.autoId();\nexport function request(ctx) { seen.push(ctx.args.n); return { seen, loadedId }; }\nexport function response() {}',
+    );
+    const first = module.call('request', ctxJson({ n: 1 }), createInvocationScope(null, info));
+    const second = module.call('request', ctxJson({ n: 2 }), createInvocationScope(null, info));
+    expect(first).toMatchObject({ kind: 'returned', value: { seen: [1] } });
+    expect(second).toMatchObject({ kind: 'returned', value: { seen: [2] } });
+    expect((first as { value: { loadedId: string } }).value.loadedId).not.toBe(
+      (second as { value: { loadedId: string } }).value.loadedId,
+    );
+  });
+});

@@ -1,0 +1,181 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { activityCatalog } from '@leaderboard/core/catalog';
+import { serviceConfig } from '@leaderboard/core/config';
+import { itemKinds, snapshotKey, totalKey } from '@leaderboard/core/keys';
+import { scoresTable } from '@leaderboard/core/tables';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { caller, clearAllTables, testDynamo, testEngine, userIdentity } from '../support/engine.ts';
+
+const iamIdentity = {
+  accountId: '000000000000',
+  userArn: 'arn:aws:sts::000000000000:assumed-role/rebuilder/session',
+  username: 'rebuilder',
+  sourceIp: ['127.0.0.1'],
+};
+
+const entries = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    rank: index + 1,
+    previousRank: index === 0 ? null : index,
+    userId: `user-${index}`,
+    displayName: index === 1 ? null : `User ${index}`,
+    score: 10_000 - index,
+  }));
+
+describe('queries and the publish path', () => {
+  const { documentClient, endpoint } = testDynamo();
+  const call = caller(testEngine(endpoint), userIdentity('user-3'));
+
+  const storeSnapshot = (boardId: string, count: number, version = 4) =>
+    documentClient.send(
+      new PutCommand({
+        TableName: scoresTable.name,
+        Item: {
+          ...snapshotKey(boardId),
+          kind: itemKinds.snapshot,
+          boardId,
+          version,
+          asOf: '2026-11-21T10:00:00.000Z',
+          entries: entries(count),
+          publishedVersion: version,
+        },
+      }),
+    );
+
+  beforeEach(async () => {
+    await clearAllTables(documentClient);
+  });
+
+  describe('Query.leaderboard', () => {
+    it('returns the latest snapshot of the global board by default, limited', async () => {
+      await storeSnapshot('global', 40);
+      const outcome = await call('Query.leaderboard', {}, null);
+      expect(outcome.errors).toEqual([]);
+      const board = outcome.data as { boardId: string; version: number; entries: unknown[] };
+      expect(board).toMatchObject({ boardId: 'global', version: 4, asOf: '2026-11-21T10:00:00.000Z' });
+      expect(board.entries).toEqual(entries(40).slice(0, serviceConfig.defaultLimit));
+    });
+
+    it('caps the limit at the largest snapshot size', async () => {
+      await storeSnapshot('week:2026-W47', 5);
+      const outcome = await call('Query.leaderboard', { boardId: 'week:2026-W47', limit: 1_000_000 }, null);
+      expect((outcome.data as { entries: unknown[] }).entries).toHaveLength(5);
+      const two = await call('Query.leaderboard', { boardId: 'week:2026-W47', limit: 2 }, null);
+      expect((two.data as { entries: unknown[] }).entries).toEqual(entries(2));
+    });
+
+    it('shows an empty board before the first snapshot', async () => {
+      const outcome = await call('Query.leaderboard', { boardId: 'program:new' }, null);
+      expect(outcome.data).toMatchObject({ boardId: 'program:new', version: 0, entries: [] });
+    });
+
+    it.each([
+      [{ boardId: 'everything' }, 'boardId'],
+      [{ boardId: 'week:2026-W99' }, 'boardId'],
+      [{ limit: 0 }, 'limit'],
+      [{ limit: -5 }, 'limit'],
+    ])('refuses %j', async (args, field) => {
+      const outcome = await call('Query.leaderboard', args, null);
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({ errorType: 'ValidationError', errorInfo: { field } }),
+      ]);
+    });
+  });
+
+  describe('Query.myStanding', () => {
+    it('gives the caller total and rank in the latest snapshot', async () => {
+      await storeSnapshot('global', 10, 7);
+      await documentClient.send(
+        new PutCommand({
+          TableName: scoresTable.name,
+          Item: { ...totalKey('user-3', 'global'), kind: itemKinds.total, score: 9_997 },
+        }),
+      );
+      const outcome = await call('Query.myStanding', {});
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.data).toEqual({
+        boardId: 'global',
+        userId: 'user-3',
+        score: 9_997,
+        rank: 4,
+        boardVersion: 7,
+      });
+    });
+
+    it('gives a total without a rank for a caller outside the snapshot, and zero for a newcomer', async () => {
+      await storeSnapshot('program:spring', 2, 2);
+      await documentClient.send(
+        new PutCommand({
+          TableName: scoresTable.name,
+          Item: { ...totalKey('user-3', 'program:spring'), kind: itemKinds.total, score: 12 },
+        }),
+      );
+      expect((await call('Query.myStanding', { boardId: 'program:spring' })).data).toEqual({
+        boardId: 'program:spring',
+        userId: 'user-3',
+        score: 12,
+        rank: null,
+        boardVersion: 2,
+      });
+      expect(
+        (await call('Query.myStanding', { boardId: 'week:2026-W01' }, userIdentity('newcomer'))).data,
+      ).toEqual({
+        boardId: 'week:2026-W01',
+        userId: 'newcomer',
+        score: 0,
+        rank: null,
+        boardVersion: null,
+      });
+    });
+
+    it('refuses a caller without a user, and a bad board id', async () => {
+      expect((await call('Query.myStanding', {}, null)).errors).toEqual([
+        expect.objectContaining({ errorType: 'Unauthorized' }),
+      ]);
+      expect((await call('Query.myStanding', { boardId: 'nope' })).errors).toEqual([
+        expect.objectContaining({ errorType: 'ValidationError' }),
+      ]);
+    });
+  });
+
+  it('Query.activityTypes lists the catalog with its rules', async () => {
+    const outcome = await call('Query.activityTypes', {}, null);
+    const types = outcome.data as {
+      type: string;
+      pointsRule: string;
+      pointsPerUnit: number;
+      maxPointsPerDay: number;
+    }[];
+    expect(types.map((type) => type.type)).toEqual(activityCatalog.map((definition) => definition.type));
+    expect(types.find((type) => type.type === 'steps')).toEqual({
+      type: 'steps',
+      name: 'Steps',
+      unit: 'steps',
+      pointsRule: '1 point per 100 steps',
+      pointsPerUnit: 0.01,
+      maxQuantityPerActivity: 60_000,
+      maxPointsPerDay: 300,
+    });
+  });
+
+  it('Mutation.publishLeaderboard hands the snapshot to subscribers unchanged, and refuses a bad board', async () => {
+    const input = { boardId: 'global', version: 3, asOf: '2026-11-21T10:00:00.000Z', entries: entries(3) };
+    const outcome = await call('Mutation.publishLeaderboard', { input }, iamIdentity);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.data).toEqual(input);
+    const bad = await call('Mutation.publishLeaderboard', { input: { ...input, boardId: 'x' } }, iamIdentity);
+    expect(bad.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError' })]);
+  });
+
+  it('Subscription.onLeaderboardChanged filters on the board id when one is given', async () => {
+    const filtered = await call('Subscription.onLeaderboardChanged', { boardId: 'program:spring' }, null);
+    expect(filtered.errors).toEqual([]);
+    expect(filtered.extensions.subscriptionFilter).toEqual({
+      filterGroup: [{ filters: [{ fieldName: 'boardId', operator: 'eq', value: 'program:spring' }] }],
+    });
+    const everything = await call('Subscription.onLeaderboardChanged', {}, null);
+    expect(everything.extensions.subscriptionFilter).toBeUndefined();
+    const bad = await call('Subscription.onLeaderboardChanged', { boardId: 'bad id' }, null);
+    expect(bad.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError' })]);
+  });
+});

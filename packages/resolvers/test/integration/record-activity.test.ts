@@ -1,0 +1,219 @@
+import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { serviceConfig } from '@leaderboard/core/config';
+import { activityPk, itemKinds } from '@leaderboard/core/keys';
+import { activitiesTable } from '@leaderboard/core/tables';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  awayFromMinuteBoundary,
+  caller,
+  clearAllTables,
+  testDynamo,
+  testEngine,
+  userIdentity,
+} from '../support/engine.ts';
+
+async function activityItems(
+  documentClient: DynamoDBDocumentClient,
+  kind: string,
+): Promise<Record<string, unknown>[]> {
+  const result = await documentClient.send(
+    new ScanCommand({
+      TableName: activitiesTable.name,
+      FilterExpression: '#kind = :kind',
+      ExpressionAttributeNames: { '#kind': 'kind' },
+      ExpressionAttributeValues: { ':kind': kind },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Items ?? [];
+}
+
+describe('Mutation.recordActivity', () => {
+  const { documentClient, endpoint } = testDynamo();
+  const engine = testEngine(endpoint);
+  const call = caller(engine, userIdentity('ada'));
+  const record = (input: Record<string, unknown>, identity = userIdentity('ada')) =>
+    call('Mutation.recordActivity', { input }, identity);
+
+  beforeEach(async () => {
+    await clearAllTables(documentClient);
+    await awayFromMinuteBoundary();
+  });
+
+  it('records the caller, server-side points and the times', async () => {
+    const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+    const outcome = await record({
+      type: 'steps',
+      quantity: 12_345,
+      programId: 'spring',
+      occurredAt,
+      idempotencyKey: 'walk-1',
+    });
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.data).toMatchObject({
+      userId: 'ada',
+      type: 'steps',
+      quantity: 12_345,
+      points: 123,
+      programId: 'spring',
+      idempotencyKey: 'walk-1',
+      occurredAt: new Date(Date.parse(occurredAt)).toISOString(),
+    });
+    const [stored] = await activityItems(documentClient, itemKinds.activity);
+    expect(stored).toMatchObject({
+      pk: activityPk('ada', 'walk-1'),
+      kind: 'activity',
+      userId: 'ada',
+      displayName: 'Name ada',
+      points: 123,
+    });
+    expect(await activityItems(documentClient, itemKinds.rateCounter)).toEqual([
+      expect.objectContaining({ count: 1, expiresAt: expect.any(Number) }),
+    ]);
+    expect(await activityItems(documentClient, itemKinds.dailyPoints)).toEqual([
+      expect.objectContaining({ points: 123 }),
+    ]);
+  });
+
+  it('answers a retry with the same idempotency key with the first result and writes nothing more', async () => {
+    const first = await record({ type: 'running', quantity: 30, idempotencyKey: 'run-7' });
+    const again = await record({ type: 'running', quantity: 30, idempotencyKey: 'run-7' });
+    expect(again.errors).toEqual([]);
+    expect(again.data).toEqual(first.data);
+    expect(await activityItems(documentClient, itemKinds.activity)).toHaveLength(1);
+    expect(await activityItems(documentClient, itemKinds.rateCounter)).toEqual([
+      expect.objectContaining({ count: 1 }),
+    ]);
+  });
+
+  it('records once when calls with the same key race, and every caller gets that one result', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => record({ type: 'cycling', quantity: 12.5, idempotencyKey: 'race-1' })),
+    );
+    for (const outcome of outcomes) expect(outcome.errors).toEqual([]);
+    const ids = new Set(outcomes.map((outcome) => (outcome.data as { id: string }).id));
+    expect(ids.size).toBe(1);
+    expect(await activityItems(documentClient, itemKinds.activity)).toHaveLength(1);
+    expect(await activityItems(documentClient, itemKinds.dailyPoints)).toEqual([
+      expect.objectContaining({ points: 12 }),
+    ]);
+  });
+
+  it('refuses the first activity over the per-minute limit, writing nothing for it', async () => {
+    for (let index = 0; index < serviceConfig.rateLimitPerMinute; index += 1) {
+      const outcome = await record({ type: 'steps', quantity: 100 });
+      expect(outcome.errors, `activity ${index + 1}`).toEqual([]);
+    }
+    const refused = await record({ type: 'steps', quantity: 100, idempotencyKey: 'one-too-many' });
+    expect(refused.data).toBeNull();
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        errorType: 'RateLimited',
+        message: expect.stringContaining(`${serviceConfig.rateLimitPerMinute} activities per minute`),
+      }),
+    ]);
+    const activities = await activityItems(documentClient, itemKinds.activity);
+    expect(activities).toHaveLength(serviceConfig.rateLimitPerMinute);
+    expect(activities.some((item) => item['pk'] === activityPk('ada', 'one-too-many'))).toBe(false);
+    expect(await activityItems(documentClient, itemKinds.rateCounter)).toEqual([
+      expect.objectContaining({ count: serviceConfig.rateLimitPerMinute }),
+    ]);
+    expect(await activityItems(documentClient, itemKinds.dailyPoints)).toEqual([
+      expect.objectContaining({ points: serviceConfig.rateLimitPerMinute }),
+    ]);
+    // Another user is not limited by ada's activity.
+    expect((await record({ type: 'steps', quantity: 100 }, userIdentity('grace'))).errors).toEqual([]);
+  });
+
+  it('caps points per type and day, exactly', async () => {
+    // Yoga: 1 point per minute, at most 120 points per day.
+    expect((await record({ type: 'yoga', quantity: 100 })).data).toMatchObject({ points: 100 });
+    expect((await record({ type: 'yoga', quantity: 50 })).data).toMatchObject({ points: 20 });
+    expect((await record({ type: 'yoga', quantity: 10 })).data).toMatchObject({ points: 0 });
+    // Another day has its own allowance.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    expect((await record({ type: 'yoga', quantity: 10, occurredAt: yesterday })).data).toMatchObject({
+      points: 10,
+    });
+  });
+
+  it('keeps the daily cap exact when calls race, refusing only with a retryable conflict', async () => {
+    const keys = Array.from({ length: 6 }, (_, index) => `yoga-${index}`);
+    let pending = keys;
+    for (let round = 0; pending.length > 0; round += 1) {
+      expect(round).toBeLessThan(10);
+      const outcomes = await Promise.all(
+        pending.map((idempotencyKey) => record({ type: 'yoga', quantity: 30, idempotencyKey })),
+      );
+      for (const outcome of outcomes) {
+        for (const error of outcome.errors) expect(error.errorType).toBe('ConcurrentModification');
+      }
+      pending = pending.filter((_, index) => outcomes[index]!.errors.length > 0);
+    }
+    const activities = await activityItems(documentClient, itemKinds.activity);
+    expect(activities).toHaveLength(6);
+    expect(activities.reduce((sum, item) => sum + (item['points'] as number), 0)).toBe(120);
+    expect(await activityItems(documentClient, itemKinds.dailyPoints)).toEqual([
+      expect.objectContaining({ points: 120 }),
+    ]);
+  });
+
+  describe('refuses bad input with a clear error and writes nothing', () => {
+    const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+    const eightDaysAgo = () => new Date(Date.now() - 8 * 86_400_000).toISOString();
+    it.each<[string, () => Record<string, unknown>, string]>([
+      ['an unknown type', () => ({ type: 'teleporting', quantity: 1 }), 'type'],
+      ['a negative quantity', () => ({ type: 'running', quantity: -10 }), 'quantity'],
+      ['a zero quantity', () => ({ type: 'running', quantity: 0 }), 'quantity'],
+      ['an absurd quantity', () => ({ type: 'running', quantity: 100_000 }), 'quantity'],
+      [
+        'occurredAt in the future',
+        () => ({ type: 'running', quantity: 10, occurredAt: inAnHour() }),
+        'occurredAt',
+      ],
+      [
+        'occurredAt too old',
+        () => ({ type: 'running', quantity: 10, occurredAt: eightDaysAgo() }),
+        'occurredAt',
+      ],
+      ['an oversized type', () => ({ type: 'x'.repeat(10_000), quantity: 1 }), 'type'],
+      [
+        'an oversized idempotency key',
+        () => ({ type: 'yoga', quantity: 1, idempotencyKey: 'k'.repeat(1000) }),
+        'idempotencyKey',
+      ],
+      [
+        'a key with a separator',
+        () => ({ type: 'yoga', quantity: 1, idempotencyKey: 'grace#1' }),
+        'idempotencyKey',
+      ],
+      [
+        'an oversized program id',
+        () => ({ type: 'yoga', quantity: 1, programId: 'p'.repeat(500) }),
+        'programId',
+      ],
+      // GraphQL validation refuses this field before any resolver runs; this is the resolver's own guard.
+      ['a userId smuggled into the input', () => ({ type: 'yoga', quantity: 1, userId: 'grace' }), 'userId'],
+    ])('%s', async (_, input, field) => {
+      const outcome = await record(input());
+      expect(outcome.data).toBeNull();
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          errorType: 'ValidationError',
+          message: expect.any(String),
+          errorInfo: { field },
+        }),
+      ]);
+      expect(outcome.errors[0]!.message.length).toBeLessThan(300);
+      const everything = await documentClient.send(new ScanCommand({ TableName: activitiesTable.name }));
+      expect(everything.Items).toEqual([]);
+    });
+  });
+
+  it('refuses a caller without a user from the authorizer', async () => {
+    const outcome = await record({ type: 'yoga', quantity: 5 }, null);
+    expect(outcome.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized' })]);
+    const everything = await documentClient.send(new ScanCommand({ TableName: activitiesTable.name }));
+    expect(everything.Items).toEqual([]);
+  });
+});

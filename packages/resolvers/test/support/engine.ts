@@ -1,0 +1,98 @@
+/**
+ * The real resolver bundles, run by the local APPSYNC_JS engine against the shared DynamoDB
+ * Local: what AppSync would execute, minus AppSync's HTTP front (tested with the local API).
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { apiEnvironmentKeys, pipelineFunctions, resolvers } from '@leaderboard/core/api';
+import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
+import type {} from '../../../local/src/testing/global-setup.ts';
+import {
+  createDynamoDbDataSource,
+  createResolverEngine,
+  noneDataSource,
+} from '../../../local/src/appsync/index.ts';
+import type {
+  AppSyncIdentity,
+  FieldInvocation,
+  FieldOutcome,
+  ResolverEngine,
+} from '../../../local/src/appsync/types.ts';
+import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
+export { clearAllTables, testDynamo } from '../../../local/src/testing/dynamodb.ts';
+
+const packageRoot = join(import.meta.dirname, '..', '..');
+let built = false;
+
+/** Bundles the resolvers once per test file, so a test never runs a stale `dist/`. */
+function buildBundles(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['--import', 'tsx', join(packageRoot, 'build.ts')], { stdio: 'pipe' });
+  built = true;
+}
+
+export function testEngine(endpoint: string): ResolverEngine {
+  buildBundles();
+  const dynamo = (table: string) =>
+    createDynamoDbDataSource({ table, endpoint, region: localRegion, credentials: localCredentials });
+  return createResolverEngine({
+    bundlesDir: join(packageRoot, 'dist'),
+    resolvers,
+    pipelineFunctions,
+    dataSources: {
+      activities: dynamo(activitiesTable.name),
+      scores: dynamo(scoresTable.name),
+      none: noneDataSource,
+    },
+    env: {
+      [apiEnvironmentKeys.activitiesTable]: activitiesTable.name,
+      [apiEnvironmentKeys.scoresTable]: scoresTable.name,
+    },
+  });
+}
+
+/** `ctx.identity` for a user signed in through the Lambda authorizer. */
+export const userIdentity = (userId: string, displayName = `Name ${userId}`): AppSyncIdentity => ({
+  resolverContext: { userId, displayName, groups: '' },
+});
+
+export function invocation(
+  field: `${'Query' | 'Mutation' | 'Subscription'}.${string}`,
+  args: Record<string, unknown>,
+  identity: AppSyncIdentity,
+): FieldInvocation {
+  const [typeName, fieldName] = field.split('.') as [string, string];
+  return {
+    typeName,
+    fieldName,
+    arguments: args,
+    source: null,
+    identity,
+    request: { headers: {}, domainName: null },
+    info: {
+      fieldName,
+      parentTypeName: typeName,
+      variables: {},
+      selectionSetList: [],
+      selectionSetGraphQL: '',
+    },
+  };
+}
+
+export type Call = (
+  field: `${'Query' | 'Mutation' | 'Subscription'}.${string}`,
+  args: Record<string, unknown>,
+  identity?: AppSyncIdentity,
+) => Promise<FieldOutcome>;
+
+export const caller =
+  (engine: ResolverEngine, defaultIdentity: AppSyncIdentity): Call =>
+  (field, args, identity = defaultIdentity) =>
+    engine.resolve(invocation(field, args, identity));
+
+/** Waits out the end of the current UTC minute when close to it, so per-minute counters stay put during a test. */
+export async function awayFromMinuteBoundary(marginSeconds = 15): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > (60 - marginSeconds) * 1000)
+    await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
+}

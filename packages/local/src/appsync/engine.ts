@@ -185,7 +185,8 @@ class FieldRun {
     return {
       kind: 'error',
       error: {
-        message: `${messageOf(outcome.error)}${location ? ` (at ${location})` : ''}`,
+        // AppSync's shape: `code.js:162:13: ReferenceError: ...`, here with the resolver's source position.
+        message: `${location ? `${location}: ` : ''}${errorName(outcome.error)}${messageOf(outcome.error)}`,
         errorType: 'Code',
         data: null,
         errorInfo: null,
@@ -239,6 +240,11 @@ class FieldRun {
     };
   }
 }
+
+const errorName = (error: unknown): string => {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name !== '' ? `${name}: ` : '';
+};
 
 function fromHalt(halt: HandlerHalt): HandlerResult {
   return halt.kind === 'error'

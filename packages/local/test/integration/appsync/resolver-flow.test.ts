@@ -144,9 +144,14 @@ describe('errors', () => {
     const outcome = await harness.resolve('Query', 'crash', {});
     expect(outcome.data).toBeNull();
     expect(outcome.errors).toHaveLength(1);
-    expect(outcome.errors[0]?.message).toMatch(
-      /Cannot read properties of undefined \(reading 'value'\) \(at .*fixtures\/resolvers\/src\/Query\.crash\.ts:6:\d+\)/,
-    );
+    expect(outcome.errors[0]).toEqual({
+      message: expect.stringMatching(
+        /^.*fixtures\/resolvers\/src\/Query\.crash\.ts:6:\d+: TypeError: Cannot read properties of undefined \(reading 'value'\)$/,
+      ),
+      errorType: 'Code',
+      data: null,
+      errorInfo: null,
+    });
   });
 });
 

@@ -1,0 +1,21 @@
+/** An error the user can act on: printed as one line, without a stack trace. */
+export class CliError extends Error {
+  override readonly name: string = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export class StackNotRunningError extends CliError {
+  override readonly name = 'StackNotRunningError';
+}
+
+export class UsageError extends CliError {
+  override readonly name = 'UsageError';
+  constructor(message: string) {
+    super(message, 2);
+  }
+}

@@ -1,0 +1,23 @@
+import { defaultPaths } from '@leaderboard/local/stack/paths';
+import { isProcessAlive, readStackFile, StackFileError, type StackFile } from '@leaderboard/local/stack/stack-file';
+import { CliError, StackNotRunningError } from './errors.ts';
+
+/** The running local stack's coordinates, from `.local/stack.json`. */
+export function connectToStack(path: string = defaultPaths.stackFile): StackFile {
+  let stack: StackFile | undefined;
+  try {
+    stack = readStackFile(path);
+  } catch (error) {
+    if (error instanceof StackFileError) throw new CliError(error.message);
+    throw error;
+  }
+  if (!stack) {
+    throw new StackNotRunningError(`the local stack is not running (no ${path}): start it with \`pnpm start\` in another terminal`);
+  }
+  if (!isProcessAlive(stack.pids.stack)) {
+    throw new StackNotRunningError(
+      `the local stack recorded in ${path} (pid ${stack.pids.stack}) is no longer running: start it with \`pnpm start\``,
+    );
+  }
+  return stack;
+}

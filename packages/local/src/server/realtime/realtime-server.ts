@@ -46,6 +46,9 @@ export const realtimeLimits = {
   payloadBytes: 240 * 1024,
 } as const;
 
+/** How long a connection refused at the handshake waits for its connection_init before being told. */
+const refusedConnectionGraceMs = 2000;
+
 /** A mutation result that subscribers may receive: the mutation field and its selected fields. */
 export interface PublishedMutation {
   readonly mutationField: string;
@@ -69,7 +72,6 @@ interface RealtimeConnection {
   readonly caller: AuthorizedCaller | RequestRefusedError;
   readonly subscriptions: Map<string, ActiveSubscription>;
   readonly sourceIp: string;
-  readonly host: string;
   keepAlive?: NodeJS.Timeout;
 }
 
@@ -172,9 +174,10 @@ export class RealtimeServer {
     }
     const sourceIp = request.socket.remoteAddress ?? '127.0.0.1';
     void this.authenticateConnection(url, offered, sourceIp).then((caller) => {
-      this.sockets.handleUpgrade(request, socket, head, (webSocket) => {
-        this.accept(webSocket, caller, sourceIp, String(request.headers.host ?? ''));
-      });
+      if (socket.destroyed) return;
+      this.sockets.handleUpgrade(request, socket, head, (webSocket) =>
+        this.accept(webSocket, caller, sourceIp),
+      );
     });
   }
 
@@ -211,13 +214,8 @@ export class RealtimeServer {
     }
   }
 
-  private accept(
-    socket: WebSocket,
-    caller: AuthorizedCaller | RequestRefusedError,
-    sourceIp: string,
-    host: string,
-  ): void {
-    const connection: RealtimeConnection = { socket, caller, subscriptions: new Map(), sourceIp, host };
+  private accept(socket: WebSocket, caller: AuthorizedCaller | RequestRefusedError, sourceIp: string): void {
+    const connection: RealtimeConnection = { socket, caller, subscriptions: new Map(), sourceIp };
     this.connections.add(connection);
     this.options.log.debug('realtime.connected', {
       authorized: !(caller instanceof RequestRefusedError),
@@ -229,6 +227,12 @@ export class RealtimeServer {
       this.options.log.error('realtime.socket', error);
       this.drop(connection);
     });
+    if (caller instanceof RequestRefusedError) {
+      // A client that never speaks still learns why it was refused, and the socket is freed.
+      setTimeout(() => {
+        if (socket.readyState === WebSocket.OPEN) this.refuseConnection(connection, caller);
+      }, refusedConnectionGraceMs).unref();
+    }
   }
 
   private drop(connection: RealtimeConnection): void {

@@ -13,7 +13,9 @@ const schemaSdl = `
   }
   type SelfDescription { identity: AWSJSON }
 `;
-const refusal = { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] };
+const refusal = {
+  errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }],
+};
 
 let issuer: LocalIssuer;
 let otherIssuer: LocalIssuer;
@@ -32,7 +34,10 @@ describe('OPENID_CONNECT', () => {
     api = await startLocalApi({
       schemaSdl,
       engine: await fixtureEngine(),
-      auth: { defaultMode: 'OPENID_CONNECT', openIdConnect: { issuer: issuer.issuer, clientId: 'web-client' } },
+      auth: {
+        defaultMode: 'OPENID_CONNECT',
+        openIdConnect: { issuer: issuer.issuer, clientId: 'web-client' },
+      },
       log: () => {},
     });
   });
@@ -42,9 +47,15 @@ describe('OPENID_CONNECT', () => {
 
   it('admits a valid token and builds the OIDC identity from its claims', async () => {
     const token = await issuer.mintToken({ sub: 'oidc-user', name: 'Oda' });
-    const response = await postGraphQL(api.url, { query: '{ describeSelf { identity } oidcOnly }' }, { authorization: token });
+    const response = await postGraphQL(
+      api.url,
+      { query: '{ describeSelf { identity } oidcOnly }' },
+      { authorization: token },
+    );
     expect(response.body.errors).toBeUndefined();
-    const identity = JSON.parse((response.body.data?.['describeSelf'] as { identity: string }).identity) as Record<string, unknown>;
+    const identity = JSON.parse(
+      (response.body.data?.['describeSelf'] as { identity: string }).identity,
+    ) as Record<string, unknown>;
     expect(identity).toMatchObject({
       sub: 'oidc-user',
       issuer: issuer.issuer,

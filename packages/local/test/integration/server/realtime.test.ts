@@ -77,6 +77,13 @@ describe('real-time endpoint', () => {
     });
   });
 
+  it('tells a refused client that never sends connection_init, and closes its socket', async () => {
+    const client = await connect('query', { 'x-api-key': 'da2-wrong', host: 'x' });
+    const refusal = await client.waitFor((message) => message.type === 'connection_error');
+    expect(refusal.payload?.errors?.[0]?.['errorCode']).toBe(401);
+    await client.waitClosed();
+  });
+
   it('refuses a handshake without the graphql-ws subprotocol', async () => {
     await expect(
       RealtimeTestClient.connect(stack.api.realtimeUrl.replace('/realtime', '/elsewhere'), apiKeyAuth()),

@@ -94,6 +94,11 @@ describe('storage', () => {
     expect(activities.inputs.hashKey).toBe(activitiesTable.primaryIndex.hashKey);
   });
 
+  it('lets a development stage delete its tables', () => {
+    expect(table(activitiesTable.name).inputs.deletionProtectionEnabled).toBe(false);
+    expect(run.outputs._protect).toBe(false);
+  });
+
   it('indexes Scores by board shard and rank key', () => {
     const scores = table(scoresTable.name);
     expect(scores.inputs.globalSecondaryIndexes).toEqual([

@@ -107,6 +107,40 @@ function readProviderAliases(): { alias: string; package: string }[] {
   return JSON.parse(readFileSync(lockFile, 'utf8')) as { alias: string; package: string }[];
 }
 
+interface AppConfig {
+  readonly name: string;
+  readonly removal?: string;
+  readonly protect?: boolean;
+  readonly home: string;
+  readonly providers?: Record<string, unknown>;
+}
+
+/** `$app`, as the CLI derives it: the config's `app({stage})` with the stage added. */
+async function evaluateAppConfig(stage: string): Promise<Record<string, unknown>> {
+  const result = await build({
+    entryPoints: [join(repositoryRoot, 'sst.config.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    banner: { js: 'const $config = (input) => input;' },
+    // Only app() runs here; the infra modules that run() imports are not needed.
+    external: ['./infra/*'],
+    logLevel: 'silent',
+  });
+  const source = result.outputFiles[0]?.text ?? '';
+  const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
+  const config = ((await import(url)) as { default: { app(input: { stage: string }): AppConfig } }).default;
+  const app = config.app({ stage });
+  return {
+    ...app,
+    stage,
+    removal: app.removal ?? 'retain',
+    protect: app.protect ?? false,
+    providers: app.providers ?? { [app.home]: {} },
+  };
+}
+
 async function bundleProgram(stage: string): Promise<string> {
   const runEntry = requirePlatformFile('src/auto/run.ts');
   const shim = requirePlatformFile('src/shim/run.js');
@@ -115,14 +149,7 @@ async function bundleProgram(stage: string): Promise<string> {
     ...readProviderAliases().map((entry) => `import * as ${entry.alias} from "${entry.package}";`),
     `import * as sst from "${components}";`,
   ].join('\n');
-  const app = {
-    name: 'leaderboard',
-    stage,
-    removal: 'remove',
-    protect: false,
-    home: 'aws',
-    providers: { aws: {} },
-  };
+  const app = await evaluateAppConfig(stage);
   const cli = {
     command: 'deploy',
     dev: false,

@@ -1,11 +1,12 @@
 /**
- * An OIDC issuer besides the Cognito user pool is configured when deploying, from the shell's
- * JWT_ISSUER / JWT_AUDIENCE / JWT_JWKS_URI, and reaches the authorizer's environment.
+ * What the deploying shell decides: the stage (`production` keeps its data) and an OIDC issuer
+ * besides the Cognito user pool (JWT_ISSUER / JWT_AUDIENCE / JWT_JWKS_URI), which reaches the
+ * authorizer's environment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizerFunction } from '@leaderboard/core';
+import { activitiesTable, authorizerFunction, scoresTable } from '@leaderboard/core';
 import { oidcSettings, OidcConfigurationError } from '../oidc.ts';
-import { lambdaByHandler } from './support/recorded.ts';
+import { lambdaByHandler, onlyResource } from './support/recorded.ts';
 import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
 import { programRunTimeoutMs, runSstProgram, type ProgramRun } from './support/sst-program.ts';
 
@@ -31,7 +32,7 @@ describe('oidcSettings', () => {
   });
 });
 
-describe('a deploy with an OIDC issuer configured', () => {
+describe('a production deploy with an OIDC issuer configured', () => {
   const issuer = {
     JWT_ISSUER: 'https://login.example.com/realms/wellness',
     JWT_AUDIENCE: 'leaderboard',
@@ -42,7 +43,7 @@ describe('a deploy with an OIDC issuer configured', () => {
 
   beforeAll(async () => {
     bundles = prepareResolverBundles();
-    run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir, ...issuer } });
+    run = await runSstProgram({ stage: 'production', env: { RESOLVER_BUNDLE_DIR: bundles.dir, ...issuer } });
   }, programRunTimeoutMs);
 
   afterAll(() => bundles?.dispose());
@@ -56,5 +57,21 @@ describe('a deploy with an OIDC issuer configured', () => {
     expect(environment).toMatchObject(issuer);
     expect(environment.COGNITO_USER_POOL_ID).toEqual(expect.any(String));
     expect(environment.COGNITO_CLIENT_ID).toEqual(expect.any(String));
+  });
+
+  it('protects both tables from deletion', () => {
+    for (const spec of [activitiesTable, scoresTable]) {
+      const table = onlyResource(
+        run,
+        'aws:dynamodb/table:Table',
+        `the ${spec.name} table`,
+        (resource) => resource.name === `${spec.name}Table`,
+      );
+      expect(table.inputs.deletionProtectionEnabled, spec.name).toBe(true);
+    }
+  });
+
+  it('marks the stack protected', () => {
+    expect(run.outputs._protect).toBe(true);
   });
 });

@@ -1,3 +1,9 @@
+/**
+ * The local AppSync API. `startLocalApi(options)` serves `POST /graphql` and the real-time
+ * protocol on `/graphql/realtime` (one port; HTTPS/WSS with `https: true`), authorizing with
+ * API keys, a Lambda authorizer, SigV4 (IAM), OIDC or Cognito tokens and AppSync's auth
+ * directives, and running resolvers through a `ResolverEngine`. See local-api.ts.
+ */
 export { startLocalApi, type LocalApi, type LocalApiOptions } from './local-api.ts';
 export type {
   ApiKey,

@@ -1,0 +1,127 @@
+/**
+ * `pnpm simulate [--users 20] [--rate 10] [--duration 30s] [--programs spring-run,step-up]`:
+ * many users recording activities through the local GraphQL API, each with a real token.
+ */
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { DurationFormatError, parseDuration } from '@leaderboard/local/cli/duration';
+import { UsageError } from './errors.ts';
+import { runCli } from './run-cli.ts';
+import { runSimulation, type SimulatedUser, type SimulationSummary } from './simulation.ts';
+import { connectToStack } from './stack-connection.ts';
+import { requestToken } from './token-client.ts';
+
+const usage = `Usage: pnpm simulate [options]
+
+Records activities for many users through the running local stack's GraphQL API.
+
+  --users <n>          simulated users (default 20)
+  --rate <n>           calls per second over all users (default 10)
+  --duration <d>       how long, e.g. 30s, 2m (default 30s)
+  --programs <a,b>     program ids (each has its board); alias --boards (default spring-challenge,step-up)
+  --prefix <text>      user id prefix (default sim-user-)
+  --json               print the summary as JSON`;
+
+function positiveNumber(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number, got "${text}"`);
+  return value;
+}
+
+function printSummary(summary: SimulationSummary, boards: readonly string[]): void {
+  const lines = [
+    '',
+    `Simulation finished in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${summary.sent} calls`,
+    `  accepted  ${summary.accepted}`,
+    `  refused   ${summary.refused}${Object.keys(summary.refusedByType).length ? `  (${Object.entries(summary.refusedByType).map(([type, count]) => `${type} ${count}`).join(', ')})` : ''}`,
+    `  failed    ${summary.failed}`,
+    ...Object.entries(summary.failures).map(([reason, count]) => `            ${count} x ${reason}`),
+    `  latency   p50 ${summary.latencyMs.p50.toFixed(0)} ms, p95 ${summary.latencyMs.p95.toFixed(0)} ms, max ${summary.latencyMs.max.toFixed(0)} ms`,
+    '',
+    `Boards touched: global, this week${boards.length ? `, ${boards.map((program) => `program:${program}`).join(', ')}` : ''}.`,
+    'The rebuilder publishes the new rankings on its next run (see `pnpm start --rebuild-every 2s`).',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+runCli(async () => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        users: { type: 'string' },
+        rate: { type: 'string' },
+        duration: { type: 'string' },
+        programs: { type: 'string' },
+        boards: { type: 'string' },
+        prefix: { type: 'string', default: 'sim-user-' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const userCount = Math.round(positiveNumber(values.users, 'users', 20));
+  const ratePerSecond = positiveNumber(values.rate, 'rate', 10);
+  let durationMs: number;
+  try {
+    durationMs = parseDuration(values.duration ?? '30s');
+  } catch (error) {
+    if (error instanceof DurationFormatError) throw new UsageError(error.message);
+    throw error;
+  }
+  const programs = (values.programs ?? values.boards ?? 'spring-challenge,step-up')
+    .split(',')
+    .map((program) => program.trim())
+    .filter((program) => program.length > 0);
+
+  const stack = connectToStack();
+  const width = String(userCount).length;
+  const users: SimulatedUser[] = [];
+  for (let index = 1; index <= userCount; index += 1) {
+    const userId = `${values.prefix}${String(index).padStart(width, '0')}`;
+    users.push({ userId, token: await requestToken(stack, { sub: userId, name: `Simulated user ${index}` }) });
+  }
+
+  const interactive = process.stderr.isTTY && !values.json;
+  const bar = interactive
+    ? new SingleBar({
+        format: 'simulate |{bar}| {percentage}% | {value}/{total} answered | accepted {accepted} refused {refused} failed {failed}',
+        hideCursor: true,
+        stream: process.stderr,
+      })
+    : undefined;
+  const planned = Math.max(1, Math.round((ratePerSecond * durationMs) / 1000));
+  bar?.start(planned, 0, { accepted: 0, refused: 0, failed: 0 });
+  if (!interactive && !values.json) {
+    process.stderr.write(`simulating ${userCount} users, ${ratePerSecond} calls/s for ${durationMs / 1000} s against ${stack.graphqlUrl}\n`);
+  }
+  let lastLine = 0;
+  const summary = await runSimulation({
+    graphqlUrl: stack.graphqlUrl,
+    users,
+    ratePerSecond,
+    durationMs,
+    programs,
+    onProgress: (progress) => {
+      const answered = progress.accepted + progress.refused + progress.failed;
+      if (bar) bar.update(answered, progress);
+      else if (!values.json && Date.now() - lastLine > 5000) {
+        lastLine = Date.now();
+        process.stderr.write(`  ${answered}/${planned}: accepted ${progress.accepted}, refused ${progress.refused}, failed ${progress.failed}\n`);
+      }
+    },
+  });
+  bar?.stop();
+  if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else printSummary(summary, programs);
+  return summary.failed > 0 ? 1 : 0;
+});

@@ -45,6 +45,9 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
     value: deepFreeze({ log: write('info'), info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug') }),
   });
   ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry', 'WeakRef', 'eval'].forEach((name) => { delete globalThis[name]; });
+  // Stack frames would hand resolver code the functions on the stack, host ones included.
+  Object.defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
+  Object.defineProperty(Error, 'captureStackTrace', { value: undefined, writable: false, configurable: false });
   let pending;
   let current;
   Object.defineProperty(globalThis, '__appsyncInvoke', {

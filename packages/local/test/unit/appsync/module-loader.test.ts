@@ -130,3 +130,23 @@ describe('module evaluation', () => {
     );
   });
 });
+
+describe('limits', () => {
+  test('a handler that never ends is stopped by the time limit', () => {
+    const module = loadResolverSource(
+      '/virtual/t.js',
+      'const endless = { [Symbol.iterator]() { return { next: () => ({ done: false, value: 1 }) }; } };\nexport function request() { let n = 0; for (const one of endless) { n += one; } return n; }\nexport function response() {}',
+      { timeoutMs: 50 },
+    );
+    const result = module.call('request', ctxJson(), createInvocationScope(null, info));
+    expect(result.kind).toBe('threw');
+    expect(String((result as { error: unknown }).error)).toMatch(/timed out/);
+  });
+
+  test('stack frames cannot be turned into function references', () => {
+    const result = run(
+      'export function request() { Error.prepareStackTrace = (error, frames) => frames.map((frame) => frame.getFunction()); return new Error("x").stack; }\nexport function response() {}',
+    );
+    expect(result.kind).toBe('threw');
+  });
+});

@@ -46,6 +46,6 @@ export const serviceConfig: ServiceConfig = {
   authorizerTtlSeconds: 60,
   boardChangeTtlSeconds: 86_400,
   rebuildOverlapSeconds: 60,
-  rebuildInitialLookbackMinutes: 24 * 60,
+  rebuildInitialLookbackMinutes: 120,
   workerConflictAttempts: 8,
 };

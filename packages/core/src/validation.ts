@@ -62,10 +62,11 @@ export function validateRecordActivity(
   }
   const definition = findActivityDefinition(type);
   if (definition === null) {
-    const known = activityCatalog.map((entry) => entry.type).join(', ');
+    const known: string[] = [];
+    for (const entry of activityCatalog) known.push(entry.type);
     return fail(
       errorTypes.validation,
-      `Unknown activity type ${quoted(type)}. Known types: ${known}.`,
+      `Unknown activity type ${quoted(type)}. Known types: ${known.join(', ')}.`,
       'type',
     );
   }

@@ -8,7 +8,10 @@ import { findChangedBoards, readRebuildCursor, writeRebuildCursor } from './chan
 import { rebuildBoard, type BoardRebuildDependencies, type BoardRebuildResult } from './rebuild-board.ts';
 
 export interface RebuildDependencies extends BoardRebuildDependencies {
-  readonly config: Pick<ServiceConfig, 'rebuildOverlapSeconds' | 'rebuildInitialLookbackMinutes'>;
+  readonly config: Pick<
+    ServiceConfig,
+    'rebuildOverlapSeconds' | 'rebuildInitialLookbackMinutes' | 'boardChangeTtlSeconds'
+  >;
   readonly now?: () => number;
 }
 
@@ -27,10 +30,12 @@ export async function runRebuild(deps: RebuildDependencies): Promise<RebuildSumm
   const now = deps.now ?? Date.now;
   const startedAt = now();
   const cursor = await readRebuildCursor(deps);
-  const fromMs =
+  const wanted =
     cursor === null
       ? startedAt - deps.config.rebuildInitialLookbackMinutes * 60_000
       : cursor - deps.config.rebuildOverlapSeconds * 1000;
+  // Marks older than their TTL may be gone already; reading further back finds nothing.
+  const fromMs = Math.max(wanted, startedAt - deps.config.boardChangeTtlSeconds * 1000);
   const boardIds = await findChangedBoards(deps, fromMs, startedAt);
   return rebuildBoards(deps, boardIds, startedAt, { advanceCursor: true });
 }

@@ -20,7 +20,7 @@ import {
   responsePathAsArray,
   validate,
 } from 'graphql';
-import type { AppSyncError, ResolverEngine, ResolverExtensions } from '../appsync/types.ts';
+import type { AppSyncError, ResolverEngine } from '../appsync/types.ts';
 import { FieldAccess } from './auth/field-access.ts';
 import type { AuthorizedCaller } from './auth/modes.ts';
 import { type AppSyncResponseError, type GraphQLErrorLocation, notAuthorizedToAccess } from './errors.ts';
@@ -71,8 +71,8 @@ export interface OperationContext {
   /** Errors a resolver appended (`util.appendError`) alongside a value. */
   readonly appendedErrors: AppSyncResponseError[];
   readonly resolverTimings: ResolverTiming[];
-  /** Extensions the root resolver set (subscription filters). */
-  rootExtensions?: ResolverExtensions;
+  /** `extensions.invalidateSubscriptions(...)` calls of every resolver that ran. */
+  readonly invalidations: unknown[];
 }
 
 export interface OperationResult {
@@ -242,7 +242,7 @@ export class GraphQLExecutor {
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       errors: outcome.errors.length,
     });
-    if (isRoot) context.rootExtensions = outcome.extensions;
+    context.invalidations.push(...(outcome.extensions.invalidateSubscriptions ?? []));
     const [first, ...rest] = outcome.errors;
     const locations = fieldNodes
       .map((node) => node.loc?.startToken)

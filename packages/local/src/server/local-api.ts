@@ -249,6 +249,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       domainName: null,
       appendedErrors: [],
       resolverTimings: [],
+      invalidations: [],
     };
     let timer: NodeJS.Timeout | undefined;
     const result = await Promise.race([
@@ -258,6 +259,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       }),
     ]).finally(() => clearTimeout(timer));
     publishMutations(prepared, result);
+    for (const invalidation of context.invalidations) realtime.invalidate(invalidation);
     log.debug('graphql.operation', {
       requestId,
       operation: prepared.operation.operation,

@@ -65,6 +65,8 @@ interface ActiveSubscription {
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   readonly args: Readonly<Record<string, unknown>>;
   readonly filter: SubscriptionFilter | null;
+  /** From `extensions.setSubscriptionInvalidationFilter`: which invalidations end this subscription. */
+  readonly invalidationFilter: SubscriptionFilter | null;
 }
 
 interface RealtimeConnection {
@@ -422,6 +424,7 @@ export class RealtimeServer {
     }
 
     let filter: SubscriptionFilter | null = null;
+    let invalidationFilter: SubscriptionFilter | null = null;
     if (this.options.engine.has(subscriptionType.name, field.name)) {
       const outcome = await this.options.engine.resolve({
         typeName: subscriptionType.name,
@@ -450,16 +453,17 @@ export class RealtimeServer {
           })),
         );
       }
-      if (
-        outcome.extensions.subscriptionFilter !== undefined &&
-        outcome.extensions.subscriptionFilter !== null
-      ) {
-        try {
-          filter = parseSubscriptionFilter(outcome.extensions.subscriptionFilter);
-        } catch (error) {
-          if (!(error instanceof InvalidSubscriptionFilterError)) throw error;
-          return refuse([{ errorType: 'BadRequestException', message: error.message }]);
+      try {
+        const { subscriptionFilter, subscriptionInvalidationFilter } = outcome.extensions;
+        if (subscriptionFilter !== undefined && subscriptionFilter !== null) {
+          filter = parseSubscriptionFilter(subscriptionFilter);
         }
+        if (subscriptionInvalidationFilter !== undefined && subscriptionInvalidationFilter !== null) {
+          invalidationFilter = parseSubscriptionFilter(subscriptionInvalidationFilter);
+        }
+      } catch (error) {
+        if (!(error instanceof InvalidSubscriptionFilterError)) throw error;
+        return refuse([{ errorType: 'BadRequestException', message: error.message }]);
       }
     }
 
@@ -472,6 +476,7 @@ export class RealtimeServer {
       fragments: prepared.fragments,
       args,
       filter,
+      invalidationFilter,
     });
     connection.socket.send(JSON.stringify({ type: 'start_ack', id }));
     this.options.log.debug('realtime.start', {
@@ -519,6 +524,30 @@ export class RealtimeServer {
     }
     this.options.log.debug('realtime.publish', { mutation: event.mutationField, delivered });
     return delivered;
+  }
+
+  /**
+   * `extensions.invalidateSubscriptions({ subscriptionField, payload })` from a mutation: every
+   * subscription on that field whose invalidation filter matches the payload is ended, and its
+   * client told with `complete`.
+   */
+  invalidate(invalidation: unknown): number {
+    const { subscriptionField, payload } = (invalidation ?? {}) as {
+      subscriptionField?: unknown;
+      payload?: unknown;
+    };
+    let ended = 0;
+    for (const connection of this.connections) {
+      for (const subscription of [...connection.subscriptions.values()]) {
+        if (subscription.field.name !== subscriptionField || !subscription.invalidationFilter) continue;
+        if (!matchesEnhancedFilter(payload ?? {}, subscription.invalidationFilter)) continue;
+        connection.subscriptions.delete(subscription.id);
+        connection.socket.send(JSON.stringify({ type: 'complete', id: subscription.id }));
+        ended += 1;
+      }
+    }
+    this.options.log.debug('realtime.invalidate', { subscriptionField, ended });
+    return ended;
   }
 
   async close(): Promise<void> {

@@ -247,6 +247,25 @@ describe('real-time endpoint', () => {
     expect(delivered.payload?.data).toEqual({ onTicketForIam: { id: expect.any(String), group: 'iam' } });
   });
 
+  it('ends the subscriptions a mutation invalidates, by their invalidation filter', async () => {
+    const client = await connect();
+    await client.init();
+    const query = 'subscription S($group: String!) { onGroupTicket(group: $group) { group } }';
+    await client.start('red', { query, variables: { group: 'red' } }, apiKeyAuth());
+    await client.start('blue', { query, variables: { group: 'blue' } }, apiKeyAuth());
+    const closed = await postSignedGraphQL(stack.api.url, { query: 'mutation { closeGroup(group: "red") }' });
+    expect(closed.body).toEqual({ data: { closeGroup: 'red' } });
+    expect(await client.waitFor((message) => message.type === 'complete')).toEqual({
+      type: 'complete',
+      id: 'red',
+    });
+    await postTicket({ group: 'red', severity: 1 });
+    await postTicket({ group: 'blue', severity: 1 });
+    await client.waitFor((message) => message.id === 'blue' && message.type === 'data');
+    expect(client.dataFor('red')).toEqual([]);
+    expect(client.messages.filter((message) => message.type === 'complete')).toHaveLength(1);
+  });
+
   it('stops a subscription with complete and sends it nothing more', async () => {
     const client = await connect();
     await client.init();

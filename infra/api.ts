@@ -79,7 +79,7 @@ const dynamoDataSourceAccess = {
     ],
   },
   scores: {
-    Scores: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+    Scores: ['dynamodb:GetItem'],
   },
 } as const satisfies Record<string, Partial<Record<TableName, readonly string[]>>>;
 
@@ -122,6 +122,9 @@ export const apiDataSources = Object.fromEntries(
 // ---------------------------------------------------------------------------------------------
 // Resolvers and pipeline functions: APPSYNC_JS bundles built by packages/resolvers
 
+/** AppSync's limit on a resolver's or function's `code` (API reference: Resolver, FunctionConfiguration). */
+export const appsyncCodeMaxLength = 32_768;
+
 /** Where the resolver bundles are read from; `RESOLVER_BUNDLE_DIR` overrides it. */
 export function resolverBundleDir(): string {
   return process.env.RESOLVER_BUNDLE_DIR ?? join($cli.paths.root, 'packages', 'resolvers', 'dist');
@@ -134,6 +137,11 @@ function readBundle(relativePath: string): string {
   }
   const code = readFileSync(file, 'utf8');
   if (code.trim() === '') throw new Error(`Resolver bundle ${file} is empty`);
+  if (code.length > appsyncCodeMaxLength) {
+    throw new Error(
+      `Resolver bundle ${file} is ${code.length} characters; AppSync accepts at most ${appsyncCodeMaxLength}`,
+    );
+  }
   return code;
 }
 

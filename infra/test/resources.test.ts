@@ -317,8 +317,26 @@ describe('the AppSync API', () => {
       expect(resolver.inputs.runtime, name).toEqual({ name: 'APPSYNC_JS', runtimeVersion: '1.0.0' });
       expect(stringInput(resolver, 'code').trim(), name).not.toBe('');
       expect(resolver.inputs.code, name).toBe(bundles.read(`${name}.js`));
+      expect(
+        stringInput(resolver, 'code').length,
+        `${name}: AppSync's code length limit`,
+      ).toBeLessThanOrEqual(32_768);
       if (spec.pipeline) {
         expect(resolver.inputs.kind, name).toBe('PIPELINE');
+        const functionIds = spec.pipeline.map((fnName) =>
+          stateString(
+            onlyResource(
+              run,
+              'aws:appsync/function:Function',
+              `pipeline function ${fnName}`,
+              (resource) => resource.inputs.name === fnName,
+            ),
+            'functionId',
+          ),
+        );
+        expect(resolver.inputs.pipelineConfig, `${name}: its functions, in order`).toEqual({
+          functions: functionIds,
+        });
       } else {
         expect(resolver.inputs.kind, name).toBe('UNIT');
         expect(resolver.inputs.dataSource, name).toBe(dataSources[spec.dataSource!].name);
@@ -335,6 +353,9 @@ describe('the AppSync API', () => {
       const fn = recorded.find((resource) => resource.inputs.name === spec.name)!;
       expect(fn.inputs.runtime, spec.name).toEqual({ name: 'APPSYNC_JS', runtimeVersion: '1.0.0' });
       expect(fn.inputs.code, spec.name).toBe(bundles.read(join('functions', `${spec.name}.js`)));
+      expect(stringInput(fn, 'code').length, `${spec.name}: AppSync's code length limit`).toBeLessThanOrEqual(
+        32_768,
+      );
       expect(fn.inputs.dataSource, spec.name).toBe(dataSources[spec.dataSource].name);
     }
   });

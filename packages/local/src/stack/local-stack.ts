@@ -90,6 +90,8 @@ export interface LocalStack {
   /** The worker's event source mapping: stop and start it to play an outage. */
   readonly worker: SqsEventSourceMapping;
   readonly rebuilder: LocalScheduler;
+  /** Active real-time subscriptions. */
+  subscriptionCount(): number;
   mintToken(request: MintTokenRequest): Promise<string>;
   /** Stops everything this stack started, DynamoDB Local's Java process included. */
   stop(): Promise<void>;
@@ -342,6 +344,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       pipe,
       worker: workerMapping,
       rebuilder: scheduler,
+      subscriptionCount: () => api.subscriptionCount(),
       mintToken: (request) => issuer.mintToken(request),
       stop: () =>
         (stopped ??= teardown.run(

@@ -27,7 +27,11 @@ describe('activity messages', () => {
     });
   });
 
-  const record = JSON.parse(streamMessageBody(activity, 1)) as Record<string, any>;
+  interface StreamRecordJson {
+    dynamodb: { NewImage: Record<string, unknown> } & Record<string, unknown>;
+    [key: string]: unknown;
+  }
+  const record = JSON.parse(streamMessageBody(activity, 1)) as StreamRecordJson;
   it.each<[string, string]>([
     ['not JSON', '{oops'],
     ['not a stream record', JSON.stringify({ hello: 'world' })],
@@ -36,7 +40,7 @@ describe('activity messages', () => {
       'an image without points',
       JSON.stringify({
         ...record,
-        dynamodb: { ...record['dynamodb'], NewImage: { ...record['dynamodb'].NewImage, points: undefined } },
+        dynamodb: { ...record.dynamodb, NewImage: { ...record.dynamodb.NewImage, points: undefined } },
       }),
     ],
     [
@@ -44,8 +48,8 @@ describe('activity messages', () => {
       JSON.stringify({
         ...record,
         dynamodb: {
-          ...record['dynamodb'],
-          NewImage: { ...record['dynamodb'].NewImage, points: { N: '-3' } },
+          ...record.dynamodb,
+          NewImage: { ...record.dynamodb.NewImage, points: { N: '-3' } },
         },
       }),
     ],
@@ -54,8 +58,8 @@ describe('activity messages', () => {
       JSON.stringify({
         ...record,
         dynamodb: {
-          ...record['dynamodb'],
-          NewImage: { ...record['dynamodb'].NewImage, kind: { S: 'rateCounter' } },
+          ...record.dynamodb,
+          NewImage: { ...record.dynamodb.NewImage, kind: { S: 'rateCounter' } },
         },
       }),
     ],
@@ -64,8 +68,8 @@ describe('activity messages', () => {
       JSON.stringify({
         ...record,
         dynamodb: {
-          ...record['dynamodb'],
-          NewImage: { ...record['dynamodb'].NewImage, occurredAt: { S: 'yesterday' } },
+          ...record.dynamodb,
+          NewImage: { ...record.dynamodb.NewImage, occurredAt: { S: 'yesterday' } },
         },
       }),
     ],

@@ -19,7 +19,8 @@ export function createSourcePositionMapper(bundleFile: string, code: string): So
     describe(line, column) {
       const bundlePosition = `${bundleLabel}:${line}:${column + 1}`;
       if (!sourceMap) return bundlePosition;
-      const entry = sourceMap.findEntry(line - 1, column) as Partial<{
+      // Node 20 answers `{}` for a position before any mapping, later versions `undefined`.
+      const entry = (sourceMap.findEntry(line - 1, column) ?? {}) as Partial<{
         originalSource: string;
         originalLine: number;
         originalColumn: number;

@@ -55,6 +55,11 @@ function luxonToken(letter: string, length: number): string {
       return length === 2 ? 'yy' : 'yyyy';
     case 'S':
       return 'SSS';
+    // Week-based year and week of year, read as ISO weeks (Monday first, as java.time's ISO fields).
+    case 'Y':
+      return length === 2 ? 'kk' : 'kkkk';
+    case 'w':
+      return length >= 2 ? 'WW' : 'W';
     case 'E':
       return length >= 4 ? 'EEEE' : 'EEE';
     case 'Z':

@@ -5,7 +5,7 @@
  */
 import { isoWeekKey } from './calendar.ts';
 import { fail, succeed, errorTypes, type Outcome } from './errors.ts';
-import { isDigits, isIdentifier } from './identifiers.ts';
+import { digitsValue, isDigits, isIdentifier } from './identifiers.ts';
 
 export const globalBoardId = 'global';
 const programPrefix = 'program:';
@@ -46,9 +46,9 @@ export function parseBoardId(boardId: string): Outcome<BoardRef> {
     const yearText = week.slice(0, 4);
     const weekText = week.slice(6);
     if (week.length === 8 && week.slice(4, 6) === '-W' && isDigits(yearText) && isDigits(weekText)) {
-      const weekNumber = Number(weekText);
+      const weekNumber = digitsValue(weekText);
       if (weekNumber >= 1 && weekNumber <= 53) {
-        return succeed({ kind: 'week', boardId, year: Number(yearText), week: weekNumber });
+        return succeed({ kind: 'week', boardId, year: digitsValue(yearText), week: weekNumber });
       }
     }
   }

@@ -31,6 +31,8 @@ export interface ServiceConfig {
   readonly rebuildInitialLookbackMinutes: number;
   /** Attempts the worker makes when another worker updated the same user's totals at the same time. */
   readonly workerConflictAttempts: number;
+  /** Largest snapshot entries payload (JSON bytes): under AppSync's 240 KB subscription payload and DynamoDB's 400 KB item limits whatever the names. */
+  readonly maxSnapshotBytes: number;
 }
 
 export const serviceConfig: ServiceConfig = {
@@ -48,4 +50,5 @@ export const serviceConfig: ServiceConfig = {
   rebuildOverlapSeconds: 60,
   rebuildInitialLookbackMinutes: 120,
   workerConflictAttempts: 8,
+  maxSnapshotBytes: 200_000,
 };

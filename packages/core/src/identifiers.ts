@@ -26,3 +26,10 @@ export const isDigits = (text: string): boolean => text.length > 0 && onlyCharac
 /** User ids come from the token (`sub`); refuse the separator so keys stay unambiguous. */
 export const isUsableUserId = (text: string, maxLength: number): boolean =>
   text.length > 0 && text.length <= maxLength && text.indexOf('#') < 0;
+
+/** The value of a string of decimal digits (checked with `isDigits` first); no reliance on `Number()` parsing. */
+export function digitsValue(text: string): number {
+  let value = 0;
+  for (const character of text.split('')) value = value * 10 + '0123456789'.indexOf(character);
+  return value;
+}

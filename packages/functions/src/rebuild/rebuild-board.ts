@@ -3,7 +3,8 @@
  * only when the ranking changed, and published; a snapshot written but not yet published
  * (the publish failed last time) is published again.
  */
-import { canonicalTimestamp, rankEntries, rankingChanged } from '@leaderboard/core/ranking';
+import { serviceConfig } from '@leaderboard/core/config';
+import { canonicalTimestamp, rankEntries, rankingChanged, type RankedEntry } from '@leaderboard/core/ranking';
 import { readBoardTop, type BoardTopSource } from './board-top.ts';
 import type { LeaderboardPublisher } from './publisher.ts';
 import {
@@ -16,6 +17,8 @@ import {
 
 export interface BoardRebuildDependencies extends BoardTopSource, SnapshotStore {
   readonly topN: number;
+  /** Entries beyond this many JSON bytes are left out of the snapshot (default: the service config's). */
+  readonly maxSnapshotBytes?: number;
   readonly publish: LeaderboardPublisher;
 }
 
@@ -44,7 +47,10 @@ export async function rebuildBoard(
   const latest = await readSnapshot(deps, boardId);
   const top = await readBoardTop(deps, boardId, deps.topN);
   const previousEntries = latest?.entries ?? [];
-  const entries = rankEntries(top.totals, previousEntries);
+  const entries = withinBytes(
+    rankEntries(top.totals, previousEntries),
+    deps.maxSnapshotBytes ?? serviceConfig.maxSnapshotBytes,
+  );
   const result = (outcome: BoardRebuildOutcome, version: number): BoardRebuildResult => ({
     boardId,
     outcome,
@@ -87,4 +93,14 @@ async function publishSnapshot(deps: BoardRebuildDependencies, snapshot: BoardSn
     })),
   });
   await markPublished(deps, snapshot.boardId, snapshot.version);
+}
+
+/** The longest prefix of the ranking whose JSON fits in `maxBytes`: long names cannot push a snapshot past the payload limits. */
+export function withinBytes(entries: RankedEntry[], maxBytes: number): RankedEntry[] {
+  let bytes = 2;
+  for (const [index, entry] of entries.entries()) {
+    bytes += Buffer.byteLength(JSON.stringify(entry)) + 1;
+    if (bytes > maxBytes) return entries.slice(0, index);
+  }
+  return entries;
 }

@@ -92,6 +92,16 @@ function appSyncMessage(error: GraphQLError): string {
   return error.message;
 }
 
+/** AppSync (graphql-java) words the commonest validation failure its own way; others keep graphql-js's text. */
+function validationMessage(error: GraphQLError): string {
+  const undefinedField = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(error.message);
+  if (undefinedField) {
+    const [, field, type] = undefinedField;
+    return `Validation error of type FieldUndefined: Field '${field}' in type '${type}' is undefined @ '${field}'`;
+  }
+  return `Validation error: ${error.message}`;
+}
+
 export function formatGraphQLError(error: GraphQLError): AppSyncResponseError {
   const original = error.originalError;
   if (original instanceof AppSyncFieldError) {
@@ -134,7 +144,7 @@ export class GraphQLExecutor {
       return validationErrors.map((error) => ({
         path: null,
         locations: toLocations(error),
-        message: `Validation error: ${error.message}`,
+        message: validationMessage(error),
       }));
     }
     const operations = document.definitions.filter(

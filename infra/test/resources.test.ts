@@ -399,6 +399,17 @@ describe('functions', () => {
     for (const build of run.builds) expect(build.runtime, build.functionID).toBe('nodejs24.x');
   });
 
+  it('are bundled from their sources, as sst deploy bundles them (a build error fails the run)', () => {
+    expect(run.builds.map((build) => build.handler).sort()).toEqual(
+      [
+        workerFunction.handler,
+        rebuilderFunction.handler,
+        authorizerFunction.handler,
+        'infra/handlers/appsync-environment.handler',
+      ].sort(),
+    );
+  });
+
   it('take their limits from the core definitions', () => {
     for (const spec of [workerFunction, rebuilderFunction, authorizerFunction]) {
       const lambda = lambdaByHandler(run, spec.handler);

@@ -14,7 +14,7 @@
  * here say which piece moved.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
@@ -224,7 +224,49 @@ interface CliRpcServer {
   close(): Promise<void>;
 }
 
-async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
+/**
+ * What `Runtime.Build` does for a Node.js handler: bundle `<file>.handler`'s source with esbuild
+ * into `out`. Returns the build errors (a missing file, an unresolved import, a missing export),
+ * which the Function component raises as a failed deploy would.
+ */
+async function bundleHandler(handler: string, out: string): Promise<string[]> {
+  const parsed = posix.parse(handler);
+  const exportName = parsed.ext.slice(1);
+  const entry = ['.ts', '.mts', '.js', '.mjs']
+    .map((extension) => join(repositoryRoot, parsed.dir, `${parsed.name}${extension}`))
+    .find((candidate) => existsSync(candidate));
+  if (!entry) return [`Handler file ${parsed.dir}/${parsed.name}.ts (or .js) does not exist`];
+  const outfile = join(out, parsed.dir, `${parsed.name}.mjs`);
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      metafile: true,
+      write: true,
+      logLevel: 'silent',
+      banner: {
+        js: "import { createRequire as topLevelCreateRequire } from 'module';\nconst require = topLevelCreateRequire(import.meta.url);",
+      },
+    });
+    const exports =
+      Object.values(result.metafile.outputs).find((output) => output.entryPoint !== undefined)?.exports ?? [];
+    return exports.includes(exportName) ? [] : [`${handler}: ${entry} does not export "${exportName}"`];
+  } catch (error) {
+    const messages = (
+      error as { errors?: { text: string; location?: { file: string; line: number } | null }[] }
+    ).errors;
+    if (!messages) throw error;
+    return messages.map((message) =>
+      message.location ? `${message.location.file}:${message.location.line}: ${message.text}` : message.text,
+    );
+  }
+}
+
+async function startCliRpcServer(buildRoot: string): Promise<CliRpcServer> {
   const builds: RecordedBuild[] = [];
   const methods: string[] = [];
   const unanswered: string[] = [];
@@ -258,15 +300,8 @@ async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
           runtime: params.runtime,
           links: (params.links ?? {}) as Record<string, Record<string, unknown>>,
         });
-        // A stub bundle: the handler sources belong to another package and are not built here.
-        const out = join(stubRoot, functionID);
-        const parsed = posix.parse(handler);
-        mkdirSync(join(out, parsed.dir), { recursive: true });
-        writeFileSync(
-          join(out, parsed.dir, `${parsed.name}.mjs`),
-          `export const ${parsed.ext.slice(1)} = async () => ({});\n`,
-        );
-        return { handler, out, errors: [], sourcemaps: [] };
+        const out = join(buildRoot, functionID);
+        return bundleHandler(handler, out).then((errors) => ({ handler, out, errors, sourcemaps: [] }));
       }
       default:
         unanswered.push(method);
@@ -278,12 +313,12 @@ async function startCliRpcServer(stubRoot: string): Promise<CliRpcServer> {
     let body = '';
     request.setEncoding('utf8');
     request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const { method, params } = JSON.parse(body) as { method: string; params: [Record<string, unknown>] };
       methods.push(method);
       let reply: { result?: unknown; error: string | null };
       try {
-        const result = answer(method, params[0] ?? {});
+        const result = await answer(method, params[0] ?? {});
         reply =
           result === undefined
             ? { error: `the infra test harness does not answer RPC method ${method}` }
@@ -433,8 +468,8 @@ function answerCall(token: string, inputs: Record<string, unknown>): Record<stri
  * registered; rejects with the program's own error if it throws.
  */
 export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRun> {
-  const stubRoot = mkdtempSync(join(tmpdir(), 'leaderboard-infra-stubs-'));
-  const server = await startCliRpcServer(stubRoot);
+  const buildRoot = mkdtempSync(join(tmpdir(), 'leaderboard-infra-builds-'));
+  const server = await startCliRpcServer(buildRoot);
   const resources: RecordedResource[] = [];
   const calls: RecordedCall[] = [];
   const savedEnv = { ...process.env };
@@ -494,6 +529,6 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
     Object.assign(process.env, savedEnv);
     await server.close();
     if (bundle) rmSync(bundle, { force: true });
-    rmSync(stubRoot, { recursive: true, force: true });
+    rmSync(buildRoot, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,9 @@
-import { defaultPaths } from '@leaderboard/local/stack/paths';
+import { stackFilePath } from '@leaderboard/local/stack/paths';
 import { isProcessAlive, readStackFile, StackFileError, type StackFile } from '@leaderboard/local/stack/stack-file';
 import { CliError, StackNotRunningError } from './errors.ts';
 
 /** The running local stack's coordinates, from `.local/stack.json`. */
-export function connectToStack(path: string = defaultPaths.stackFile): StackFile {
+export function connectToStack(path: string = stackFilePath()): StackFile {
   let stack: StackFile | undefined;
   try {
     stack = readStackFile(path);

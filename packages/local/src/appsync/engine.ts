@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DataSourceCallContext, DataSourceError, DataSourceRuntime } from './datasources/data-source.ts';
 import { DataSourceRequestError, ResolverLoadError, SandboxViolationError } from './errors.ts';
 import { createInvocationScope, type HandlerHalt, type InvocationScope } from './invocation-scope.ts';
-import { loadResolverModule, messageOf, type HandlerName, type ResolverModule } from './module-loader.ts';
+import { loadResolverModule, runtimeError, type HandlerName, type ResolverModule } from './module-loader.ts';
 import type { AppSyncError, FieldInvocation, FieldOutcome, ResolverEngine } from './types.ts';
 
 /** A resolver attachment; `@leaderboard/core`'s `ResolverSpec` is one. */
@@ -181,17 +181,7 @@ class FieldRun {
     if (outcome.stash !== undefined) this.stash = outcome.stash;
     if (outcome.kind === 'returned') return { kind: 'returned', value: outcome.value };
     if (outcome.kind === 'halted') return fromHalt(this.scope.halt as HandlerHalt);
-    const location = module.locate(outcome.error);
-    return {
-      kind: 'error',
-      error: {
-        // AppSync's shape: `code.js:162:13: ReferenceError: ...`, here with the resolver's source position.
-        message: `${location ? `${location}: ` : ''}${errorName(outcome.error)}${messageOf(outcome.error)}`,
-        errorType: 'Code',
-        data: null,
-        errorInfo: null,
-      },
-    };
+    return { kind: 'error', error: runtimeError(module, outcome.error) };
   }
 
   async callDataSource(dataSource: DataSourceRuntime, request: unknown, prev: { result: unknown } | null) {
@@ -240,11 +230,6 @@ class FieldRun {
     };
   }
 }
-
-const errorName = (error: unknown): string => {
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && name !== '' ? `${name}: ` : '';
-};
 
 function fromHalt(halt: HandlerHalt): HandlerResult {
   return halt.kind === 'error'

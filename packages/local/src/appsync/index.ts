@@ -12,6 +12,7 @@ export {
   type HandlerName,
 } from './module-loader.ts';
 export { createInvocationScope, type InvocationScope } from './invocation-scope.ts';
+export { evaluateCode, type EvaluateCodeContext, type EvaluateCodeOutput } from './evaluate-code.ts';
 export {
   SandboxViolationError,
   ResolverLoadError,

@@ -13,6 +13,7 @@ import { createInvocationScope, type InvocationScope } from './invocation-scope.
 import { exportedNames } from './runtime-library.ts';
 import { createSandbox, type Sandbox, type SandboxCallResult, type SandboxLog } from './sandbox.ts';
 import { findSandboxViolations } from './sandbox-check.ts';
+import type { AppSyncError } from './types.ts';
 import { createSourcePositionMapper, displayPath, type SourcePositionMapper } from './source-position.ts';
 
 export type HandlerName = 'request' | 'response';
@@ -123,6 +124,22 @@ function createResolverModule(
       return sandbox.call(factory, handler, ctxJson, scope, timeoutMs);
     },
     locate: (error) => describeThrown(error, file, mapper),
+  };
+}
+
+/**
+ * A runtime error in resolver code as the field error AppSync gives:
+ * `errorType: 'Code'`, message `<file>:<line>:<col>: <Name>: <message>`, here with the
+ * resolver's own source position.
+ */
+export function runtimeError(module: ResolverModule, error: unknown): AppSyncError {
+  const location = module.locate(error);
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return {
+    message: `${location ? `${location}: ` : ''}${typeof name === 'string' && name !== '' ? `${name}: ` : ''}${messageOf(error)}`,
+    errorType: 'Code',
+    data: null,
+    errorInfo: null,
   };
 }
 

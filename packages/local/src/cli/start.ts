@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rebuildSchedule } from '@leaderboard/core';
-import { defaultPaths, repositoryRoot } from '../stack/paths.ts';
+import { defaultPaths, repositoryRoot, stackFilePath } from '../stack/paths.ts';
 import { LocalStackStartError } from '../stack/errors.ts';
 import { startLocalStack, type LocalStack } from '../stack/local-stack.ts';
 import {
@@ -78,7 +78,7 @@ function parseOptions(argv: readonly string[]): StartOptions | 'help' {
 
 /** Refuses a second stack; cleans up after one that died without stopping its Java process. */
 function checkPreviousRun(log: (line: string) => void): void {
-  const previous = readStackFile(defaultPaths.stackFile);
+  const previous = readStackFile(stackFilePath());
   if (!previous) return;
   if (isProcessAlive(previous.pids.stack)) {
     throw new LocalStackStartError(
@@ -90,7 +90,7 @@ function checkPreviousRun(log: (line: string) => void): void {
     process.kill(javaPid, 'SIGTERM');
     log(`stopped DynamoDB Local (pid ${javaPid}) left behind by an earlier run`);
   }
-  removeStackFile(defaultPaths.stackFile, previous.pids.stack);
+  removeStackFile(stackFilePath(), previous.pids.stack);
 }
 
 function banner(stack: LocalStack, options: StartOptions, readyMs: number): string {
@@ -120,6 +120,8 @@ function banner(stack: LocalStack, options: StartOptions, readyMs: number): stri
 }
 
 async function main(): Promise<number> {
+  // Supported Node versions are the project's call (package.json engines), not the SDK's.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let options: StartOptions | 'help';
   try {
@@ -156,7 +158,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  writeStackFile(defaultPaths.stackFile, stackFileFor(stack));
+  writeStackFile(stackFilePath(), stackFileFor(stack));
   process.stdout.write(banner(stack, options, performance.now() - startedAt));
 
   await new Promise<void>((resolve) => {
@@ -168,7 +170,7 @@ async function main(): Promise<number> {
       }
       stopping = true;
       log(`\n${signal}: stopping...`);
-      removeStackFile(defaultPaths.stackFile);
+      removeStackFile(stackFilePath());
       stack.stop().then(resolve, (error: unknown) => {
         log(`error while stopping: ${(error as Error).message}`);
         resolve();
@@ -186,7 +188,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    removeStackFile(defaultPaths.stackFile);
+    removeStackFile(stackFilePath());
     process.exit(1);
   },
 );

@@ -243,7 +243,7 @@ export class GraphQLExecutor {
         parentTypeName: typeName,
         variables,
         selectionSetList: selectionSetList(fieldNodes, prepared.fragments),
-        selectionSetGraphQL: selectionSetGraphQL(fieldNodes),
+        selectionSetGraphQL: selectionSetGraphQL(fieldNodes, prepared.fragments),
       },
     });
     context.resolverTimings.push({

@@ -1,17 +1,24 @@
 /**
- * `ctx.info.selectionSetList` and `selectionSetGraphQL` as AppSync builds them: the list holds
- * every selected field path below the current field (`entries`, `entries/rank`), fragments
- * expanded, aliases replaced by field names; the GraphQL text is the field's selection set.
+ * `ctx.info.selectionSetList` and `selectionSetGraphQL` as AppSync documents them: the list
+ * holds every selected field path below the current field (`author`, `author/name`), aliased
+ * fields by their alias only, fragments expanded; the GraphQL text is the field's selection
+ * set with named fragments written out as inline fragments on their type.
  */
-import { type FieldNode, type FragmentDefinitionNode, Kind, print, type SelectionSetNode } from 'graphql';
+import {
+  type ASTNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type InlineFragmentNode,
+  Kind,
+  print,
+  type SelectionSetNode,
+  visit,
+} from 'graphql';
 
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
 
 /** The field nodes of a selection set with fragments and inline fragments flattened. */
-export function collectFieldNodes(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Fragments,
-): FieldNode[] {
+export function collectFieldNodes(selectionSet: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) fields.push(selection);
@@ -30,9 +37,9 @@ export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Fr
   const seen = new Set<string>();
   const walk = (selectionSet: SelectionSetNode | undefined, prefix: string) => {
     for (const field of collectFieldNodes(selectionSet, fragments)) {
-      const name = field.name.value;
-      if (name.startsWith('__')) continue;
-      const path = prefix ? `${prefix}/${name}` : name;
+      if (field.name.value.startsWith('__')) continue;
+      const key = field.alias?.value ?? field.name.value;
+      const path = prefix ? `${prefix}/${key}` : key;
       if (!seen.has(path)) {
         seen.add(path);
         paths.push(path);
@@ -44,9 +51,22 @@ export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Fr
   return paths;
 }
 
-export function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
+export function selectionSetGraphQL(fieldNodes: readonly FieldNode[], fragments: Fragments): string {
+  const inlineFragments = (node: ASTNode): ASTNode =>
+    visit(node, {
+      FragmentSpread(spread): InlineFragmentNode | null {
+        const fragment = fragments[spread.name.value];
+        if (!fragment) return null;
+        return {
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          directives: spread.directives ?? [],
+          selectionSet: fragment.selectionSet,
+        };
+      },
+    });
   return fieldNodes
-    .map((node) => (node.selectionSet ? print(node.selectionSet) : ''))
+    .map((node) => (node.selectionSet ? print(inlineFragments(node.selectionSet)) : ''))
     .filter((text) => text !== '')
     .join('\n');
 }

@@ -12,3 +12,6 @@ export const defaultPaths = {
   dynamoDbData: join(localStateDirectory, 'dynamodb'),
   stackFile: join(localStateDirectory, 'stack.json'),
 } as const;
+
+/** Where the running stack describes itself; `LEADERBOARD_STACK_FILE` moves it (tests use their own). */
+export const stackFilePath = (): string => process.env['LEADERBOARD_STACK_FILE'] ?? defaultPaths.stackFile;

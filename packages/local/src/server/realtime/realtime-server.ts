@@ -438,7 +438,7 @@ export class RealtimeServer {
           parentTypeName: subscriptionType.name,
           variables: coerced.coerced,
           selectionSetList: selectionSetList([fieldNode], prepared.fragments),
-          selectionSetGraphQL: selectionSetGraphQL([fieldNode]),
+          selectionSetGraphQL: selectionSetGraphQL([fieldNode], prepared.fragments),
         },
       });
       if (outcome.errors.length > 0) {

@@ -18,7 +18,10 @@ import {
 type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
 
 /** The field nodes of a selection set with fragments and inline fragments flattened. */
-export function collectFieldNodes(selectionSet: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
+export function collectFieldNodes(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Fragments,
+): FieldNode[] {
   const fields: FieldNode[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) fields.push(selection);

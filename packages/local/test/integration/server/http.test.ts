@@ -233,11 +233,13 @@ fragment More on SelfDescription { parentTypeName }`,
       'arguments',
       'identity',
       'headers',
-      'nested',
-      'nested/fieldName',
-      'nested/parentTypeName',
+      'renamed',
+      'renamed/fieldName',
+      'renamed/parentTypeName',
     ]);
-    expect(described['selectionSetGraphQL']).toContain('renamed: nested {');
+    expect(described['selectionSetGraphQL']).toContain(
+      'renamed: nested {\n    fieldName\n    ... on SelfDescription {\n      parentTypeName\n    }\n  }',
+    );
     expect(JSON.parse(described['variables'] as string)).toEqual({ tag: 'weekly' });
     expect(JSON.parse(described['arguments'] as string)).toEqual({ tag: 'weekly', limit: 3 });
     expect(JSON.parse(described['identity'] as string)).toEqual({

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { serviceConfig } from '../../src/config.ts';
+import { workerFunction } from '../../src/functions.ts';
+import { rebuildSchedule } from '../../src/schedules.ts';
+
+describe('service config invariants', () => {
+  it('re-reads change marks for longer than a worker can take to commit after writing one', () => {
+    expect(serviceConfig.rebuildOverlapSeconds).toBeGreaterThan(workerFunction.timeoutSeconds);
+  });
+
+  it('keeps change marks far longer than the rebuild period and the first-run lookback', () => {
+    expect(serviceConfig.boardChangeTtlSeconds * 1000).toBeGreaterThan(rebuildSchedule.localIntervalMs * 10);
+    expect(serviceConfig.boardChangeTtlSeconds).toBeGreaterThanOrEqual(
+      serviceConfig.rebuildInitialLookbackMinutes * 60,
+    );
+  });
+
+  it('bounds snapshot sizes', () => {
+    expect(serviceConfig.topN).toBeLessThanOrEqual(serviceConfig.maxTopN);
+    expect(serviceConfig.defaultLimit).toBeLessThanOrEqual(serviceConfig.topN);
+    expect(serviceConfig.maxSnapshotBytes).toBeLessThan(240 * 1024);
+  });
+});

@@ -138,8 +138,23 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const startedAt = performance.now();
+  // Signals are caught from the start: a Ctrl-C during start-up still stops what was started.
   let stack: LocalStack;
+  let signalled: string | undefined;
+  let wake: () => void = () => undefined;
+  const stopRequested = new Promise<void>((resolve) => (wake = resolve));
+  const onSignal = (signal: string) => {
+    if (signalled) {
+      log(`${signal} again: still stopping, please wait`);
+      return;
+    }
+    signalled = signal;
+    log(`\n${signal}: stopping...`);
+    wake();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => onSignal(signal));
+
+  const startedAt = performance.now();
   try {
     checkPreviousRun(log);
     log('starting DynamoDB Local, the SQS emulator, the API, the pipe, the worker and the rebuilder...');
@@ -154,32 +169,17 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof LocalStackStartError || error instanceof StackFileError) {
       log(`error: ${error.message}`);
-      return 1;
+      return signalled ? 0 : 1;
     }
     throw error;
   }
-  writeStackFile(stackFilePath(), stackFileFor(stack));
-  process.stdout.write(banner(stack, options, performance.now() - startedAt));
-
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) {
-        log(`${signal} again: still stopping, please wait`);
-        return;
-      }
-      stopping = true;
-      log(`\n${signal}: stopping...`);
-      removeStackFile(stackFilePath());
-      stack.stop().then(resolve, (error: unknown) => {
-        log(`error while stopping: ${(error as Error).message}`);
-        resolve();
-      });
-    };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGHUP', () => stop('SIGHUP'));
-  });
+  if (!signalled) {
+    writeStackFile(stackFilePath(), stackFileFor(stack));
+    process.stdout.write(banner(stack, options, performance.now() - startedAt));
+  }
+  await stopRequested;
+  removeStackFile(stackFilePath());
+  await stack.stop().catch((error: unknown) => log(`error while stopping: ${(error as Error).message}`));
   log('stopped.');
   return 0;
 }

@@ -98,6 +98,18 @@ describe('pnpm start', () => {
     expect(newOrphans()).toEqual([]);
   });
 
+  it('stops what it started when interrupted during start-up', async () => {
+    const stackFile = join(directory, 'interrupted.json');
+    const run = runStart(['--port', '0'], {}, stackFile);
+    await until(() => run.output().includes('starting DynamoDB Local'), 'start-up to begin', 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('stopped.');
+    expect(existsSync(stackFile)).toBe(false);
+    expect(newOrphans()).toEqual([]);
+  });
+
   it('says clearly that its port is taken, and leaves nothing running', async () => {
     const port = await freePort();
     const blocker: Server = createServer();

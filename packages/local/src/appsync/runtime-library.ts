@@ -15,7 +15,7 @@ import { authType, unauthorizedMessage } from './util/identity.ts';
 import * as text from './util/strings-and-math.ts';
 import { toSubscriptionFilter } from './util/subscription-filter.ts';
 import * as time from './util/time.ts';
-import * as checks from './util/type-checks.ts';
+import { matches } from './util/pattern.ts';
 
 export type HostFunction = (scope: InvocationScope, ...args: unknown[]) => unknown;
 
@@ -37,6 +37,11 @@ function errorOf(message: unknown, errorType: unknown, data: unknown, errorInfo:
   return error;
 }
 
+/**
+ * Only what APPSYNC_JS's `util` has (the `Util` type of `@aws-appsync/utils` and AWS's JS
+ * built-in utilities reference). VTL's `$util.isNull`, `typeOf`, `defaultIfNull*`, `str.toUpper`
+ * and the like do not exist there, so resolver code calling them fails here as it does on AppSync.
+ */
 const utilFunctions: Record<string, HostFunction> = {
   'util.autoId': pure(autoId),
   'util.autoUlid': pure(autoUlid),
@@ -59,19 +64,7 @@ const utilFunctions: Record<string, HostFunction> = {
     });
   },
   'util.authType': (scope) => authType(scope.identity),
-  'util.isNull': pure(checks.isNull),
-  'util.isNullOrEmpty': pure(checks.isNullOrEmpty),
-  'util.isNullOrBlank': pure(checks.isNullOrBlank),
-  'util.defaultIfNull': pure(checks.defaultIfNull),
-  'util.defaultIfNullOrEmpty': pure(checks.defaultIfNullOrEmpty),
-  'util.defaultIfNullOrBlank': pure(checks.defaultIfNullOrBlank),
-  'util.isString': pure(checks.isString),
-  'util.isNumber': pure(checks.isNumber),
-  'util.isBoolean': pure(checks.isBoolean),
-  'util.isList': pure(checks.isList),
-  'util.isMap': pure(checks.isMap),
-  'util.typeOf': pure(checks.typeOf),
-  'util.matches': pure(checks.matches),
+  'util.matches': pure(matches),
   'util.base64Encode': pure(encoding.base64Encode),
   'util.base64Decode': pure(encoding.base64Decode),
   'util.urlEncode': pure(encoding.urlEncode),
@@ -86,9 +79,6 @@ const utilFunctions: Record<string, HostFunction> = {
   'util.time.epochMilliSecondsToSeconds': pure(time.epochMilliSecondsToSeconds),
   'util.time.epochMilliSecondsToISO8601': pure(time.epochMilliSecondsToISO8601),
   'util.time.epochMilliSecondsToFormatted': pure(time.epochMilliSecondsToFormatted),
-  'util.str.toUpper': pure(text.toUpper),
-  'util.str.toLower': pure(text.toLower),
-  'util.str.toReplace': pure(text.toReplace),
   'util.str.normalize': pure(text.normalize),
   'util.math.roundNum': pure(text.roundNum),
   'util.math.minVal': pure(text.minVal),

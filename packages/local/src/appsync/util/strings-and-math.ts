@@ -1,13 +1,4 @@
-/** `util.str.*` and `util.math.*`. */
-
-export const toUpper = (value: unknown): string => String(value ?? '').toUpperCase();
-
-export const toLower = (value: unknown): string => String(value ?? '').toLowerCase();
-
-export const toReplace = (value: unknown, search: unknown, replacement: unknown): string =>
-  String(value ?? '')
-    .split(String(search))
-    .join(String(replacement ?? ''));
+/** `util.str.normalize` and `util.math.*`. */
 
 export function normalize(value: unknown, form: unknown): string {
   const name = String(form ?? 'nfc').toUpperCase();

@@ -59,9 +59,8 @@ test('util functions work from resolver code, with the caller identity and heade
   const outcome = await resolve('Query', 'utilities', { early: false });
   expect(outcome.errors).toEqual([]);
   expect(outcome.data).toEqual({
-    upper: 'ABC',
-    typeOfList: 'List',
-    isNullOrBlank: true,
+    normalized: 'é',
+    vtlOnly: ['undefined', 'undefined'],
     formatted: '1970-01-01 09:00',
     encoded: 'aGk=',
     filter: {

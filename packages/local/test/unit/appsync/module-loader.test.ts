@@ -43,7 +43,7 @@ describe('imports', () => {
         'import {',
         '  get',
         '} from "@aws-appsync/utils/dynamodb";',
-        'function request(ctx) { return { a: u.str.toUpper("x"), b: ddb.get({ key: { id: 1 } }), c: get({ key: { id: 2 } }).key, g: typeof util.autoId }; }',
+        'function request(ctx) { return { a: u.str.normalize("x", "nfc"), b: ddb.get({ key: { id: 1 } }), c: get({ key: { id: 2 } }).key, g: typeof util.autoId }; }',
         'function response(ctx) { return ctx.result; }',
         'export { request, response };',
       ].join('\n'),
@@ -51,7 +51,7 @@ describe('imports', () => {
     expect(result).toEqual({
       kind: 'returned',
       value: {
-        a: 'X',
+        a: 'x',
         b: { operation: 'GetItem', key: { id: { N: 1 } } },
         c: { id: { N: 2 } },
         g: 'function',

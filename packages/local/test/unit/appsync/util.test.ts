@@ -6,7 +6,7 @@ import { authType } from '../../../src/appsync/util/identity.ts';
 import * as values from '../../../src/appsync/util/dynamodb-values.ts';
 import * as text from '../../../src/appsync/util/strings-and-math.ts';
 import * as time from '../../../src/appsync/util/time.ts';
-import * as checks from '../../../src/appsync/util/type-checks.ts';
+import { matches } from '../../../src/appsync/util/pattern.ts';
 
 describe('ids', () => {
   test('autoId is a v4 UUID, autoUlid a 26-char ULID, autoKsuid a 27-char KSUID', () => {
@@ -23,41 +23,11 @@ describe('ids', () => {
   });
 });
 
-describe('type checks', () => {
-  test('null, empty and blank', () => {
-    expect([null, undefined, '', ' '].map(checks.isNull)).toEqual([true, true, false, false]);
-    expect([null, '', ' ', 'a'].map(checks.isNullOrEmpty)).toEqual([true, true, false, false]);
-    expect([null, '', ' \t', 'a'].map(checks.isNullOrBlank)).toEqual([true, true, true, false]);
-    expect(checks.defaultIfNull(null, 'd')).toBe('d');
-    expect(checks.defaultIfNull('', 'd')).toBe('');
-    expect(checks.defaultIfNullOrEmpty('', 'd')).toBe('d');
-    expect(checks.defaultIfNullOrBlank('  ', 'd')).toBe('d');
-    expect(checks.defaultIfNullOrBlank('x', 'd')).toBe('x');
-  });
-
-  test('typeOf names the documented types', () => {
-    expect([null, 1, 'a', true, [1], { a: 1 }].map(checks.typeOf)).toEqual([
-      'Null',
-      'Number',
-      'String',
-      'Boolean',
-      'List',
-      'Map',
-    ]);
-    expect([
-      checks.isString('a'),
-      checks.isNumber(1),
-      checks.isBoolean(false),
-      checks.isList([]),
-      checks.isMap({}),
-    ]).toEqual([true, true, true, true, true]);
-    expect(checks.isMap([])).toBe(false);
-  });
-
-  test('matches needs the whole value to match, like Java', () => {
-    expect(checks.matches('a*b', 'aaaab')).toBe(true);
-    expect(checks.matches('a*b', 'aaaabc')).toBe(false);
-    expect(checks.matches('[0-9]+', 'x12')).toBe(false);
+describe('matches', () => {
+  test('the whole value must match, like Java', () => {
+    expect(matches('a*b', 'aaaab')).toBe(true);
+    expect(matches('a*b', 'aaaabc')).toBe(false);
+    expect(matches('[0-9]+', 'x12')).toBe(false);
   });
 });
 
@@ -118,12 +88,10 @@ describe('time', () => {
   });
 });
 
-describe('str and math', () => {
-  test('str', () => {
-    expect(text.toUpper('abc')).toBe('ABC');
-    expect(text.toLower('ABC')).toBe('abc');
-    expect(text.toReplace('a.b.c', '.', '-')).toBe('a-b-c');
+describe('str.normalize and math', () => {
+  test('str.normalize', () => {
     expect(text.normalize('e\u0301', 'nfc')).toBe('é');
+    expect(text.normalize('é', 'nfd')).toBe('e\u0301');
     expect(() => text.normalize('x', 'bogus')).toThrow();
   });
 

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { DataSourceCallContext, DataSourceError, DataSourceRuntime } from './datasources/data-source.ts';
-import { DataSourceRequestError, ResolverLoadError, SandboxViolationError } from './errors.ts';
+import { DataSourceRequestError, ResolverLoadError } from './errors.ts';
 import { createInvocationScope, type HandlerHalt, type InvocationScope } from './invocation-scope.ts';
 import { loadResolverModule, runtimeError, type HandlerName, type ResolverModule } from './module-loader.ts';
 import type { AppSyncError, FieldInvocation, FieldOutcome, ResolverEngine } from './types.ts';
@@ -295,5 +295,3 @@ async function runPipeline(
   const after = run.handler(resolverModule, 'response', { prev: { result: previous }, result: previous });
   return after.kind === 'error' ? after : { kind: 'value', value: after.value };
 }
-
-export { SandboxViolationError };

@@ -49,6 +49,6 @@ export const serviceConfig: ServiceConfig = {
   boardChangeTtlSeconds: 86_400,
   rebuildOverlapSeconds: 60,
   rebuildInitialLookbackMinutes: 120,
-  workerConflictAttempts: 8,
+  workerConflictAttempts: 12,
   maxSnapshotBytes: 200_000,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceConfig } from '../../src/config.ts';
 import { workerFunction } from '../../src/functions.ts';
+import { activitiesQueue } from '../../src/queues.ts';
 import { rebuildSchedule } from '../../src/schedules.ts';
 
 describe('service config invariants', () => {
@@ -13,6 +14,10 @@ describe('service config invariants', () => {
     expect(serviceConfig.boardChangeTtlSeconds).toBeGreaterThanOrEqual(
       serviceConfig.rebuildInitialLookbackMinutes * 60,
     );
+  });
+
+  it('lets the worker outlast contention among all records of one batch', () => {
+    expect(serviceConfig.workerConflictAttempts).toBeGreaterThan(activitiesQueue.batch.size);
   });
 
   it('bounds snapshot sizes', () => {

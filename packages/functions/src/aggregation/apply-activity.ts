@@ -69,6 +69,8 @@ export async function applyActivity(
       if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
       if (!isRetryableCancellation(reasons)) throw error;
     }
+    // Records of one batch run concurrently; spreading the retries lets one of the contenders win each round.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
   }
   throw new TotalsContentionError(
     `totals of user ${activity.userId} kept changing during ${deps.config.workerConflictAttempts} attempts`,

@@ -174,6 +174,29 @@ describe('worker', () => {
     }
   });
 
+  it("applies a whole batch of one user's activities in one delivery, despite the records contending", async () => {
+    const activities: TestActivity[] = Array.from({ length: 10 }, (_, index) => ({
+      id: `same-${index}`,
+      userId: 'busy',
+      type: 'running',
+      points: index + 1,
+      programId: 'spring',
+      occurredAt: iso(0),
+      recordedAt: iso(index * 1000),
+    }));
+    await storeActivities(documentClient, activities);
+    const { handler } = testWorker(documentClient);
+    const response = await handler(
+      sqsEvent(activities.map((activity, index) => sqsRecord(streamMessageBody(activity, index)))),
+      context,
+    );
+    expect(response.batchItemFailures).toEqual([]);
+    const total = await documentClient.send(
+      new GetCommand({ TableName: scoresTable.name, Key: totalKey('busy', 'global') }),
+    );
+    expect(total.Item).toMatchObject({ score: 55, reachedAt: iso(9000) });
+  });
+
   it('the week board of an activity is the ISO week of occurredAt', async () => {
     const activity: TestActivity = {
       id: 'w1',

@@ -5,6 +5,12 @@ import { inject } from 'vitest';
 import { localCredentials, localRegion } from '../aws/dynamodb-local.ts';
 import { clearTable } from '../aws/tables.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
 /** Clients for the DynamoDB Local that the global setup started. */
 export function testDynamo(): {
   endpoint: string;

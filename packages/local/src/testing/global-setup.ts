@@ -3,12 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables } from '@leaderboard/core';
 import { localCredentials, localRegion, startDynamoDbLocal } from '../aws/dynamodb-local.ts';
 import { ensureTable } from '../aws/tables.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
+// Brings in the `ProvidedContext` declaration for `dynamoEndpoint`.
+import type {} from './dynamodb.ts';
 
 /**
  * One DynamoDB Local for the whole test run, with the service's tables created once:

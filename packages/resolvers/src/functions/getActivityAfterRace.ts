@@ -1,4 +1,4 @@
-/** recordActivity, step 4: after losing a race on the same key, answer with the winner's activity. */
+/** recordActivity, step 4: after losing a race on the same key (or a transaction conflict), answer with the stored activity. */
 import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
@@ -18,7 +18,15 @@ export function request(
 
 export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {
   endOnDataSourceError(ctx.error);
-  if (!ctx.result) util.error('The activity could not be read back.', errorTypes.internal);
+  if (!ctx.result) {
+    if (ctx.stash.conflicted) {
+      util.error(
+        'The activity met a concurrent write and was not recorded; retry with the same idempotencyKey.',
+        errorTypes.conflict,
+      );
+    }
+    util.error('The activity could not be read back.', errorTypes.internal);
+  }
   ctx.stash.recorded = ctx.result;
   return ctx.result;
 }

@@ -124,5 +124,13 @@ export function response(ctx: Context<MutationRecordActivityArgs, RecordActivity
       errorTypes.conflict,
     );
   }
+  if (reasons.some((reason) => reason.type === 'TransactionConflict')) {
+    // Another transaction held one of the items (often a racing call with the same key): read
+    // the activity back; if nobody wrote it, the caller is asked to retry with the same key.
+    ctx.stash.raced = true;
+    ctx.stash.conflicted = true;
+    ctx.stash.recorded = null;
+    return null;
+  }
   return util.error(ctx.error.message, ctx.error.type);
 }

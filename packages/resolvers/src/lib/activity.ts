@@ -27,8 +27,10 @@ export interface RecordActivityStash {
   /** The stored activity once known: found by its key, just written, or written by a racing call. */
   recorded?: Record<string, unknown> | null;
   dailyPointsBefore?: number;
-  /** A concurrent call with the same key wrote the activity first. */
+  /** A concurrent call with the same key wrote the activity first, or may have. */
   raced?: boolean;
+  /** The transaction was cancelled by a concurrent transaction rather than by a condition. */
+  conflicted?: boolean;
 }
 
 export function toActivity(item: Record<string, unknown>): Activity {

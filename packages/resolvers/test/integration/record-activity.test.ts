@@ -3,6 +3,7 @@ import { serviceConfig } from '@leaderboard/core/config';
 import { activityPk, itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DataSourceRuntime } from '../../../local/src/appsync/index.ts';
 import {
   awayFromMinuteBoundary,
   caller,
@@ -156,6 +157,61 @@ describe('Mutation.recordActivity', () => {
     expect(await activityItems(documentClient, itemKinds.dailyPoints)).toEqual([
       expect.objectContaining({ points: 120 }),
     ]);
+  });
+
+  describe('when DynamoDB cancels the transaction for a conflicting concurrent transaction', () => {
+    // Stands for DynamoDB's TransactionConflict cancellation, which DynamoDB Local does not produce:
+    // the wrapper answers the resolver's transaction as DynamoDB does when another one held an item.
+    const conflicting =
+      (letOtherWriterWin: boolean) =>
+      (dataSource: DataSourceRuntime): DataSourceRuntime => ({
+        type: dataSource.type,
+        async invoke(request, context) {
+          if ((request as { operation?: string }).operation !== 'TransactWriteItems')
+            return dataSource.invoke(request, context);
+          // The other writer: a call with the same key whose transaction committed first.
+          if (letOtherWriterWin) await dataSource.invoke(request, context);
+          return {
+            result: {
+              keys: null,
+              cancellationReasons: [
+                { type: 'TransactionConflict', message: 'Transaction is ongoing for the item' },
+                { type: 'None' },
+                { type: 'None' },
+              ],
+            },
+            error: {
+              type: 'DynamoDB:TransactionCanceledException',
+              message:
+                'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict, None, None]',
+            },
+          };
+        },
+      });
+
+    it('answers with the activity the other call stored, without an error', async () => {
+      const engine = testEngine(endpoint, { wrapActivities: conflicting(true) });
+      const outcome = await caller(engine, userIdentity('ada'))('Mutation.recordActivity', {
+        input: { type: 'yoga', quantity: 15, idempotencyKey: 'c-1' },
+      });
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.data).toMatchObject({ idempotencyKey: 'c-1', points: 15 });
+      expect(await activityItems(documentClient, itemKinds.activity)).toHaveLength(1);
+    });
+
+    it('asks for a retry with the same key when nothing was stored', async () => {
+      const engine = testEngine(endpoint, { wrapActivities: conflicting(false) });
+      const outcome = await caller(engine, userIdentity('ada'))('Mutation.recordActivity', {
+        input: { type: 'yoga', quantity: 15, idempotencyKey: 'c-2' },
+      });
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({
+          errorType: 'ConcurrentModification',
+          message: expect.stringContaining('same idempotencyKey'),
+        }),
+      ]);
+      expect(await activityItems(documentClient, itemKinds.activity)).toEqual([]);
+    });
   });
 
   describe('refuses bad input with a clear error and writes nothing', () => {

@@ -11,6 +11,7 @@ import {
   createDynamoDbDataSource,
   createResolverEngine,
   noneDataSource,
+  type DataSourceRuntime,
 } from '../../../local/src/appsync/index.ts';
 import type {
   AppSyncIdentity,
@@ -31,16 +32,20 @@ function buildBundles(): void {
   built = true;
 }
 
-export function testEngine(endpoint: string): ResolverEngine {
+export function testEngine(
+  endpoint: string,
+  options: { readonly wrapActivities?: (dataSource: DataSourceRuntime) => DataSourceRuntime } = {},
+): ResolverEngine {
   buildBundles();
   const dynamo = (table: string) =>
     createDynamoDbDataSource({ table, endpoint, region: localRegion, credentials: localCredentials });
+  const activities = dynamo(activitiesTable.name);
   return createResolverEngine({
     bundlesDir: join(packageRoot, 'dist'),
     resolvers,
     pipelineFunctions,
     dataSources: {
-      activities: dynamo(activitiesTable.name),
+      activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
       scores: dynamo(scoresTable.name),
       none: noneDataSource,
     },

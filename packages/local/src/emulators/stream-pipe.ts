@@ -48,6 +48,15 @@ interface ShardState {
   checkpoint: string | undefined;
   /** Closed and read to its end. */
   finished: boolean;
+  /** A TrimmedDataAccessException was answered by taking a new iterator once. */
+  retriedTrimmed: boolean;
+  /** The next iterator starts at the oldest record left (after records were trimmed). */
+  resumeFromOldest: boolean;
+}
+
+/** Stream records were deleted (past the stream's retention) before the pipe read them. */
+export class StreamRecordsTrimmedError extends Error {
+  override readonly name = 'StreamRecordsTrimmedError';
 }
 
 interface BufferedRecord {
@@ -186,6 +195,8 @@ export class StreamPipe {
         readPosition: undefined,
         checkpoint: undefined,
         finished: false,
+        retriedTrimmed: false,
+        resumeFromOldest: false,
       });
     }
     this.lastDiscovery = Date.now();
@@ -206,7 +217,7 @@ export class StreamPipe {
         ShardId: shard.shardId,
         ...(resumeAfter
           ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: resumeAfter }
-          : { ShardIteratorType: shard.startAt }),
+          : { ShardIteratorType: shard.resumeFromOldest ? 'TRIM_HORIZON' : shard.startAt }),
       }),
     );
     shard.iterator = response.ShardIterator;
@@ -221,12 +232,31 @@ export class StreamPipe {
     try {
       response = await this.options.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
     } catch (error) {
-      if ((error as { name?: string }).name === 'ExpiredIteratorException') {
+      const name = (error as { name?: string }).name;
+      if (name === 'ExpiredIteratorException') {
         shard.iterator = undefined;
         return false;
       }
+      if (name === 'TrimmedDataAccessException') {
+        shard.iterator = undefined;
+        if (!shard.retriedTrimmed) {
+          // DynamoDB Local answers this for an iterator taken at TRIM_HORIZON on a shard that
+          // stayed empty for a few seconds, once records arrive; a fresh iterator reads them.
+          shard.retriedTrimmed = true;
+          return false;
+        }
+        // Records really were trimmed (older than the stream keeps): go on from the oldest left.
+        shard.readPosition = undefined;
+        shard.resumeFromOldest = true;
+        throw new StreamRecordsTrimmedError(
+          `records of shard ${shard.shardId} after ${shard.checkpoint ?? 'its start'} were trimmed before the pipe read them; resuming at the oldest record left`,
+          { cause: error },
+        );
+      }
       throw error;
     }
+    shard.retriedTrimmed = false;
+    shard.resumeFromOldest = false;
     const records = response.Records ?? [];
     const now = Date.now();
     for (const record of records) {

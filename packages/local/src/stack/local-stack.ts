@@ -40,6 +40,7 @@ import { startLocalIssuer, type LocalIssuer, type MintTokenRequest } from '../is
 import { startLocalApi, type LocalApi, type LogEntry } from '../server/index.ts';
 import { LocalStackStartError } from './errors.ts';
 import { applyFunctionEnvironment } from './function-environment.ts';
+import { startHttpsPublishRelay } from './https-publish-relay.ts';
 import { defaultPaths } from './paths.ts';
 import { startTokenService, type TokenService } from './token-service.ts';
 
@@ -262,9 +263,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       throw describeStartError(error, options.port);
     }
     teardown.add('GraphQL API', () => api.close());
-    process.env['SST_RESOURCE_Api'] = JSON.stringify({ url: api.url });
+    let publishUrl = api.url;
+    if (api.certificate) {
+      const relay = await startHttpsPublishRelay(api.url, api.certificate);
+      teardown.add('HTTPS publish relay', () => relay.close());
+      publishUrl = relay.url;
+    }
+    process.env['SST_RESOURCE_Api'] = JSON.stringify({ url: publishUrl });
     const sstCache = (globalThis as { __SST_RESOURCE_RAW__?: Record<string, unknown> }).__SST_RESOURCE_RAW__;
-    if (sstCache) sstCache['Api'] = { url: api.url };
+    if (sstCache) sstCache['Api'] = { url: publishUrl };
 
     const table = await dynamoClient.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
     const streamArn = table.Table?.LatestStreamArn;

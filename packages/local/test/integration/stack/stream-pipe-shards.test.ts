@@ -23,6 +23,8 @@ interface ScriptedShard {
   readonly parentShardId?: string;
   closed: boolean;
   readonly records: StreamRecord[];
+  /** Records before this index are gone, as past the stream's 24-hour retention. */
+  trimmedBefore?: number;
 }
 
 const streamArn = 'arn:aws:dynamodb:us-east-1:000000000000:table/Activities/stream/2026-01-01T00:00:00.000';
@@ -53,6 +55,8 @@ class ScriptedStream {
   readonly shards: ScriptedShard[] = [];
   readonly reads: string[] = [];
   expireNextIteratorOf: string | undefined;
+  /** DynamoDB Local's quirk: the next read of this shard answers TrimmedDataAccessException once. */
+  spuriousTrimOf: string | undefined;
 
   readonly client: Pick<DynamoDBStreamsClient, 'send'> = {
     send: ((command: unknown) => Promise.resolve().then(() => this.handle(command))) as DynamoDBStreamsClient['send'],
@@ -77,7 +81,7 @@ class ScriptedStream {
     if (command instanceof GetShardIteratorCommand) {
       const { ShardId, ShardIteratorType, SequenceNumber } = command.input;
       const shard = this.shard(ShardId);
-      let position = 0;
+      let position = shard.trimmedBefore ?? 0;
       if (ShardIteratorType === 'LATEST') position = shard.records.length;
       if (ShardIteratorType === 'AFTER_SEQUENCE_NUMBER') {
         position = shard.records.findIndex((record) => record.dynamodb?.SequenceNumber === SequenceNumber) + 1;
@@ -92,6 +96,10 @@ class ScriptedStream {
         throw Object.assign(new Error('Iterator expired'), { name: 'ExpiredIteratorException' });
       }
       const position = Number(positionText);
+      if (this.spuriousTrimOf === shard.shardId || position < (shard.trimmedBefore ?? 0)) {
+        this.spuriousTrimOf = undefined;
+        throw Object.assign(new Error('trimmed'), { name: 'TrimmedDataAccessException' });
+      }
       const page = shard.records.slice(position, position + 1);
       this.reads.push(...page.map((record) => record.eventID ?? ''));
       const next = position + page.length;
@@ -135,8 +143,9 @@ async function collectIds(count: number): Promise<string[]> {
   return ids;
 }
 
-function startPipe(stream: ScriptedStream): Promise<void> {
+function startPipe(stream: ScriptedStream, errors: unknown[] = []): Promise<void> {
   pipe = new StreamPipe({
+    onError: (error) => errors.push(error),
     streams: stream.client,
     streamArn,
     sqs: kit.sqs,
@@ -185,5 +194,30 @@ describe('StreamPipe shard following', () => {
     const after = await collectIds(2);
     expect(after).toEqual(['event-x3', 'event-x4']);
     expect(stream.reads).toEqual(['event-x1', 'event-x2', 'event-x3', 'event-x4']);
+  });
+
+  it('takes a fresh iterator when DynamoDB Local answers TrimmedDataAccessException for records it still has', async () => {
+    const stream = new ScriptedStream();
+    stream.shards.push({ shardId: 'only', closed: false, records: [] });
+    const errors: unknown[] = [];
+    await startPipe(stream, errors);
+    stream.spuriousTrimOf = 'only';
+    stream.shards[0]?.records.push(activityRecord('t1'), activityRecord('t2'));
+    expect(await collectIds(2)).toEqual(['event-t1', 'event-t2']);
+    expect(errors).toEqual([]);
+  });
+
+  it('reports records trimmed before they were read and goes on from the oldest left', async () => {
+    const stream = new ScriptedStream();
+    stream.shards.push({ shardId: 'only', closed: false, records: [activityRecord('r1')] });
+    const errors: unknown[] = [];
+    await startPipe(stream, errors);
+    await collectIds(1);
+    await pipe?.stop();
+    stream.shards[0]?.records.push(activityRecord('r2'), activityRecord('r3'), activityRecord('r4'));
+    (stream.shards[0] as ScriptedShard).trimmedBefore = 2;
+    await pipe?.start();
+    expect(await collectIds(2)).toEqual(['event-r3', 'event-r4']);
+    expect(errors.map((error) => (error as Error).name)).toEqual(['StreamRecordsTrimmedError']);
   });
 });

@@ -79,15 +79,24 @@ function cli(cold: boolean): Promise<CliRun> {
 
 function resolverBuildMs(): number {
   const started = performance.now();
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'packages', 'resolvers', 'build.ts')], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repositoryRoot, 'packages', 'resolvers', 'build.ts')],
+    {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0) throw new Error(`resolver build failed:\n${build.stderr}`);
   return performance.now() - started;
 }
 
-const samples = { baseline: [] as number[], stack: [] as number[], cliWarm: [] as number[], cliCold: [] as number[] };
+const samples = {
+  baseline: [] as number[],
+  stack: [] as number[],
+  cliWarm: [] as number[],
+  cliCold: [] as number[],
+};
 try {
   const buildMs = resolverBuildMs();
   await cli(false); // warm-up: tsx cache, JIT, page cache
@@ -111,7 +120,9 @@ try {
   console.log(row('pnpm start process to banner (no tsx cache)', samples.cliCold));
   console.log(`\nResolver build (run first by \`pnpm start\`): ${(buildMs / 1000).toFixed(2)} s`);
   const worst = median(samples.cliCold) + buildMs;
-  console.log(`pnpm start on a fresh clone, build + cold start: ${(worst / 1000).toFixed(1)} s (target: 20 s)`);
+  console.log(
+    `pnpm start on a fresh clone, build + cold start: ${(worst / 1000).toFixed(1)} s (target: 20 s)`,
+  );
   if (worst > 20_000) process.exitCode = 1;
 } finally {
   rmSync(scratch, { recursive: true, force: true });

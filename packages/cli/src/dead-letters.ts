@@ -49,7 +49,8 @@ export async function listDeadLetters(sqs: SQSClient, stack: StackQueues): Promi
       if (Messages.length === 0) break;
       held.push(...Messages);
       for (const message of Messages) {
-        if (message.MessageId && !seen.has(message.MessageId)) seen.set(message.MessageId, toDeadLetter(message));
+        if (message.MessageId && !seen.has(message.MessageId))
+          seen.set(message.MessageId, toDeadLetter(message));
       }
     }
   } finally {
@@ -93,7 +94,11 @@ function summarize(body: string): string {
 }
 
 /** Moves every dead letter back to the activities queue, as SQS's DLQ redrive does; resolves with the count moved. */
-export async function redriveDeadLetters(sqs: SQSClient, stack: StackQueues, timeoutMs = 30_000): Promise<number> {
+export async function redriveDeadLetters(
+  sqs: SQSClient,
+  stack: StackQueues,
+  timeoutMs = 30_000,
+): Promise<number> {
   const { TaskHandle } = await sqs.send(
     new StartMessageMoveTaskCommand({
       SourceArn: stack.queues.deadLetter.arn,

@@ -14,7 +14,10 @@ runCli(async () => {
   let parsed;
   try {
     parsed = parseArgs({
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -34,7 +37,9 @@ runCli(async () => {
   try {
     if (command === 'redrive') {
       const moved = await redriveDeadLetters(sqs, stack);
-      process.stdout.write(`moved ${moved} message(s) from ${stack.queues.deadLetter.name} back to ${stack.queues.activities.name}\n`);
+      process.stdout.write(
+        `moved ${moved} message(s) from ${stack.queues.deadLetter.name} back to ${stack.queues.activities.name}\n`,
+      );
       return 0;
     }
     const letters = await listDeadLetters(sqs, stack);

@@ -34,7 +34,8 @@ export async function executeGraphQL<Data, Variables>(
   } catch {
     return { kind: 'failure', message: `HTTP ${response.status} with a body that is not JSON` };
   }
-  if (body.errors && body.errors.length > 0) return { kind: 'errors', errors: body.errors, httpStatus: response.status };
+  if (body.errors && body.errors.length > 0)
+    return { kind: 'errors', errors: body.errors, httpStatus: response.status };
   if (!response.ok || body.data === undefined || body.data === null) {
     return { kind: 'failure', message: `HTTP ${response.status} without data` };
   }

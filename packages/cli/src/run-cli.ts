@@ -14,7 +14,9 @@ export function runCli(main: () => Promise<number | void>): void {
         process.exitCode = error.exitCode;
         return;
       }
-      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 1;
     },
   );

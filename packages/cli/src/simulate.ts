@@ -25,7 +25,8 @@ Records activities for many users through the running local stack's GraphQL API.
 function positiveNumber(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number, got "${text}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`--${name} must be a positive number, got "${text}"`);
   return value;
 }
 
@@ -34,7 +35,13 @@ function printSummary(summary: SimulationSummary, boards: readonly string[]): vo
     '',
     `Simulation finished in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${summary.sent} calls`,
     `  accepted  ${summary.accepted}`,
-    `  refused   ${summary.refused}${Object.keys(summary.refusedByType).length ? `  (${Object.entries(summary.refusedByType).map(([type, count]) => `${type} ${count}`).join(', ')})` : ''}`,
+    `  refused   ${summary.refused}${
+      Object.keys(summary.refusedByType).length
+        ? `  (${Object.entries(summary.refusedByType)
+            .map(([type, count]) => `${type} ${count}`)
+            .join(', ')})`
+        : ''
+    }`,
     `  failed    ${summary.failed}`,
     ...Object.entries(summary.failures).map(([reason, count]) => `            ${count} x ${reason}`),
     `  latency   p50 ${summary.latencyMs.p50.toFixed(0)} ms, p95 ${summary.latencyMs.p95.toFixed(0)} ms, max ${summary.latencyMs.max.toFixed(0)} ms`,
@@ -88,13 +95,17 @@ runCli(async () => {
   const users: SimulatedUser[] = [];
   for (let index = 1; index <= userCount; index += 1) {
     const userId = `${values.prefix}${String(index).padStart(width, '0')}`;
-    users.push({ userId, token: await requestToken(stack, { sub: userId, name: `Simulated user ${index}` }) });
+    users.push({
+      userId,
+      token: await requestToken(stack, { sub: userId, name: `Simulated user ${index}` }),
+    });
   }
 
   const interactive = process.stderr.isTTY && !values.json;
   const bar = interactive
     ? new SingleBar({
-        format: 'simulate |{bar}| {percentage}% | {value}/{total} answered | accepted {accepted} refused {refused} failed {failed}',
+        format:
+          'simulate |{bar}| {percentage}% | {value}/{total} answered | accepted {accepted} refused {refused} failed {failed}',
         hideCursor: true,
         stream: process.stderr,
       })
@@ -102,7 +113,9 @@ runCli(async () => {
   const planned = Math.max(1, Math.round((ratePerSecond * durationMs) / 1000));
   bar?.start(planned, 0, { accepted: 0, refused: 0, failed: 0 });
   if (!interactive && !values.json) {
-    process.stderr.write(`simulating ${userCount} users, ${ratePerSecond} calls/s for ${durationMs / 1000} s against ${stack.graphqlUrl}\n`);
+    process.stderr.write(
+      `simulating ${userCount} users, ${ratePerSecond} calls/s for ${durationMs / 1000} s against ${stack.graphqlUrl}\n`,
+    );
   }
   let lastLine = 0;
   const summary = await runSimulation({
@@ -116,7 +129,9 @@ runCli(async () => {
       if (bar) bar.update(answered, progress);
       else if (!values.json && Date.now() - lastLine > 5000) {
         lastLine = Date.now();
-        process.stderr.write(`  ${answered}/${planned}: accepted ${progress.accepted}, refused ${progress.refused}, failed ${progress.failed}\n`);
+        process.stderr.write(
+          `  ${answered}/${planned}: accepted ${progress.accepted}, refused ${progress.refused}, failed ${progress.failed}\n`,
+        );
       }
     },
   });

@@ -42,12 +42,21 @@ export interface SimulationSummary extends SimulationProgress {
 }
 
 /** GraphQL error types that mean the service answered "no" on purpose (refused), not that it broke (failed). */
-const refusalTypes = new Set(['ValidationError', 'RateLimited', 'Unauthorized', 'UnauthorizedException', 'NotFound']);
+const refusalTypes = new Set([
+  'ValidationError',
+  'RateLimited',
+  'Unauthorized',
+  'UnauthorizedException',
+  'NotFound',
+]);
 
 /** A plausible activity: a type from the catalog and a quantity within its per-activity limit. */
 function randomActivity(random: () => number, programs: readonly string[]) {
   const definition = activityCatalog[Math.floor(random() * activityCatalog.length)] as ActivityDefinition;
-  const quantity = Math.max(1, Math.round(random() * Math.min(definition.maxQuantityPerActivity, definition.per * 40)));
+  const quantity = Math.max(
+    1,
+    Math.round(random() * Math.min(definition.maxQuantityPerActivity, definition.per * 40)),
+  );
   const programId = programs.length > 0 ? programs[Math.floor(random() * programs.length)] : undefined;
   return {
     idempotencyKey: randomUUID(),
@@ -90,7 +99,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (outcome.kind === 'data') {
       progress.accepted += 1;
       pointsByUser[user.userId] = (pointsByUser[user.userId] ?? 0) + outcome.data.recordActivity.points;
-    } else if (outcome.kind === 'errors' && outcome.errors.every((error) => refusalTypes.has(error.errorType ?? ''))) {
+    } else if (
+      outcome.kind === 'errors' &&
+      outcome.errors.every((error) => refusalTypes.has(error.errorType ?? ''))
+    ) {
       progress.refused += 1;
       const type = outcome.errors[0]?.errorType ?? 'Unknown';
       refusedByType[type] = (refusedByType[type] ?? 0) + 1;

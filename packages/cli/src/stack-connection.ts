@@ -1,5 +1,10 @@
 import { stackFilePath } from '@leaderboard/local/stack/paths';
-import { isProcessAlive, readStackFile, StackFileError, type StackFile } from '@leaderboard/local/stack/stack-file';
+import {
+  isProcessAlive,
+  readStackFile,
+  StackFileError,
+  type StackFile,
+} from '@leaderboard/local/stack/stack-file';
 import { CliError, StackNotRunningError } from './errors.ts';
 
 /** The running local stack's coordinates, from `.local/stack.json`. */
@@ -12,7 +17,9 @@ export function connectToStack(path: string = stackFilePath()): StackFile {
     throw error;
   }
   if (!stack) {
-    throw new StackNotRunningError(`the local stack is not running (no ${path}): start it with \`pnpm start\` in another terminal`);
+    throw new StackNotRunningError(
+      `the local stack is not running (no ${path}): start it with \`pnpm start\` in another terminal`,
+    );
   }
   if (!isProcessAlive(stack.pids.stack)) {
     throw new StackNotRunningError(

@@ -9,7 +9,10 @@ export interface TokenRequest {
 }
 
 /** A user token signed by the running stack's issuer (what a sign-in gives a user in the cloud). */
-export async function requestToken(stack: Pick<StackFile, 'tokenService'>, request: TokenRequest): Promise<string> {
+export async function requestToken(
+  stack: Pick<StackFile, 'tokenService'>,
+  request: TokenRequest,
+): Promise<string> {
   let response: Response;
   try {
     response = await fetch(`${stack.tokenService.url}/tokens`, {

@@ -38,7 +38,9 @@ runCli(async () => {
   if (!user) throw new UsageError(`--user is required\n\n${usage}`);
   let expiresInSeconds: number | undefined;
   try {
-    expiresInSeconds = values['expires-in'] ? Math.round(parseDuration(values['expires-in']) / 1000) : undefined;
+    expiresInSeconds = values['expires-in']
+      ? Math.round(parseDuration(values['expires-in']) / 1000)
+      : undefined;
   } catch (error) {
     if (error instanceof DurationFormatError) throw new UsageError(error.message);
     throw error;
@@ -56,7 +58,9 @@ runCli(async () => {
   });
   process.stdout.write(`${token}\n`);
   if (process.stderr.isTTY) {
-    process.stderr.write(`\nToken for "${user}" from ${stack.issuerUrl}. Send it as the Authorization header to ${stack.graphqlUrl}\n`);
+    process.stderr.write(
+      `\nToken for "${user}" from ${stack.issuerUrl}. Send it as the Authorization header to ${stack.graphqlUrl}\n`,
+    );
   }
   return 0;
 });

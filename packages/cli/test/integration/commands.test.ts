@@ -25,12 +25,20 @@ interface CommandResult {
   readonly stderr: string;
 }
 
-function command(name: 'token' | 'dlq' | 'simulate', args: string[], file = stackFile): Promise<CommandResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'packages', 'cli', 'src', `${name}.ts`), ...args], {
-    cwd: repositoryRoot,
-    env: { ...process.env, LEADERBOARD_STACK_FILE: file },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function command(
+  name: 'token' | 'dlq' | 'simulate',
+  args: string[],
+  file = stackFile,
+): Promise<CommandResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repositoryRoot, 'packages', 'cli', 'src', `${name}.ts`), ...args],
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, LEADERBOARD_STACK_FILE: file },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -48,13 +56,20 @@ async function depth(queueUrl: string): Promise<number> {
       AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
     }),
   );
-  return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
 }
 
 beforeAll(async () => {
   const dynamo = testDynamo();
   await clearAllTables(dynamo.documentClient);
-  stack = await startLocalStack({ dynamoEndpoint: dynamo.endpoint, streamStartingPosition: 'LATEST', log: () => undefined });
+  stack = await startLocalStack({
+    dynamoEndpoint: dynamo.endpoint,
+    streamStartingPosition: 'LATEST',
+    log: () => undefined,
+  });
   writeStackFile(stackFile, stackFileFor(stack));
   sqs = new SQSClient({ endpoint: stack.sqsEndpoint, region: stack.region, credentials: stack.credentials });
 }, 60_000);
@@ -67,7 +82,14 @@ afterAll(async () => {
 
 describe('pnpm token', () => {
   it('prints a token from the local issuer that the API accepts', async () => {
-    const result = await command('token', ['--user', 'alice', '--name', 'Alice Doe', '--groups', 'coaches, admins']);
+    const result = await command('token', [
+      '--user',
+      'alice',
+      '--name',
+      'Alice Doe',
+      '--groups',
+      'coaches, admins',
+    ]);
     expect(result.code).toBe(0);
     const token = result.stdout.trim();
     expect(claimsOf(token)).toMatchObject({
@@ -138,7 +160,17 @@ describe('pnpm dlq', () => {
 
 describe('pnpm simulate', () => {
   it('records activities for several users through the API and sums up the answers', async () => {
-    const result = await command('simulate', ['--users', '3', '--rate', '12', '--duration', '1s', '--json', '--prefix', 'sim-']);
+    const result = await command('simulate', [
+      '--users',
+      '3',
+      '--rate',
+      '12',
+      '--duration',
+      '1s',
+      '--json',
+      '--prefix',
+      'sim-',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as SimulationSummary;
@@ -148,7 +180,17 @@ describe('pnpm simulate', () => {
 
   it('counts refusals apart from failures', async () => {
     // 40 calls from one user in a second: the per-minute rate limit refuses the excess.
-    const result = await command('simulate', ['--users', '1', '--rate', '40', '--duration', '1s', '--json', '--prefix', 'busy-']);
+    const result = await command('simulate', [
+      '--users',
+      '1',
+      '--rate',
+      '40',
+      '--duration',
+      '1s',
+      '--json',
+      '--prefix',
+      'busy-',
+    ]);
     const summary = JSON.parse(result.stdout) as SimulationSummary;
     expect(summary.failed).toBe(0);
     expect(summary.refused).toBeGreaterThan(0);

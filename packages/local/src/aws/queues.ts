@@ -42,8 +42,14 @@ export async function ensureQueue(
   return { queue, deadLetter, visibilityTimeoutSeconds };
 }
 
-async function createQueue(client: SQSClient, name: string, attributes: Record<string, string>): Promise<LocalQueue> {
-  const { QueueUrl: url } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+async function createQueue(
+  client: SQSClient,
+  name: string,
+  attributes: Record<string, string>,
+): Promise<LocalQueue> {
+  const { QueueUrl: url } = await client.send(
+    new CreateQueueCommand({ QueueName: name, Attributes: attributes }),
+  );
   if (!url) throw new Error(`CreateQueue returned no URL for ${name}`);
   const { Attributes } = await client.send(
     new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),

@@ -66,11 +66,13 @@ function parseOptions(argv: readonly string[]): StartOptions | 'help' {
   }
   if (values.help) return 'help';
   const port = values.port === undefined ? 4000 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
   return {
     port,
     persist: values.persist,
-    rebuildIntervalMs: values['rebuild-every'] === undefined ? undefined : parseDuration(values['rebuild-every']),
+    rebuildIntervalMs:
+      values['rebuild-every'] === undefined ? undefined : parseDuration(values['rebuild-every']),
     verbose: values.verbose,
     https: values.https,
   };
@@ -95,8 +97,12 @@ function checkPreviousRun(log: (line: string) => void): void {
 
 function banner(stack: LocalStack, options: StartOptions, readyMs: number): string {
   const scheme = options.https ? 'https' : 'http';
-  const rebuild = options.rebuildIntervalMs ? `every ${options.rebuildIntervalMs} ms (local override)` : rebuildSchedule.expression;
-  const storage = options.persist ? `on disk in ${relative(repositoryRoot, defaultPaths.dynamoDbData)}/` : 'in memory';
+  const rebuild = options.rebuildIntervalMs
+    ? `every ${options.rebuildIntervalMs} ms (local override)`
+    : rebuildSchedule.expression;
+  const storage = options.persist
+    ? `on disk in ${relative(repositoryRoot, defaultPaths.dynamoDbData)}/`
+    : 'in memory';
   return [
     '',
     `Leaderboard is running locally (ready in ${(readyMs / 1000).toFixed(1)} s)`,
@@ -187,7 +193,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     removeStackFile(stackFilePath());
     process.exit(1);
   },

@@ -37,7 +37,11 @@ export function validateEventPattern(pattern: JsonObject): void {
   });
 }
 
-function walkLeaves(pattern: JsonObject, path: string, visit: (leaf: readonly unknown[], path: string) => void): void {
+function walkLeaves(
+  pattern: JsonObject,
+  path: string,
+  visit: (leaf: readonly unknown[], path: string) => void,
+): void {
   for (const [key, value] of Object.entries(pattern)) {
     const childPath = path ? `${path}.${key}` : key;
     if (Array.isArray(value)) visit(value, childPath);
@@ -65,7 +69,12 @@ function matchesObject(pattern: JsonObject, event: JsonObject, path: string): bo
   return true;
 }
 
-function matchesLeaf(alternatives: readonly unknown[], value: unknown, present: boolean, path: string): boolean {
+function matchesLeaf(
+  alternatives: readonly unknown[],
+  value: unknown,
+  present: boolean,
+  path: string,
+): boolean {
   if (alternatives.length === 0) throw new EventPatternError(`${path}: an empty array matches nothing`);
   return alternatives.some((alternative) => {
     if (isObject(alternative)) {
@@ -94,7 +103,14 @@ function matchesExists(rule: JsonObject, present: boolean, path: string): boolea
   return expected === present;
 }
 
-const operatorNames = ['prefix', 'suffix', 'equals-ignore-case', 'anything-but', 'numeric', 'wildcard'] as const;
+const operatorNames = [
+  'prefix',
+  'suffix',
+  'equals-ignore-case',
+  'anything-but',
+  'numeric',
+  'wildcard',
+] as const;
 
 function matchesOperator(rule: JsonObject, value: unknown, path: string): boolean {
   const keys = Object.keys(rule);
@@ -109,7 +125,8 @@ function matchesOperator(rule: JsonObject, value: unknown, path: string): boolea
     case 'suffix':
       return matchesAffix(argument, value, path, 'suffix');
     case 'equals-ignore-case':
-      if (typeof argument !== 'string') throw new EventPatternError(`${path}: "equals-ignore-case" takes a string`);
+      if (typeof argument !== 'string')
+        throw new EventPatternError(`${path}: "equals-ignore-case" takes a string`);
       return typeof value === 'string' && value.toLowerCase() === argument.toLowerCase();
     case 'anything-but':
       return matchesAnythingBut(argument, value, path);
@@ -142,12 +159,22 @@ function matchesAffix(argument: unknown, value: unknown, path: string, kind: 'pr
 function matchesAnythingBut(argument: unknown, value: unknown, path: string): boolean {
   if (isObject(argument)) {
     const [operator] = Object.keys(argument);
-    if (operator !== 'prefix' && operator !== 'suffix' && operator !== 'equals-ignore-case' && operator !== 'wildcard') {
-      throw new EventPatternError(`${path}: "anything-but" takes values, prefix, suffix, equals-ignore-case or wildcard`);
+    if (
+      operator !== 'prefix' &&
+      operator !== 'suffix' &&
+      operator !== 'equals-ignore-case' &&
+      operator !== 'wildcard'
+    ) {
+      throw new EventPatternError(
+        `${path}: "anything-but" takes values, prefix, suffix, equals-ignore-case or wildcard`,
+      );
     }
     const inner = argument[operator];
     const choices = Array.isArray(inner) ? inner : [inner];
-    return typeof value === 'string' && !choices.some((choice) => matchesOperator({ [operator]: choice }, value, path));
+    return (
+      typeof value === 'string' &&
+      !choices.some((choice) => matchesOperator({ [operator]: choice }, value, path))
+    );
   }
   const excluded = Array.isArray(argument) ? argument : [argument];
   for (const one of excluded) {

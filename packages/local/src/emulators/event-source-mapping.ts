@@ -8,7 +8,10 @@ import {
 import type { Context, SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 import { invokeHandler, type LambdaFunctionIdentity } from './lambda-context.ts';
 
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void> | SQSBatchResponse | void;
+export type SqsHandler = (
+  event: SQSEvent,
+  context: Context,
+) => Promise<SQSBatchResponse | void> | SQSBatchResponse | void;
 
 export interface EventSourceMappingOptions {
   readonly sqs: Pick<SQSClient, 'send'>;
@@ -120,7 +123,8 @@ export class SqsEventSourceMapping {
       if (windowEnds !== undefined && Date.now() >= windowEnds) break;
       if (messages.length === 0 && this.stopping) break;
       if (received.length === 0) {
-        const pauseMs = windowEnds === undefined ? pollIntervalMs : Math.min(pollIntervalMs, windowEnds - Date.now());
+        const pauseMs =
+          windowEnds === undefined ? pollIntervalMs : Math.min(pollIntervalMs, windowEnds - Date.now());
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, pauseMs)));
       }
     }
@@ -196,7 +200,9 @@ export class SqsEventSourceMapping {
         ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? '',
         ...(attributes.SequenceNumber ? { SequenceNumber: attributes.SequenceNumber } : {}),
         ...(attributes.MessageGroupId ? { MessageGroupId: attributes.MessageGroupId } : {}),
-        ...(attributes.MessageDeduplicationId ? { MessageDeduplicationId: attributes.MessageDeduplicationId } : {}),
+        ...(attributes.MessageDeduplicationId
+          ? { MessageDeduplicationId: attributes.MessageDeduplicationId }
+          : {}),
       },
       messageAttributes: toRecordAttributes(message.MessageAttributes),
       md5OfBody: message.MD5OfBody ?? '',
@@ -213,13 +219,17 @@ export class InvalidBatchResponseError extends Error {
   override readonly name = 'InvalidBatchResponseError';
 }
 
-function toRecordAttributes(attributes: Record<string, MessageAttributeValue> | undefined): SQSMessageAttributes {
+function toRecordAttributes(
+  attributes: Record<string, MessageAttributeValue> | undefined,
+): SQSMessageAttributes {
   const result: SQSMessageAttributes = {};
   for (const [name, value] of Object.entries(attributes ?? {})) {
     result[name] = {
       dataType: value.DataType ?? 'String',
       ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
-      ...(value.BinaryValue !== undefined ? { binaryValue: Buffer.from(value.BinaryValue).toString('base64') } : {}),
+      ...(value.BinaryValue !== undefined
+        ? { binaryValue: Buffer.from(value.BinaryValue).toString('base64') }
+        : {}),
       stringListValues: value.StringListValues ?? [],
       binaryListValues: (value.BinaryListValues ?? []).map((item) => Buffer.from(item).toString('base64')),
     };

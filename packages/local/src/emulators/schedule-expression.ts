@@ -27,7 +27,9 @@ const rateUnits: Readonly<Record<string, number>> = {
 /** A fixed period, as `rate(...)` runs: one period after the schedule starts, then every period. */
 export function everyInterval(intervalMs: number, startedAt: Date = new Date()): Schedule {
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
-    throw new ScheduleExpressionError(`a schedule interval must be a positive number of milliseconds, got ${intervalMs}`);
+    throw new ScheduleExpressionError(
+      `a schedule interval must be a positive number of milliseconds, got ${intervalMs}`,
+    );
   }
   const origin = startedAt.getTime();
   return {
@@ -67,7 +69,9 @@ function parseRate(expression: string, body: string, startedAt: Date): Schedule 
     );
   }
   if ((value === 1) !== !unit?.endsWith('s')) {
-    throw new ScheduleExpressionError(`"${expression}": use a singular unit for 1 and a plural one otherwise`);
+    throw new ScheduleExpressionError(
+      `"${expression}": use a singular unit for 1 and a plural one otherwise`,
+    );
   }
   return { ...everyInterval(value * period, startedAt), expression };
 }
@@ -81,7 +85,9 @@ function parseCron(expression: string, body: string): Schedule {
   }
   const [, , dayOfMonth, , dayOfWeek] = fields;
   if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
-    throw new ScheduleExpressionError(`"${expression}": exactly one of day-of-month and day-of-week must be "?"`);
+    throw new ScheduleExpressionError(
+      `"${expression}": exactly one of day-of-month and day-of-week must be "?"`,
+    );
   }
   const allowed = /^[0-9A-Za-z*?,\-/#LW]+$/;
   const invalid = fields.find((field) => !allowed.test(field));
@@ -99,7 +105,8 @@ function parseCron(expression: string, body: string): Schedule {
     nextRunAfter(from) {
       // The parser works at minute precision and may return `from` itself.
       const next = awsCronParser.next(parsed, new Date(from.getTime() + 1));
-      if (next && next.getTime() <= from.getTime()) return awsCronParser.next(parsed, new Date(from.getTime() + 60_000));
+      if (next && next.getTime() <= from.getTime())
+        return awsCronParser.next(parsed, new Date(from.getTime() + 60_000));
       return next;
     },
   };

@@ -99,7 +99,9 @@ export class LocalScheduler {
       account: this.options.accountId,
       time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       region: this.options.region,
-      resources: [`arn:aws:scheduler:${this.options.region}:${this.options.accountId}:schedule/default/${this.options.name}`],
+      resources: [
+        `arn:aws:scheduler:${this.options.region}:${this.options.accountId}:schedule/default/${this.options.name}`,
+      ],
       detail: {},
     };
   }

@@ -179,14 +179,18 @@ export class StreamPipe {
     let exclusiveStartShardId: string | undefined;
     do {
       const page = await this.options.streams.send(
-        new DescribeStreamCommand({ StreamArn: this.options.streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
+        new DescribeStreamCommand({
+          StreamArn: this.options.streamArn,
+          ExclusiveStartShardId: exclusiveStartShardId,
+        }),
       );
       described.push(...(page.StreamDescription?.Shards ?? []));
       exclusiveStartShardId = page.StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId);
     for (const shard of described) {
       if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
-      const openAtFirstStart = !this.everStarted && shard.SequenceNumberRange?.EndingSequenceNumber === undefined;
+      const openAtFirstStart =
+        !this.everStarted && shard.SequenceNumberRange?.EndingSequenceNumber === undefined;
       this.shards.set(shard.ShardId, {
         shardId: shard.ShardId,
         parentShardId: shard.ParentShardId,
@@ -230,7 +234,9 @@ export class StreamPipe {
     if (!shard.iterator) return false;
     let response;
     try {
-      response = await this.options.streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
+      response = await this.options.streams.send(
+        new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }),
+      );
     } catch (error) {
       const name = (error as { name?: string }).name;
       if (name === 'ExpiredIteratorException') {
@@ -326,7 +332,8 @@ export class StreamPipe {
           this.stats.messagesSent += entries.length - failed.size;
           this.options.onDelivered?.(entries.length - failed.size);
           entries = entries.filter((entry) => failed.has(entry.Id));
-          if (entries.length > 0) throw new Error(`SQS refused ${entries.length} message(s): ${JSON.stringify(response.Failed)}`);
+          if (entries.length > 0)
+            throw new Error(`SQS refused ${entries.length} message(s): ${JSON.stringify(response.Failed)}`);
         } catch (error) {
           if (this.abort.signal.aborted && attempt >= 4) throw error;
           this.options.onError?.(error);

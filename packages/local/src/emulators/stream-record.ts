@@ -19,7 +19,9 @@ export interface PipeStreamEvent {
 export function toPipeStreamEvent(record: StreamRecord, streamArn: string): PipeStreamEvent {
   const { ApproximateCreationDateTime, ...rest } = record.dynamodb ?? {};
   const dynamodb: Record<string, unknown> = {
-    ...(ApproximateCreationDateTime ? { ApproximateCreationDateTime: Math.floor(ApproximateCreationDateTime.getTime() / 1000) } : {}),
+    ...(ApproximateCreationDateTime
+      ? { ApproximateCreationDateTime: Math.floor(ApproximateCreationDateTime.getTime() / 1000) }
+      : {}),
     ...rest,
   };
   return JSON.parse(

@@ -40,7 +40,8 @@ export function applyFunctionEnvironment(environment: FunctionEnvironment): { re
     COGNITO_USER_POOL_ID: undefined,
     COGNITO_CLIENT_ID: undefined,
     POWERTOOLS_LOG_LEVEL: process.env['POWERTOOLS_LOG_LEVEL'] ?? (environment.verbose ? 'INFO' : 'WARN'),
-    POWERTOOLS_METRICS_DISABLED: process.env['POWERTOOLS_METRICS_DISABLED'] ?? (environment.verbose ? 'false' : 'true'),
+    POWERTOOLS_METRICS_DISABLED:
+      process.env['POWERTOOLS_METRICS_DISABLED'] ?? (environment.verbose ? 'false' : 'true'),
     SST_RESOURCE_App: JSON.stringify({ name: 'leaderboard', stage: 'local' }),
   };
   for (const [name, resource] of Object.entries(environment.resources)) {
@@ -52,7 +53,8 @@ export function applyFunctionEnvironment(environment: FunctionEnvironment): { re
   const sst = globalThis as SstResourceState;
   const previousResources = sst.__SST_RESOURCE_RAW__ ? { ...sst.__SST_RESOURCE_RAW__ } : undefined;
   if (sst.__SST_RESOURCE_RAW__) {
-    for (const [name, resource] of Object.entries(environment.resources)) sst.__SST_RESOURCE_RAW__[name] = resource;
+    for (const [name, resource] of Object.entries(environment.resources))
+      sst.__SST_RESOURCE_RAW__[name] = resource;
   }
   return {
     restore() {

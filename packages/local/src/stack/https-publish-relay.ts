@@ -15,7 +15,10 @@ export interface HttpsPublishRelay {
   close(): Promise<void>;
 }
 
-export async function startHttpsPublishRelay(apiUrl: string, certificate: string): Promise<HttpsPublishRelay> {
+export async function startHttpsPublishRelay(
+  apiUrl: string,
+  certificate: string,
+): Promise<HttpsPublishRelay> {
   const target = new URL(apiUrl);
   const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
     const forward = httpsRequest(

@@ -27,7 +27,13 @@ import {
   type DataSourceRuntime,
   type ResolverEngine,
 } from '../appsync/index.ts';
-import { DynamoDbLocalStartError, localCredentials, localRegion, startDynamoDbLocal, type DynamoDbLocal } from '../aws/dynamodb-local.ts';
+import {
+  DynamoDbLocalStartError,
+  localCredentials,
+  localRegion,
+  startDynamoDbLocal,
+  type DynamoDbLocal,
+} from '../aws/dynamodb-local.ts';
 import { ensureQueue, type LocalQueuePair } from '../aws/queues.ts';
 import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aws/sqs-emulator.ts';
 import { ensureTable } from '../aws/tables.ts';
@@ -112,7 +118,10 @@ class Teardown {
   add(name: string, run: () => Promise<void> | void): void {
     this.steps.push({ name, run });
   }
-  async run(onError: (name: string, error: unknown) => void, onStopped?: (name: string, ms: number) => void): Promise<void> {
+  async run(
+    onError: (name: string, error: unknown) => void,
+    onStopped?: (name: string, ms: number) => void,
+  ): Promise<void> {
     for (const step of this.steps.splice(0).reverse()) {
       const started = performance.now();
       try {
@@ -137,8 +146,17 @@ function checkBundles(bundlesDir: string): void {
   }
 }
 
-function functionIdentity(spec: { name: string; timeoutSeconds: number; memoryMb: number }, accountId: string): LambdaFunctionIdentity {
-  return { name: spec.name, timeoutSeconds: spec.timeoutSeconds, memoryMb: spec.memoryMb, region: localRegion, accountId };
+function functionIdentity(
+  spec: { name: string; timeoutSeconds: number; memoryMb: number },
+  accountId: string,
+): LambdaFunctionIdentity {
+  return {
+    name: spec.name,
+    timeoutSeconds: spec.timeoutSeconds,
+    memoryMb: spec.memoryMb,
+    region: localRegion,
+    accountId,
+  };
 }
 
 function describeStartError(error: unknown, port: number | undefined): Error {
@@ -160,7 +178,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const verbose = options.verbose ?? false;
   const bundlesDir = options.bundlesDir ?? defaultPaths.resolverBundles;
   const teardown = new Teardown();
-  const logTeardownError = (name: string, error: unknown) => log(`stopping ${name} failed: ${(error as Error).message}`);
+  const logTeardownError = (name: string, error: unknown) =>
+    log(`stopping ${name} failed: ${(error as Error).message}`);
   try {
     checkBundles(bundlesDir);
     const schemaSdl = readFileSync(options.schemaFile ?? defaultPaths.schema, 'utf8');
@@ -169,11 +188,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const [dynamo, sqsEmulator, issuer] = await Promise.all([
       options.dynamoEndpoint
         ? Promise.resolve(undefined)
-        : startDynamoDbLocal(options.persist ? { dataDir: options.dataDir ?? defaultPaths.dynamoDbData } : {}).then(
-            (started: DynamoDbLocal) => (teardown.add('DynamoDB Local', () => started.stop()), started),
-          ),
-      startSqsEmulator().then((started: SqsEmulator) => (teardown.add('SQS emulator', () => started.stop()), started)),
-      startLocalIssuer().then((started: LocalIssuer) => (teardown.add('issuer', () => started.close()), started)),
+        : startDynamoDbLocal(
+            options.persist ? { dataDir: options.dataDir ?? defaultPaths.dynamoDbData } : {},
+          ).then((started: DynamoDbLocal) => (teardown.add('DynamoDB Local', () => started.stop()), started)),
+      startSqsEmulator().then(
+        (started: SqsEmulator) => (teardown.add('SQS emulator', () => started.stop()), started),
+      ),
+      startLocalIssuer().then(
+        (started: LocalIssuer) => (teardown.add('issuer', () => started.close()), started),
+      ),
     ]);
     const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
     const clientConfig = { region: localRegion, credentials: localCredentials };
@@ -254,9 +277,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           defaultMode: 'AWS_LAMBDA',
           additionalModes: ['API_KEY', 'AWS_IAM'],
           apiKeys: [{ key: apiKey, expiresAt: apiKeyExpiresAt }],
-          lambdaAuthorizer: (event) => invokeHandler(authorizer, event as never, functionIdentity(authorizerFunction, accountId)),
+          lambdaAuthorizer: (event) =>
+            invokeHandler(authorizer, event as never, functionIdentity(authorizerFunction, accountId)),
           lambdaAuthorizerTtlSeconds: serviceConfig.authorizerTtlSeconds,
-          iam: { region: localRegion, accountId, credentials: [{ ...localCredentials, userName: rebuilderFunction.name }] },
+          iam: {
+            region: localRegion,
+            accountId,
+            credentials: [{ ...localCredentials, userName: rebuilderFunction.name }],
+          },
         },
       });
     } catch (error) {
@@ -286,7 +314,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       batchWindowMs: activitiesQueue.source.windowSeconds * 1000,
       startingPosition: options.streamStartingPosition ?? 'TRIM_HORIZON',
       onError: (error) => log(`[pipe] ${(error as Error).message}`),
-      ...(verbose ? { onDelivered: (count: number) => log(`[pipe] sent ${count} record(s) to ${activitiesQueue.name}`) } : {}),
+      ...(verbose
+        ? { onDelivered: (count: number) => log(`[pipe] sent ${count} record(s) to ${activitiesQueue.name}`) }
+        : {}),
     });
     await pipe.start();
     teardown.add('pipe', () => pipe.stop());
@@ -305,7 +335,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(verbose
         ? {
             onBatch: (outcome: { received: number; succeeded: number; failed: number }) =>
-              log(`[worker] batch of ${outcome.received}: ${outcome.succeeded} done, ${outcome.failed} to retry`),
+              log(
+                `[worker] batch of ${outcome.received}: ${outcome.succeeded} done, ${outcome.failed} to retry`,
+              ),
           }
         : {}),
     });

@@ -103,24 +103,31 @@ describe('the local stack end to end', () => {
 
     const budgetMs = pipelineWindowsMs + 2 * schedulePeriodMs;
     const matches = (event: { data?: LeaderboardEvent }) =>
-      JSON.stringify(event.data?.onLeaderboardChanged.entries.map(({ rank, userId, score }) => ({ rank, userId, score }))) ===
-      JSON.stringify(expectedRanking);
-    await until(() => watch.received.some(matches), 'the expected ranking on the subscription', budgetMs + 10_000).catch(
-      (error: unknown) => {
-        throw new Error(
-          `${(error as Error).message}\nreceived: ${JSON.stringify(watch.received)}\nexpected: ${JSON.stringify(expectedRanking)}\nlog:\n${logLines.join('\n')}`,
-        );
-      },
-    );
+      JSON.stringify(
+        event.data?.onLeaderboardChanged.entries.map(({ rank, userId, score }) => ({ rank, userId, score })),
+      ) === JSON.stringify(expectedRanking);
+    await until(
+      () => watch.received.some(matches),
+      'the expected ranking on the subscription',
+      budgetMs + 10_000,
+    ).catch((error: unknown) => {
+      throw new Error(
+        `${(error as Error).message}\nreceived: ${JSON.stringify(watch.received)}\nexpected: ${JSON.stringify(expectedRanking)}\nlog:\n${logLines.join('\n')}`,
+      );
+    });
     const arrival = watch.received.find(matches);
     const latencyMs = (arrival?.at ?? 0) - recordedAt;
-    console.info(`ranking reached the dashboard ${latencyMs} ms after the last activity (budget ${budgetMs} ms)`);
+    console.info(
+      `ranking reached the dashboard ${latencyMs} ms after the last activity (budget ${budgetMs} ms)`,
+    );
     expect(latencyMs).toBeLessThanOrEqual(budgetMs);
     expect(watch.received.every((event) => event.error === undefined)).toBe(true);
     expect(arrival?.data?.onLeaderboardChanged.boardId).toBe('global');
 
     // The snapshot a late dashboard reads is the one that was pushed.
-    const board = await postGraphQL<{ leaderboard: { version: number; entries: Array<{ rank: number; userId: string; score: number }> } }>(
+    const board = await postGraphQL<{
+      leaderboard: { version: number; entries: Array<{ rank: number; userId: string; score: number }> };
+    }>(
       stack.graphqlUrl,
       'query { leaderboard(boardId: "global") { version entries { rank userId score } } }',
       {},

@@ -9,8 +9,19 @@ import { activitiesQueue, workerFunction } from '@leaderboard/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localRegion } from '../../../src/aws/dynamodb-local.ts';
-import { SqsEventSourceMapping, type BatchOutcome, type SqsHandler } from '../../../src/emulators/event-source-mapping.ts';
-import { drainVisible, queueDepth, sendBodies, startSqsTestKit, waitFor, type SqsTestKit } from './sqs-test-kit.ts';
+import {
+  SqsEventSourceMapping,
+  type BatchOutcome,
+  type SqsHandler,
+} from '../../../src/emulators/event-source-mapping.ts';
+import {
+  drainVisible,
+  queueDepth,
+  sendBodies,
+  startSqsTestKit,
+  waitFor,
+  type SqsTestKit,
+} from './sqs-test-kit.ts';
 
 const visibilityTimeoutSeconds = 1;
 let kit: SqsTestKit;
@@ -44,7 +55,10 @@ function startMapping(handler: SqsHandler, outcomes: BatchOutcome[] = []): SqsEv
 }
 
 /** A recorder standing for the worker: keeps every record it was handed. */
-function recorder(fail: (record: SQSRecord) => boolean = () => false): { handler: SqsHandler; calls: SQSRecord[][] } {
+function recorder(fail: (record: SQSRecord) => boolean = () => false): {
+  handler: SqsHandler;
+  calls: SQSRecord[][];
+} {
   const calls: SQSRecord[][] = [];
   const handler = (event: SQSEvent): Promise<SQSBatchResponse> => {
     calls.push(event.Records);
@@ -80,7 +94,9 @@ describe('SqsEventSourceMapping', () => {
       eventSource: 'aws:sqs',
       eventSourceARN: kit.queues.queue.arn,
       awsRegion: localRegion,
-      md5OfBody: createHash('md5').update(bodies[0] ?? '').digest('hex'),
+      md5OfBody: createHash('md5')
+        .update(bodies[0] ?? '')
+        .digest('hex'),
       attributes: { ApproximateReceiveCount: '1' },
     });
     expect(first?.receiptHandle).toBeTruthy();
@@ -141,9 +157,12 @@ describe('SqsEventSourceMapping', () => {
     });
     await waitFor(() => seen.length >= 6, 10_000, 'the batch redelivered');
     await mapping?.stop();
-    expect(seen.filter((record) => record.attributes.ApproximateReceiveCount === '2').map((r) => r.body).sort()).toEqual(
-      ['a', 'b', 'c'],
-    );
+    expect(
+      seen
+        .filter((record) => record.attributes.ApproximateReceiveCount === '2')
+        .map((r) => r.body)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('fails the whole batch when the response names an unknown item, as Lambda does', async () => {
@@ -156,7 +175,12 @@ describe('SqsEventSourceMapping', () => {
     });
     await waitFor(() => seen.length >= 4, 10_000, 'the batch redelivered');
     await mapping?.stop();
-    expect(seen.slice(2).map((record) => record.body).sort()).toEqual(['x', 'y']);
+    expect(
+      seen
+        .slice(2)
+        .map((record) => record.body)
+        .sort(),
+    ).toEqual(['x', 'y']);
   });
 
   it(`moves a message that keeps failing to the DLQ after ${activitiesQueue.deadLetter.maxReceiveCount} receives`, async () => {
@@ -172,7 +196,11 @@ describe('SqsEventSourceMapping', () => {
     await new Promise((resolve) => setTimeout(resolve, visibilityTimeoutSeconds * 1000 + 500));
     await mapping?.stop();
     const poisonDeliveries = calls.flat().filter((record) => record.body === 'poison');
-    expect(poisonDeliveries.map((record) => record.attributes.ApproximateReceiveCount)).toEqual(['1', '2', '3']);
+    expect(poisonDeliveries.map((record) => record.attributes.ApproximateReceiveCount)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
     expect(calls.flat().filter((record) => record.body === 'good')).toHaveLength(1);
     const dead = await drainVisible(kit.sqs, kit.queues.deadLetter.url);
     expect(dead.map((message) => message.Body)).toEqual(['poison']);

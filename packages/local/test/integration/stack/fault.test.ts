@@ -7,17 +7,31 @@
  *
  * The stack uses the test run's shared DynamoDB Local, reading its stream from now on.
  */
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { activitiesQueue } from '@leaderboard/core';
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqsHandler } from '../../../src/emulators/event-source-mapping.ts';
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
 import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
-import { ensureResolverBundles, myStandingQuery, postGraphQL, recordActivityMutation, until } from './stack-test-kit.ts';
+import {
+  ensureResolverBundles,
+  myStandingQuery,
+  postGraphQL,
+  recordActivityMutation,
+  until,
+} from './stack-test-kit.ts';
 
 const visibilityTimeoutSeconds = 2;
-const poisonBodies = ['not a stream record', JSON.stringify({ eventName: 'INSERT', dynamodb: { NewImage: { kind: { S: 'activity' } } } })];
+const poisonBodies = [
+  'not a stream record',
+  JSON.stringify({ eventName: 'INSERT', dynamodb: { NewImage: { kind: { S: 'activity' } } } }),
+];
 
 let stack: LocalStack;
 let sqs: SQSClient;
@@ -58,7 +72,10 @@ async function queueDepth(queueUrl: string): Promise<number> {
       AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
     }),
   );
-  return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
 }
 
 beforeAll(async () => {
@@ -103,7 +120,8 @@ describe('the pipeline under faults', () => {
     for (const body of poisonBodies) {
       await sqs.send(new SendMessageCommand({ QueueUrl: stack.queues.queue.url, MessageBody: body }));
     }
-    for (let round = 1; round <= 4; round += 1) for (const user of users) await record(user, round * 3 + users.indexOf(user));
+    for (let round = 1; round <= 4; round += 1)
+      for (const user of users) await record(user, round * 3 + users.indexOf(user));
 
     // Stop the worker's poller mid-run: once it has handled a batch, while records are still coming.
     await until(() => invocations >= 1, 'the first worker batch', 15_000);
@@ -130,9 +148,11 @@ describe('the pipeline under faults', () => {
       for (const user of users) if ((await standing(user)) !== expected.get(user)) return false;
       return true;
     };
-    await until(settled, 'every activity counted and the poison dead-lettered', 45_000).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
-    });
+    await until(settled, 'every activity counted and the poison dead-lettered', 45_000).catch(
+      (error: unknown) => {
+        throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
+      },
+    );
     // Later deliveries, if any were still due, must not change the totals.
     await new Promise((resolve) => setTimeout(resolve, visibilityTimeoutSeconds * 1000 + 500));
     for (const user of users) expect(await standing(user), user).toBe(expected.get(user));
@@ -144,11 +164,17 @@ describe('the pipeline under faults', () => {
     expect(activityDeliveries.length).toBeGreaterThan(recorded);
 
     const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: stack.queues.deadLetter.url, MaxNumberOfMessages: 10, AttributeNames: ['All'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: stack.queues.deadLetter.url,
+        MaxNumberOfMessages: 10,
+        AttributeNames: ['All'],
+      }),
     );
     expect(Messages.map((message) => message.Body).sort()).toEqual([...poisonBodies].sort());
     for (const poison of poisonBodies) {
-      const receives = deliveries.filter((delivery) => delivery.body === poison).map((d) => d.attributes.ApproximateReceiveCount);
+      const receives = deliveries
+        .filter((delivery) => delivery.body === poison)
+        .map((d) => d.attributes.ApproximateReceiveCount);
       expect(receives, poison).toEqual(['1', '2', '3'].slice(0, activitiesQueue.deadLetter.maxReceiveCount));
     }
   });

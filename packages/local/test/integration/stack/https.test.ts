@@ -12,7 +12,11 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   ensureResolverBundles();
-  stack = await startLocalStack({ https: true, rebuildIntervalMs: 1_000, log: (line) => logLines.push(line) });
+  stack = await startLocalStack({
+    https: true,
+    rebuildIntervalMs: 1_000,
+    log: (line) => logLines.push(line),
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -46,14 +50,19 @@ describe('the local stack over HTTPS', () => {
     );
     expect(recorded).toEqual({ data: { recordActivity: { points: 12 } } });
     const board = async () =>
-      (await postHttps({ query: '{ leaderboard { version entries { userId score } } }' }, { 'x-api-key': stack.apiKey })) as {
+      (await postHttps(
+        { query: '{ leaderboard { version entries { userId score } } }' },
+        { 'x-api-key': stack.apiKey },
+      )) as {
         data?: { leaderboard: { version: number; entries: Array<{ userId: string; score: number }> } };
       };
-    await until(async () => ((await board()).data?.leaderboard.version ?? 0) > 0, 'a published snapshot', 20_000).catch(
-      (error: unknown) => {
-        throw new Error(`${(error as Error).message}\n${logLines.join('\n')}`);
-      },
-    );
+    await until(
+      async () => ((await board()).data?.leaderboard.version ?? 0) > 0,
+      'a published snapshot',
+      20_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\n${logLines.join('\n')}`);
+    });
     expect((await board()).data?.leaderboard.entries).toEqual([{ userId: 'ines', score: 12 }]);
     expect(logLines.filter((line) => /ERROR|failed/i.test(line))).toEqual([]);
   });

@@ -1,4 +1,10 @@
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, SendMessageBatchCommand, type Message } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  SendMessageBatchCommand,
+  type Message,
+} from '@aws-sdk/client-sqs';
 import { activitiesQueue, type QueueSpec } from '@leaderboard/core';
 import { localCredentials, localRegion } from '../../../src/aws/dynamodb-local.ts';
 import { ensureQueue, type LocalQueuePair } from '../../../src/aws/queues.ts';
@@ -12,9 +18,16 @@ export interface SqsTestKit {
 }
 
 /** A fresh SQS emulator with the activities queue and its DLQ, on a free port. */
-export async function startSqsTestKit(visibilityTimeoutSeconds: number, spec: QueueSpec = activitiesQueue): Promise<SqsTestKit> {
+export async function startSqsTestKit(
+  visibilityTimeoutSeconds: number,
+  spec: QueueSpec = activitiesQueue,
+): Promise<SqsTestKit> {
   const emulator = await startSqsEmulator();
-  const sqs = new SQSClient({ endpoint: emulator.endpoint, region: localRegion, credentials: localCredentials });
+  const sqs = new SQSClient({
+    endpoint: emulator.endpoint,
+    region: localRegion,
+    credentials: localCredentials,
+  });
   const queues = await ensureQueue(sqs, spec, { visibilityTimeoutSeconds });
   return {
     emulator,
@@ -32,14 +45,20 @@ export async function sendBodies(sqs: SQSClient, queueUrl: string, bodies: reado
     await sqs.send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
-        Entries: bodies.slice(start, start + 10).map((body, index) => ({ Id: `m${start + index}`, MessageBody: body })),
+        Entries: bodies
+          .slice(start, start + 10)
+          .map((body, index) => ({ Id: `m${start + index}`, MessageBody: body })),
       }),
     );
   }
 }
 
 /** Reads every message of a queue without deleting it (each read counts as a receive). */
-export async function drainVisible(sqs: SQSClient, queueUrl: string, visibilityTimeout = 30): Promise<Message[]> {
+export async function drainVisible(
+  sqs: SQSClient,
+  queueUrl: string,
+  visibilityTimeout = 30,
+): Promise<Message[]> {
   const messages: Message[] = [];
   for (let page = 0; page < 100; page += 1) {
     const response = await sqs.send(
@@ -58,7 +77,11 @@ export async function drainVisible(sqs: SQSClient, queueUrl: string, visibilityT
   return messages;
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;
@@ -75,5 +98,8 @@ export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<numb
       AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
     }),
   );
-  return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
 }

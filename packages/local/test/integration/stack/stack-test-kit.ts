@@ -13,10 +13,14 @@ if (globals.WebSocket === undefined) globals.WebSocket = WebSocket;
 /** Builds the resolver bundles when they are missing (`pnpm test` builds them before running). */
 export function ensureResolverBundles(): void {
   if (existsSync(join(defaultPaths.resolverBundles, 'Mutation.recordActivity.js'))) return;
-  const build = spawnSync(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'packages', 'resolvers', 'build.ts')], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repositoryRoot, 'packages', 'resolvers', 'build.ts')],
+    {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0) throw new Error(`building the resolver bundles failed:\n${build.stderr}`);
 }
 
@@ -60,17 +64,29 @@ export interface Subscription<Data> {
   unsubscribe(): void;
 }
 
-export function subscribe<Data>(client: ApolloClient, query: string, variables: Record<string, unknown>): Subscription<Data> {
+export function subscribe<Data>(
+  client: ApolloClient,
+  query: string,
+  variables: Record<string, unknown>,
+): Subscription<Data> {
   const received: Subscription<Data>['received'] = [];
   const subscription = client.subscribe({ query: gql(query), variables }).subscribe({
     next: (result) =>
-      received.push(result.error ? { error: result.error, at: Date.now() } : { data: result.data as Data, at: Date.now() }),
+      received.push(
+        result.error
+          ? { error: result.error, at: Date.now() }
+          : { data: result.data as Data, at: Date.now() },
+      ),
     error: (error: unknown) => received.push({ error, at: Date.now() }),
   });
   return { received, unsubscribe: () => subscription.unsubscribe() };
 }
 
-export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

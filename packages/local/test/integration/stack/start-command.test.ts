@@ -22,7 +22,11 @@ interface Run {
   readonly exited: Promise<number | null>;
 }
 
-function runStart(args: string[], env: Record<string, string> = {}, stackFile = join(directory, 'stack.json')): Run {
+function runStart(
+  args: string[],
+  env: Record<string, string> = {},
+  stackFile = join(directory, 'stack.json'),
+): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', startScript, ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, LEADERBOARD_STACK_FILE: stackFile, ...env },
@@ -68,9 +72,11 @@ describe('pnpm start', () => {
   it('serves the API, writes the stack file, refuses a second instance and stops everything on Ctrl-C', async () => {
     const stackFile = join(directory, 'stack.json');
     const run = runStart(['--port', '0', '--rebuild-every', '1s'], {}, stackFile);
-    await until(() => run.output().includes('Press Ctrl-C to stop.'), 'the banner', 45_000).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\n${run.output()}`);
-    });
+    await until(() => run.output().includes('Press Ctrl-C to stop.'), 'the banner', 45_000).catch(
+      (error: unknown) => {
+        throw new Error(`${(error as Error).message}\n${run.output()}`);
+      },
+    );
     const stack = readStackFile(stackFile);
     expect(stack?.pids.stack).toBe(run.child.pid);
     expect(run.output()).toContain(stack?.graphqlUrl);

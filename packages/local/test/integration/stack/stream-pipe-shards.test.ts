@@ -59,7 +59,8 @@ class ScriptedStream {
   spuriousTrimOf: string | undefined;
 
   readonly client: Pick<DynamoDBStreamsClient, 'send'> = {
-    send: ((command: unknown) => Promise.resolve().then(() => this.handle(command))) as DynamoDBStreamsClient['send'],
+    send: ((command: unknown) =>
+      Promise.resolve().then(() => this.handle(command))) as DynamoDBStreamsClient['send'],
   };
 
   private handle(command: unknown): unknown {
@@ -72,7 +73,9 @@ class ScriptedStream {
             ParentShardId: shard.parentShardId,
             SequenceNumberRange: {
               StartingSequenceNumber: shard.records[0]?.dynamodb?.SequenceNumber,
-              ...(shard.closed ? { EndingSequenceNumber: shard.records.at(-1)?.dynamodb?.SequenceNumber } : {}),
+              ...(shard.closed
+                ? { EndingSequenceNumber: shard.records.at(-1)?.dynamodb?.SequenceNumber }
+                : {}),
             },
           })),
         },
@@ -84,7 +87,8 @@ class ScriptedStream {
       let position = shard.trimmedBefore ?? 0;
       if (ShardIteratorType === 'LATEST') position = shard.records.length;
       if (ShardIteratorType === 'AFTER_SEQUENCE_NUMBER') {
-        position = shard.records.findIndex((record) => record.dynamodb?.SequenceNumber === SequenceNumber) + 1;
+        position =
+          shard.records.findIndex((record) => record.dynamodb?.SequenceNumber === SequenceNumber) + 1;
       }
       return { ShardIterator: `${shard.shardId}|${position}` };
     }
@@ -165,7 +169,12 @@ describe('StreamPipe shard following', () => {
     const stream = new ScriptedStream();
     stream.shards.push(
       { shardId: 'parent', closed: true, records: ['p1', 'p2', 'p3'].map(activityRecord) },
-      { shardId: 'child-a', parentShardId: 'parent', closed: false, records: ['a1', 'a2'].map(activityRecord) },
+      {
+        shardId: 'child-a',
+        parentShardId: 'parent',
+        closed: false,
+        records: ['a1', 'a2'].map(activityRecord),
+      },
       { shardId: 'orphan', parentShardId: 'trimmed-away', closed: true, records: ['o1'].map(activityRecord) },
     );
     await startPipe(stream);
@@ -175,7 +184,12 @@ describe('StreamPipe shard following', () => {
     expect(first.filter((id) => id.startsWith('event-a'))).toEqual(['event-a1', 'event-a2']);
     expect(first).toContain('event-o1');
 
-    stream.shards.push({ shardId: 'child-b', parentShardId: 'parent', closed: false, records: ['b1'].map(activityRecord) });
+    stream.shards.push({
+      shardId: 'child-b',
+      parentShardId: 'parent',
+      closed: false,
+      records: ['b1'].map(activityRecord),
+    });
     stream.shards[1]?.records.push(activityRecord('a3'));
     const later = await collectIds(2);
     expect(later.sort()).toEqual(['event-a3', 'event-b1']);

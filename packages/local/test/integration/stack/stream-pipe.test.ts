@@ -15,7 +15,11 @@ import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
 import { drainVisible, startSqsTestKit, waitFor, type SqsTestKit } from './sqs-test-kit.ts';
 
 const dynamo = testDynamo();
-const streams = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+const streams = new DynamoDBStreamsClient({
+  endpoint: dynamo.endpoint,
+  region: localRegion,
+  credentials: localCredentials,
+});
 let streamArn: string;
 let kit: SqsTestKit;
 let pipe: StreamPipe | undefined;
@@ -135,7 +139,12 @@ describe('StreamPipe', () => {
       awsRegion: expect.any(String),
       eventSourceARN: streamArn,
       dynamodb: {
-        NewImage: { pk: { S: 'ACT#alice#1' }, kind: { S: 'activity' }, points: { N: '5' }, blob: { B: 'AQID' } },
+        NewImage: {
+          pk: { S: 'ACT#alice#1' },
+          kind: { S: 'activity' },
+          points: { N: '5' },
+          blob: { B: 'AQID' },
+        },
         StreamViewType: 'NEW_IMAGE',
         SequenceNumber: expect.any(String),
         SizeBytes: expect.any(Number),

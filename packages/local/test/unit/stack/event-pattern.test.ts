@@ -1,6 +1,10 @@
 import { activitiesQueue } from '@leaderboard/core';
 import { describe, expect, it } from 'vitest';
-import { EventPatternError, matchesEventPattern, validateEventPattern } from '../../../src/emulators/event-pattern.ts';
+import {
+  EventPatternError,
+  matchesEventPattern,
+  validateEventPattern,
+} from '../../../src/emulators/event-pattern.ts';
 
 const activityInsert = {
   eventName: 'INSERT',
@@ -23,15 +27,18 @@ describe('matchesEventPattern with the pipe filter from the queue spec', () => {
     expect(
       matchesEventPattern(pattern, { eventName: 'INSERT', dynamodb: { NewImage: { kind: { S: 'rate' } } } }),
     ).toBe(false);
-    expect(matchesEventPattern(pattern, { eventName: 'INSERT', dynamodb: { NewImage: { pk: { S: 'x' } } } })).toBe(
-      false,
-    );
+    expect(
+      matchesEventPattern(pattern, { eventName: 'INSERT', dynamodb: { NewImage: { pk: { S: 'x' } } } }),
+    ).toBe(false);
     expect(matchesEventPattern(pattern, { eventName: 'INSERT', dynamodb: { Keys: {} } })).toBe(false);
   });
 
   it('does not confuse a value of another type with the expected string', () => {
     expect(
-      matchesEventPattern(pattern, { eventName: 'INSERT', dynamodb: { NewImage: { kind: { N: 'activity' } } } }),
+      matchesEventPattern(pattern, {
+        eventName: 'INSERT',
+        dynamodb: { NewImage: { kind: { N: 'activity' } } },
+      }),
     ).toBe(false);
   });
 });
@@ -57,7 +64,9 @@ describe('matchesEventPattern rules', () => {
   it('implements prefix, suffix, equals-ignore-case and wildcard', () => {
     expect(matchesEventPattern({ a: [{ prefix: 'ACT#' }] }, { a: 'ACT#bob' })).toBe(true);
     expect(matchesEventPattern({ a: [{ prefix: 'ACT#' }] }, { a: 'RATE#bob' })).toBe(false);
-    expect(matchesEventPattern({ a: [{ prefix: { 'equals-ignore-case': 'act#' } }] }, { a: 'ACT#bob' })).toBe(true);
+    expect(matchesEventPattern({ a: [{ prefix: { 'equals-ignore-case': 'act#' } }] }, { a: 'ACT#bob' })).toBe(
+      true,
+    );
     expect(matchesEventPattern({ a: [{ suffix: '.png' }] }, { a: 'x.png' })).toBe(true);
     expect(matchesEventPattern({ a: [{ 'equals-ignore-case': 'Alice' }] }, { a: 'aLICE' })).toBe(true);
     expect(matchesEventPattern({ a: [{ wildcard: 'a*c' }] }, { a: 'abbc' })).toBe(true);
@@ -79,7 +88,9 @@ describe('matchesEventPattern rules', () => {
   it('refuses malformed patterns and operators it does not implement', () => {
     expect(() => validateEventPattern({ a: 'x' })).toThrow(EventPatternError);
     expect(() => validateEventPattern({ a: [] })).toThrow(EventPatternError);
-    expect(() => validateEventPattern({ a: [{ cidr: '10.0.0.0/8' }] })).toThrow(/unsupported operator "cidr"/);
+    expect(() => validateEventPattern({ a: [{ cidr: '10.0.0.0/8' }] })).toThrow(
+      /unsupported operator "cidr"/,
+    );
     expect(() => validateEventPattern({ a: [{ numeric: ['~', 1] }] })).toThrow(EventPatternError);
     expect(() => validateEventPattern(activitiesQueue.source.filterPattern)).not.toThrow();
   });

@@ -18,12 +18,22 @@ describe('parseScheduleExpression', () => {
 
   it('reads rates in hours and days', () => {
     const start = at('2026-01-01T00:00:00Z');
-    expect(parseScheduleExpression('rate(2 hours)', start).nextRunAfter(start)).toEqual(at('2026-01-01T02:00:00Z'));
-    expect(parseScheduleExpression('rate(1 day)', start).nextRunAfter(start)).toEqual(at('2026-01-02T00:00:00Z'));
+    expect(parseScheduleExpression('rate(2 hours)', start).nextRunAfter(start)).toEqual(
+      at('2026-01-01T02:00:00Z'),
+    );
+    expect(parseScheduleExpression('rate(1 day)', start).nextRunAfter(start)).toEqual(
+      at('2026-01-02T00:00:00Z'),
+    );
   });
 
   it('refuses malformed rates', () => {
-    for (const expression of ['rate(0 minutes)', 'rate(1 minutes)', 'rate(5 minute)', 'rate(5 seconds)', 'rate(x minutes)']) {
+    for (const expression of [
+      'rate(0 minutes)',
+      'rate(1 minutes)',
+      'rate(5 minute)',
+      'rate(5 seconds)',
+      'rate(x minutes)',
+    ]) {
       expect(() => parseScheduleExpression(expression), expression).toThrow(ScheduleExpressionError);
     }
   });

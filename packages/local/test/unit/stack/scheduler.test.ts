@@ -30,8 +30,14 @@ describe('LocalScheduler', () => {
     expect(maxActive).toBe(1);
     expect(events.length).toBeGreaterThanOrEqual(3);
     expect(skipped).toBeGreaterThan(0);
-    expect(events[0]).toMatchObject({ source: 'aws.scheduler', 'detail-type': 'Scheduled Event', region: 'us-east-1' });
-    expect(events[0]?.resources[0]).toBe('arn:aws:scheduler:us-east-1:000000000000:schedule/default/Rebuilder');
+    expect(events[0]).toMatchObject({
+      source: 'aws.scheduler',
+      'detail-type': 'Scheduled Event',
+      region: 'us-east-1',
+    });
+    expect(events[0]?.resources[0]).toBe(
+      'arn:aws:scheduler:us-east-1:000000000000:schedule/default/Rebuilder',
+    );
   });
 
   it('keeps going after a failed run and stops ticking when stopped', async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { serviceConfig } from '@leaderboard/core';
 import { startLocalStack, type LocalStack } from '@leaderboard/local/stack/local-stack';
 import { repositoryRoot } from '@leaderboard/local/stack/paths';
 import { stackFileFor, writeStackFile } from '@leaderboard/local/stack/stack-file';
@@ -179,22 +180,24 @@ describe('pnpm simulate', () => {
   });
 
   it('counts refusals apart from failures', async () => {
-    // 40 calls from one user in a second: the per-minute rate limit refuses the excess.
+    // 70 calls from one user within a second: over the per-minute rate limit even if the
+    // second straddles two minutes, so the excess is refused (RateLimited), not failed.
     const result = await command('simulate', [
       '--users',
       '1',
       '--rate',
-      '40',
+      '70',
       '--duration',
       '1s',
       '--json',
       '--prefix',
       'busy-',
     ]);
+    expect(result.stderr).toBe('');
     const summary = JSON.parse(result.stdout) as SimulationSummary;
     expect(summary.failed).toBe(0);
-    expect(summary.refused).toBeGreaterThan(0);
+    expect(summary.refused).toBeGreaterThanOrEqual(70 - 2 * serviceConfig.rateLimitPerMinute);
     expect(summary.refusedByType['RateLimited']).toBe(summary.refused);
-    expect(summary.accepted + summary.refused).toBe(40);
+    expect(summary.accepted + summary.refused).toBe(70);
   });
 });

@@ -21,7 +21,13 @@ interface SstResourceState {
   __SST_RESOURCE_ENVIRONMENT__?: Record<string, string>;
 }
 
-export function applyFunctionEnvironment(environment: FunctionEnvironment): { restore(): void } {
+export interface AppliedFunctionEnvironment {
+  /** Links one more resource once it is known (the API's URL exists only after it listens). */
+  link(name: string, resource: Readonly<Record<string, string>>): void;
+  restore(): void;
+}
+
+export function applyFunctionEnvironment(environment: FunctionEnvironment): AppliedFunctionEnvironment {
   const values: Record<string, string | undefined> = {
     AWS_REGION: environment.region,
     AWS_DEFAULT_REGION: environment.region,
@@ -57,6 +63,12 @@ export function applyFunctionEnvironment(environment: FunctionEnvironment): { re
       sst.__SST_RESOURCE_RAW__[name] = resource;
   }
   return {
+    link(name, resource) {
+      const key = `SST_RESOURCE_${name}`;
+      if (!(key in previous)) previous[key] = process.env[key];
+      process.env[key] = JSON.stringify(resource);
+      if (sst.__SST_RESOURCE_RAW__) sst.__SST_RESOURCE_RAW__[name] = resource;
+    },
     restore() {
       setAll(previous);
       if (sst.__SST_RESOURCE_RAW__ && previousResources) {

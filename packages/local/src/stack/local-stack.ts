@@ -297,9 +297,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       teardown.add('HTTPS publish relay', () => relay.close());
       publishUrl = relay.url;
     }
-    process.env['SST_RESOURCE_Api'] = JSON.stringify({ url: publishUrl });
-    const sstCache = (globalThis as { __SST_RESOURCE_RAW__?: Record<string, unknown> }).__SST_RESOURCE_RAW__;
-    if (sstCache) sstCache['Api'] = { url: publishUrl };
+    environment.link('Api', { url: publishUrl });
 
     const table = await dynamoClient.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
     const streamArn = table.Table?.LatestStreamArn;

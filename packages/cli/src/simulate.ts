@@ -43,6 +43,7 @@ function printSummary(summary: SimulationSummary, boards: readonly string[]): vo
         : ''
     }`,
     `  failed    ${summary.failed}`,
+    `  retried   ${summary.retries} (ConcurrentModification: sent again with the same idempotency key)`,
     ...Object.entries(summary.failures).map(([reason, count]) => `            ${count} x ${reason}`),
     `  latency   p50 ${summary.latencyMs.p50.toFixed(0)} ms, p95 ${summary.latencyMs.p95.toFixed(0)} ms, max ${summary.latencyMs.max.toFixed(0)} ms`,
     '',

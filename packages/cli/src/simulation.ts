@@ -31,6 +31,8 @@ export interface SimulationProgress {
 }
 
 export interface SimulationSummary extends SimulationProgress {
+  /** Calls sent again (same idempotency key) after a retryable answer. */
+  readonly retries: number;
   /** Refusals by GraphQL `errorType`, e.g. `RateLimited`. */
   readonly refusedByType: Readonly<Record<string, number>>;
   /** Failures (transport errors, internal errors) by message. */
@@ -48,7 +50,11 @@ const refusalTypes = new Set([
   'Unauthorized',
   'UnauthorizedException',
   'NotFound',
+  'ConcurrentModification',
 ]);
+/** Answers the API asks the client to retry with the same idempotency key, as a real client does. */
+const retryableTypes = new Set(['ConcurrentModification']);
+const maxAttempts = 4;
 
 /** A plausible activity: a type from the catalog and a quantity within its per-activity limit. */
 function randomActivity(random: () => number, programs: readonly string[]) {
@@ -87,14 +93,31 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
 
+  let retries = 0;
   const call = async (user: SimulatedUser): Promise<void> => {
     const callStarted = performance.now();
-    const outcome = await executeGraphQL(
+    const input = randomActivity(random, options.programs);
+    let outcome = await executeGraphQL(
       options.graphqlUrl,
       RecordActivityDocument,
-      { input: randomActivity(random, options.programs) },
+      { input },
       { authorization: user.token },
     );
+    for (let attempt = 2; attempt <= maxAttempts; attempt += 1) {
+      if (
+        outcome.kind !== 'errors' ||
+        !outcome.errors.every((error) => retryableTypes.has(error.errorType ?? ''))
+      )
+        break;
+      retries += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + random() * 40));
+      outcome = await executeGraphQL(
+        options.graphqlUrl,
+        RecordActivityDocument,
+        { input },
+        { authorization: user.token },
+      );
+    }
     latencies.push(performance.now() - callStarted);
     if (outcome.kind === 'data') {
       progress.accepted += 1;
@@ -131,6 +154,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const sorted = [...latencies].sort((left, right) => left - right);
   return {
     ...progress,
+    retries,
     refusedByType,
     failures,
     pointsByUser,

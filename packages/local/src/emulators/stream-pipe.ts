@@ -67,8 +67,28 @@ interface BufferedRecord {
   readonly bufferedAt: number;
 }
 
-/** SQS takes at most 10 entries per SendMessageBatch. */
+/** SQS takes at most 10 entries and 256 KiB per SendMessageBatch. */
 const sendBatchLimit = 10;
+const sendBatchBytes = 256 * 1024;
+
+/** Splits bodies, in order, into SendMessageBatch-sized groups. */
+function sendBatches(bodies: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const body of bodies) {
+    const size = Buffer.byteLength(body);
+    if (current.length > 0 && (current.length === sendBatchLimit || bytes + size > sendBatchBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(body);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 const delay = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -319,10 +339,8 @@ export class StreamPipe {
 
   /** Sends bodies in order, retrying failed entries until SQS takes them all. */
   private async deliver(bodies: readonly string[]): Promise<void> {
-    for (let start = 0; start < bodies.length; start += sendBatchLimit) {
-      let entries = bodies
-        .slice(start, start + sendBatchLimit)
-        .map((body, index) => ({ Id: `record-${start + index}`, MessageBody: body }));
+    for (const chunk of sendBatches(bodies)) {
+      let entries = chunk.map((body, index) => ({ Id: `record-${index}`, MessageBody: body }));
       for (let attempt = 0; entries.length > 0; attempt += 1) {
         try {
           const response = await this.options.sqs.send(

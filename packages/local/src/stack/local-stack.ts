@@ -47,6 +47,7 @@ import { startLocalApi, type LocalApi, type LogEntry } from '../server/index.ts'
 import { LocalStackStartError } from './errors.ts';
 import { applyFunctionEnvironment } from './function-environment.ts';
 import { startHttpsPublishRelay } from './https-publish-relay.ts';
+import { repeatQuietLog } from './repeat-quiet-log.ts';
 import { defaultPaths } from './paths.ts';
 import { startTokenService, type TokenService } from './token-service.ts';
 
@@ -311,7 +312,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       batchSize: activitiesQueue.source.batchSize,
       batchWindowMs: activitiesQueue.source.windowSeconds * 1000,
       startingPosition: options.streamStartingPosition ?? 'TRIM_HORIZON',
-      onError: (error) => log(`[pipe] ${(error as Error).message}`),
+      onError: repeatQuietLog(log, '[pipe]'),
       ...(verbose
         ? { onDelivered: (count: number) => log(`[pipe] sent ${count} record(s) to ${activitiesQueue.name}`) }
         : {}),
@@ -329,7 +330,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       batchSize: activitiesQueue.batch.size,
       batchWindowMs: activitiesQueue.batch.windowSeconds * 1000,
       reportBatchItemFailures: activitiesQueue.batch.reportBatchItemFailures,
-      onError: (error) => log(`[worker] ${(error as Error).message}`),
+      onError: repeatQuietLog(log, '[worker]'),
       ...(verbose
         ? {
             onBatch: (outcome: { received: number; succeeded: number; failed: number }) =>

@@ -6,12 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { serviceConfig } from '@leaderboard/core';
 import { startLocalStack, type LocalStack } from '@leaderboard/local/stack/local-stack';
 import { repositoryRoot } from '@leaderboard/local/stack/paths';
 import { stackFileFor, writeStackFile } from '@leaderboard/local/stack/stack-file';
 import { clearAllTables, testDynamo } from '@leaderboard/local/testing/dynamodb';
+import { queueDepth } from '@leaderboard/local/testing/sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationSummary } from '../../src/simulation.ts';
 
@@ -49,19 +50,6 @@ function command(
 
 const claimsOf = (token: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-
-async function depth(queueUrl: string): Promise<number> {
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-  );
-}
 
 beforeAll(async () => {
   const dynamo = testDynamo();
@@ -147,8 +135,8 @@ describe('pnpm dlq', () => {
     const redriven = await command('dlq', ['redrive']);
     expect(redriven.code).toBe(0);
     expect(redriven.stdout).toContain('moved 2 message(s)');
-    expect(await depth(stack.queues.deadLetter.url)).toBe(0);
-    expect(await depth(stack.queues.queue.url)).toBe(2);
+    expect(await queueDepth(sqs, stack.queues.deadLetter.url)).toBe(0);
+    expect(await queueDepth(sqs, stack.queues.queue.url)).toBe(2);
     expect((await command('dlq', [])).stdout).toContain('ActivitiesDeadLetterQueue is empty');
   });
 

@@ -7,18 +7,14 @@
  *
  * The stack uses the test run's shared DynamoDB Local, reading its stream from now on.
  */
-import {
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { activitiesQueue } from '@leaderboard/core';
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqsHandler } from '../../../src/emulators/event-source-mapping.ts';
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
 import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
+import { queueDepth } from '../../../src/testing/sqs.ts';
 import {
   ensureResolverBundles,
   myStandingQuery,
@@ -64,19 +60,6 @@ const faultyWorker =
       ],
     };
   };
-
-async function queueDepth(queueUrl: string): Promise<number> {
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-  );
-}
 
 beforeAll(async () => {
   ensureResolverBundles();
@@ -130,7 +113,7 @@ describe('the pipeline under faults', () => {
     for (const user of users) await record(user, 7);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(invocations).toBe(invocationsWhileStopped);
-    expect(await queueDepth(stack.queues.queue.url)).toBeGreaterThan(0);
+    expect(await queueDepth(sqs, stack.queues.queue.url)).toBeGreaterThan(0);
     stack.worker.start();
 
     const standing = async (user: string): Promise<number | undefined> => {
@@ -143,8 +126,8 @@ describe('the pipeline under faults', () => {
       return response.data?.myStanding?.score;
     };
     const settled = async () => {
-      if ((await queueDepth(stack.queues.queue.url)) > 0) return false;
-      if ((await queueDepth(stack.queues.deadLetter.url)) < poisonBodies.length) return false;
+      if ((await queueDepth(sqs, stack.queues.queue.url)) > 0) return false;
+      if ((await queueDepth(sqs, stack.queues.deadLetter.url)) < poisonBodies.length) return false;
       for (const user of users) if ((await standing(user)) !== expected.get(user)) return false;
       return true;
     };

@@ -1,14 +1,10 @@
-import {
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-  SendMessageBatchCommand,
-  type Message,
-} from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient, SendMessageBatchCommand, type Message } from '@aws-sdk/client-sqs';
 import { activitiesQueue, type QueueSpec } from '@leaderboard/core';
 import { localCredentials, localRegion } from '../../../src/aws/dynamodb-local.ts';
 import { ensureQueue, type LocalQueuePair } from '../../../src/aws/queues.ts';
 import { startSqsEmulator, type SqsEmulator } from '../../../src/aws/sqs-emulator.ts';
+
+export { queueDepth } from '../../../src/testing/sqs.ts';
 
 export interface SqsTestKit {
   readonly emulator: SqsEmulator;
@@ -88,18 +84,4 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
-/** Messages in a queue, visible or in flight. */
-export async function queueDepth(sqs: SQSClient, queueUrl: string): Promise<number> {
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-  );
 }

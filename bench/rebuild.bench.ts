@@ -8,17 +8,12 @@
  * under test; times are the median of `repeats` runs after one warm-up.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { itemKinds, totalKey } from '@leaderboard/core/keys';
-import {
-  compareTotals,
-  encodeRankKey,
-  scoreShardKey,
-  shardOf,
-  type RankedTotal,
-} from '@leaderboard/core/ranking';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { compareTotals, scoreShardKey, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable, tables } from '@leaderboard/core/tables';
 import { readBoardTop } from '../packages/functions/src/rebuild/board-top.ts';
+import { countingDocumentClient } from '../packages/functions/test/support/counting-client.ts';
+import { seedTotals } from '../packages/functions/test/support/scores.ts';
 import {
   localCredentials,
   localRegion,
@@ -40,63 +35,18 @@ const repeats = Number(options['repeats'] ?? 5);
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function countingDocumentClient(endpoint: string) {
-  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
-  const counter = { itemsRead: 0 };
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const result = await next(args);
-      if ((context as { commandName?: string }).commandName === 'QueryCommand') {
-        counter.itemsRead += (result.output as { Count?: number }).Count ?? 0;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'countItemsRead' },
-  );
-  return { documentClient: DynamoDBDocumentClient.from(client), counter, destroy: () => client.destroy() };
-}
-
+/** `users` totals with colliding scores, stored as the worker stores them. */
 async function seedBoard(
   documentClient: DynamoDBDocumentClient,
   boardId: string,
   users: number,
-): Promise<RankedTotal[]> {
+): Promise<void> {
   const totals: RankedTotal[] = Array.from({ length: users }, (_, index) => ({
     userId: `user-${index}`,
     score: (index * 7919) % 5000, // collisions on purpose
     reachedAt: new Date(Date.UTC(2026, 10, 20) + (index % 600) * 1000).toISOString(),
   }));
-  const writes = totals.map((total) => ({
-    PutRequest: {
-      Item: {
-        ...totalKey(total.userId, boardId),
-        kind: itemKinds.total,
-        boardId,
-        userId: total.userId,
-        displayName: total.userId,
-        score: total.score,
-        reachedAt: total.reachedAt,
-        shardKey: scoreShardKey(boardId, shardOf(total.userId, shards)),
-        rankKey: encodeRankKey(total),
-      },
-    },
-  }));
-  const batches: (typeof writes)[] = [];
-  for (let start = 0; start < writes.length; start += 25) batches.push(writes.slice(start, start + 25));
-  for (let start = 0; start < batches.length; start += 8) {
-    await Promise.all(
-      batches.slice(start, start + 8).map(async (batch) => {
-        let pending = batch;
-        while (pending.length > 0) {
-          const result = await documentClient.send(
-            new BatchWriteCommand({ RequestItems: { [scoresTable.name]: pending } }),
-          );
-          pending = (result.UnprocessedItems?.[scoresTable.name] ?? []) as typeof batch;
-        }
-      }),
-    );
-  }
-  return totals;
+  await seedTotals(documentClient, boardId, totals, shards);
 }
 
 /** The naive rebuild: every total of the board from every shard, sorted in memory. */
@@ -165,9 +115,9 @@ async function main(): Promise<void> {
               topN,
             )
           ).totals,
-        counting.counter,
+        counting.counts,
       );
-      const naive = await measure(() => fullScanTop(counting.documentClient, boardId), counting.counter);
+      const naive = await measure(() => fullScanTop(counting.documentClient, boardId), counting.counts);
       const same =
         JSON.stringify(sharded.result.map((t) => t.userId)) ===
         JSON.stringify(naive.result.map((t) => t.userId));

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { snapshotKey, itemKinds } from '@leaderboard/core/keys';
 import { compareTotals, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
@@ -14,31 +13,14 @@ import {
   streamMessageBody,
   type TestActivity,
 } from '../support/activities.ts';
-import { clearAllTables, localCredentials, localRegion, testDynamo } from '../support/local.ts';
+import { countingDocumentClient } from '../support/counting-client.ts';
+import { clearAllTables, testDynamo } from '../support/local.ts';
 import { rebuildDependencies, recordingPublisher } from '../support/rebuilder.ts';
 import { seedTotals, type SeedTotal } from '../support/scores.ts';
 import { testWorker } from '../support/worker.ts';
 
 const t = (seconds: number) =>
   new Date(Date.parse('2026-11-20T09:00:00.000Z') + seconds * 1000).toISOString();
-
-/** A client that counts the items every Query returns: the rebuilder's read cost, measured outside it. */
-function countingClient(endpoint: string) {
-  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
-  const counts = { queries: 0, itemsRead: 0 };
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const result = await next(args);
-      if ((context as { commandName?: string }).commandName === 'QueryCommand') {
-        counts.queries += 1;
-        counts.itemsRead += (result.output as { Count?: number }).Count ?? 0;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'countQueryItems' },
-  );
-  return { documentClient: DynamoDBDocumentClient.from(client), counts, destroy: () => client.destroy() };
-}
 
 async function allTotals(documentClient: DynamoDBDocumentClient, boardId: string): Promise<RankedTotal[]> {
   const totals: RankedTotal[] = [];
@@ -85,7 +67,7 @@ describe('rebuilder', () => {
     const fullSort = (await allTotals(documentClient, 'global')).sort(compareTotals).slice(0, topN);
     expect(fullSort).toHaveLength(topN);
 
-    const counting = countingClient(endpoint);
+    const counting = countingDocumentClient(endpoint);
     const { published, publish } = recordingPublisher();
     const result = await rebuildBoard(
       rebuildDependencies(counting.documentClient, publish, { shards, topN }),

@@ -2,18 +2,14 @@
 import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
-import type { RecordActivityStash } from '../lib/activity.ts';
+import { getActivitiesItem, type RecordActivityStash } from '../lib/activity.ts';
 import { endOnDataSourceError } from '../lib/errors.ts';
 
 export function request(
   ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
 ): DynamoDBGetItemRequest {
   if (!ctx.stash.raced) runtime.earlyReturn(ctx.stash.recorded, { skipTo: 'END' });
-  return {
-    operation: 'GetItem',
-    key: util.dynamodb.toMapValues({ pk: ctx.stash.activity.pk }),
-    consistentRead: true,
-  };
+  return getActivitiesItem(ctx.stash.activity.pk);
 }
 
 export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {

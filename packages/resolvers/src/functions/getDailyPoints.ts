@@ -1,18 +1,14 @@
 /** recordActivity, step 2: points of this type already counted for the caller on the activity's day. */
-import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import { runtime, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
-import type { RecordActivityStash } from '../lib/activity.ts';
+import { getActivitiesItem, type RecordActivityStash } from '../lib/activity.ts';
 import { endOnDataSourceError } from '../lib/errors.ts';
 
 export function request(
   ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
 ): DynamoDBGetItemRequest {
   if (ctx.stash.recorded) runtime.earlyReturn(ctx.stash.recorded, { skipTo: 'END' });
-  return {
-    operation: 'GetItem',
-    key: util.dynamodb.toMapValues({ pk: ctx.stash.activity.dailyPk }),
-    consistentRead: true,
-  };
+  return getActivitiesItem(ctx.stash.activity.dailyPk);
 }
 
 export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): number {

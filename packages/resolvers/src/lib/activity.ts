@@ -1,4 +1,5 @@
 /** The stored activity item and its GraphQL shape. */
+import { util, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import type { Activity } from '@leaderboard/core/generated/schema';
 
 /** What `recordActivity`'s resolver puts in the stash for its functions. */
@@ -31,6 +32,14 @@ export interface RecordActivityStash {
   raced?: boolean;
   /** The transaction was cancelled by a concurrent transaction rather than by a condition. */
   conflicted?: boolean;
+}
+
+/**
+ * Reads one Activities table item by its `pk`, consistently: the pipeline must see what an
+ * earlier step or a racing call wrote moments ago.
+ */
+export function getActivitiesItem(pk: string): DynamoDBGetItemRequest {
+  return { operation: 'GetItem', key: util.dynamodb.toMapValues({ pk }), consistentRead: true };
 }
 
 export function toActivity(item: Record<string, unknown>): Activity {

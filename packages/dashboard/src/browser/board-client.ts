@@ -1,0 +1,137 @@
+/**
+ * Reads and watches boards through AppSync's own client libraries on the API key: Apollo
+ * Client with `aws-appsync-auth-link` for queries and `aws-appsync-subscription-link` for the
+ * real-time protocol. (The subscription link maps http to ws, so the same code reaches the
+ * local runtime; Amplify v6 forces wss://.)
+ */
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { filter } from 'rxjs';
+import { AUTH_TYPE, createAuthLink, type AuthOptions } from 'aws-appsync-auth-link';
+import { CONTROL_EVENTS_KEY, createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
+import { LeaderboardDocument, OnLeaderboardChangedDocument } from '@leaderboard/core/generated/operations';
+import type { DashboardConfig } from '../view/config.ts';
+import type { BoardSnapshot } from '../view/snapshot.ts';
+import { describeRequestError, type RequestFailure } from './request-error.ts';
+
+/** How many entries a wall screen shows. */
+export const boardLimit = 25;
+
+export interface BoardWatchHandlers {
+  /** The server acknowledged the subscription: events published from now on will arrive. */
+  ready(): void;
+  snapshot(snapshot: BoardSnapshot): void;
+  failed(failure: RequestFailure): void;
+}
+
+export interface BoardClient {
+  fetchBoard(boardId: string): Promise<BoardSnapshot>;
+  /** Returns the function that ends the watch. */
+  watchBoard(boardId: string, handlers: BoardWatchHandlers): () => void;
+  stop(): void;
+}
+
+export class BoardRequestError extends Error {
+  override readonly name = 'BoardRequestError';
+  constructor(readonly failure: RequestFailure) {
+    super(failure.message);
+  }
+}
+
+/** Operation context: called when the server acknowledges the subscription. */
+interface ReadinessContext {
+  readonly onSubscriptionReady?: () => void;
+}
+
+/**
+ * Turns the subscription link's control event (sent on start_ack) into a callback and keeps it
+ * from reaching Apollo Client, which takes a result without data for an error and ends the
+ * subscription.
+ */
+const readinessLink = new ApolloLink((operation, forward) => {
+  const { onSubscriptionReady } = operation.getContext() as ReadinessContext;
+  return forward(operation).pipe(
+    filter((result) => {
+      if (result.extensions?.['controlMsgType'] === undefined) return true;
+      if (result.extensions['controlMsgType'] === 'CONNECTED') onSubscriptionReady?.();
+      return false;
+    }),
+  );
+});
+
+export function createBoardClient(config: DashboardConfig): BoardClient {
+  const auth = { type: AUTH_TYPE.API_KEY, apiKey: config.apiKey } satisfies AuthOptions;
+  const endpoint = { url: config.graphqlUrl, region: config.region, auth };
+  const client = new ApolloClient({
+    link: ApolloLink.from([
+      createAuthLink(endpoint),
+      readinessLink,
+      createSubscriptionHandshakeLink(endpoint, new HttpLink({ uri: config.graphqlUrl })),
+    ]),
+    cache: new InMemoryCache(),
+    defaultOptions: { query: { fetchPolicy: 'no-cache' } },
+  });
+
+  return {
+    async fetchBoard(boardId) {
+      try {
+        const result = await client.query({
+          query: LeaderboardDocument,
+          variables: { boardId, limit: boardLimit },
+          fetchPolicy: 'no-cache',
+        });
+        if (!result.data) throw new BoardRequestError({ message: 'The leaderboard query returned no data' });
+        return result.data.leaderboard;
+      } catch (error) {
+        if (error instanceof BoardRequestError) throw error;
+        throw new BoardRequestError(describeRequestError(error));
+      }
+    },
+
+    watchBoard(boardId, handlers) {
+      let ended = false;
+      const subscription = client
+        .subscribe({
+          query: OnLeaderboardChangedDocument,
+          variables: { boardId },
+          fetchPolicy: 'no-cache',
+          // Asks the link for its control events, so the screen knows when it is really live.
+          context: {
+            controlMessages: { [CONTROL_EVENTS_KEY]: true },
+            onSubscriptionReady: () => {
+              if (!ended) handlers.ready();
+            },
+          } satisfies ReadinessContext & Record<string, unknown>,
+        })
+        .subscribe({
+          next: (result) => {
+            if (ended) return;
+            if (result.error) {
+              ended = true;
+              handlers.failed(describeRequestError(result.error));
+              return;
+            }
+            const snapshot = result.data?.onLeaderboardChanged;
+            if (snapshot) handlers.snapshot(snapshot);
+          },
+          error: (error: unknown) => {
+            if (ended) return;
+            ended = true;
+            handlers.failed(describeRequestError(error));
+          },
+          complete: () => {
+            if (ended) return;
+            ended = true;
+            handlers.failed({ message: 'The real-time connection closed' });
+          },
+        });
+      return () => {
+        ended = true;
+        subscription.unsubscribe();
+      };
+    },
+
+    stop() {
+      client.stop();
+    },
+  };
+}

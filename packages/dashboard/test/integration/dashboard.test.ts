@@ -1,0 +1,324 @@
+/**
+ * The dashboard in a real browser against the whole local stack: the page paints the current
+ * ranking, follows new snapshots live as users record activities (the subscription through
+ * AppSync's client library, the rebuilder on a 1 s schedule), switches boards, and says plainly
+ * when its API key is refused.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { activityCatalog, pointsFor, weekBoardId } from '@leaderboard/core';
+// By path, not by package: @leaderboard/local depends on this package to serve the page.
+import { defaultPaths, repositoryRoot } from '../../../local/src/stack/paths.ts';
+import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, writeDashboardConfig } from '../../build.ts';
+import { startDashboardServer, type DashboardServer } from '../../src/server/dashboard-server.ts';
+import { movementOf } from '../../src/view/movement.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+
+const rebuildIntervalMs = 1_000;
+const program = { id: 'step-up', name: 'Step Up' };
+
+interface Step {
+  readonly user: string;
+  readonly type: string;
+  readonly quantity: number;
+  readonly programId?: string;
+}
+
+/** Before the page opens: alice 100, bob 80, dave 30. */
+const before: readonly Step[] = [
+  { user: 'alice', type: 'running', quantity: 50, programId: program.id },
+  { user: 'bob', type: 'cycling', quantity: 80 },
+  { user: 'dave', type: 'yoga', quantity: 30 },
+];
+/** While it is open: carol enters at the top with 180, dave climbs to 130. */
+const during: readonly Step[] = [
+  { user: 'carol', type: 'swimming', quantity: 60, programId: program.id },
+  { user: 'dave', type: 'workout', quantity: 2 },
+];
+
+const totals = (steps: readonly Step[], programId?: string): Map<string, number> => {
+  const scores = new Map<string, number>();
+  for (const step of steps) {
+    if (programId !== undefined && step.programId !== programId) continue;
+    const definition = activityCatalog.find((candidate) => candidate.type === step.type);
+    if (!definition) throw new Error(`no activity type ${step.type}`);
+    scores.set(step.user, (scores.get(step.user) ?? 0) + pointsFor(definition, step.quantity));
+  }
+  return scores;
+};
+const ranking = (scores: Map<string, number>): Array<{ name: string; score: number }> =>
+  [...scores.entries()]
+    .sort(([, a], [, b]) => b - a)
+    .map(([user, score]) => ({ name: user.toUpperCase(), score }));
+
+function ensureResolverBundles(): void {
+  if (existsSync(join(defaultPaths.resolverBundles, 'Mutation.recordActivity.js'))) return;
+  const build = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(repositoryRoot, 'packages/resolvers/build.ts')],
+    {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+    },
+  );
+  if (build.status !== 0) throw new Error(`building the resolver bundles failed:\n${build.stderr}`);
+}
+
+async function postGraphQL<Data>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<{ data?: Data; errors?: Array<{ message: string }> }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Data; errors?: Array<{ message: string }> };
+}
+
+async function until(
+  condition: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The table as a person reads it. */
+const readTable = (page: Page) =>
+  page.$$eval('#board-rows tr', (rows) =>
+    rows.map((row) => ({
+      rank: Number(row.querySelector('td.rank')?.textContent),
+      movement: (row.querySelector('td.movement') as HTMLElement | null)?.dataset['movement'] ?? '',
+      name: row.querySelector('th.name')?.textContent ?? '',
+      score: Number((row.querySelector('td.score')?.textContent ?? '').replace(/\D/g, '')),
+    })),
+  );
+
+let stack: LocalStack;
+let browser: TestBrowser;
+let siteDir: string;
+let badKeySite: { dir: string; server: DashboardServer } | undefined;
+const tokens = new Map<string, string>();
+const logLines: string[] = [];
+
+async function record(steps: readonly Step[]): Promise<void> {
+  for (const step of steps) {
+    const response = await postGraphQL<{ recordActivity: { points: number } }>(
+      stack.graphqlUrl,
+      'mutation Record($input: RecordActivityInput!) { recordActivity(input: $input) { id points } }',
+      {
+        input: {
+          type: step.type,
+          quantity: step.quantity,
+          ...(step.programId ? { programId: step.programId } : {}),
+        },
+      },
+      { authorization: tokens.get(step.user) ?? '' },
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  }
+}
+
+/** Waits until the worker has counted every user's total (read back with each user's own token). */
+async function untilCounted(expected: Map<string, number>): Promise<void> {
+  await until(
+    async () => {
+      for (const [user, score] of expected) {
+        const standing = await postGraphQL<{ myStanding: { score: number } | null }>(
+          stack.graphqlUrl,
+          'query { myStanding(boardId: "global") { score } }',
+          {},
+          { authorization: tokens.get(user) ?? '' },
+        );
+        if (standing.data?.myStanding?.score !== score) return false;
+      }
+      return true;
+    },
+    'the worker to count the activities',
+    15_000,
+  );
+}
+
+beforeAll(async () => {
+  ensureResolverBundles();
+  siteDir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-site-'));
+  const [built, launched, started] = await Promise.all([
+    buildDashboard({ outDir: siteDir }),
+    launchBrowser(),
+    startLocalStack({ rebuildIntervalMs, dashboardDir: siteDir, log: (line) => logLines.push(line) }),
+  ]);
+  expect(built.files).toContain('index.html');
+  browser = launched;
+  stack = started;
+  for (const user of ['alice', 'bob', 'carol', 'dave']) {
+    tokens.set(user, await stack.mintToken({ sub: user, name: user.toUpperCase() }));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await badKeySite?.server.close();
+  await browser?.close();
+  await stack?.stop();
+  if (badKeySite) rmSync(badKeySite.dir, { recursive: true, force: true });
+  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
+});
+
+describe('the live dashboard', () => {
+  it('paints the ranking, follows it live, switches boards', async () => {
+    // The stack wrote config.json; the screen is also offered the program board.
+    writeDashboardConfig(siteDir, {
+      graphqlUrl: stack.graphqlUrl,
+      realtimeUrl: stack.realtimeUrl,
+      apiKey: stack.apiKey,
+      region: stack.region,
+      programs: [program],
+    });
+
+    await record(before);
+    const firstRanking = ranking(totals(before));
+    await until(
+      async () => {
+        const board = await postGraphQL<{ leaderboard: { entries: Array<{ userId: string }> } }>(
+          stack.graphqlUrl,
+          'query { leaderboard(boardId: "global") { entries { userId } } }',
+          {},
+          { 'x-api-key': stack.apiKey },
+        );
+        return board.data?.leaderboard.entries.length === firstRanking.length;
+      },
+      'the first snapshot',
+      20_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
+    });
+
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    const consoleLines: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    await page.goto(stack.dashboardUrl ?? '');
+    await page
+      .locator('#status[data-state="live"]')
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        const alert = await page.locator('#alert').textContent();
+        throw new Error(
+          `${(error as Error).message}\nalert: ${alert}\npage errors: ${pageErrors.join('\n')}\nconsole:\n${consoleLines.join('\n')}`,
+        );
+      });
+    await until(
+      async () => (await readTable(page)).length === firstRanking.length,
+      'the first paint',
+      10_000,
+    );
+    expect(await readTable(page)).toEqual(
+      firstRanking.map((entry, index) => ({ rank: index + 1, movement: 'new', ...entry })),
+    );
+    await expect(page.locator('caption').textContent()).resolves.toBe('All time');
+    await expect(page.locator('#as-of time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    // A marker on the window survives only if the page is never reloaded.
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    // One snapshot carries every change: the rebuilder waits until the worker has counted them.
+    await stack.rebuilder.stop();
+    await record(during);
+    const finalScores = totals([...before, ...during]);
+    await untilCounted(finalScores);
+    stack.rebuilder.start();
+
+    const finalRanking = ranking(finalScores);
+    await until(
+      async () =>
+        JSON.stringify((await readTable(page)).map(({ name }) => name)) ===
+        JSON.stringify(finalRanking.map(({ name }) => name)),
+      'the live update',
+      15_000,
+    );
+    // carol enters at the top, dave climbs from 3rd to 2nd, alice and bob drop two places.
+    expect(await readTable(page)).toEqual([
+      { rank: 1, movement: 'new', name: 'CAROL', score: 180 },
+      { rank: 2, movement: 'up', name: 'DAVE', score: 130 },
+      { rank: 3, movement: 'down', name: 'ALICE', score: 100 },
+      { rank: 4, movement: 'down', name: 'BOB', score: 80 },
+    ]);
+    expect(finalRanking.map(({ score }) => score)).toEqual([180, 130, 100, 80]);
+    await expect(page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).resolves.toBe(
+      true,
+    );
+    await expect(page.locator('#announcer').textContent()).resolves.toContain('CAROL leads with 180 points.');
+    await page.screenshot({ path: join(tmpdir(), 'leaderboard-dashboard.png') });
+
+    // The program board: only the activities recorded for the program.
+    await page.locator('#board-picker').selectOption(`program:${program.id}`);
+    const programRanking = ranking(totals([...before, ...during], program.id));
+    await until(
+      async () =>
+        JSON.stringify((await readTable(page)).map(({ name, score }) => ({ name, score }))) ===
+        JSON.stringify(programRanking),
+      'the program board',
+      10_000,
+    );
+    await expect(page.locator('caption').textContent()).resolves.toBe(`Program: ${program.name}`);
+    expect(new URL(page.url()).searchParams.get('board')).toBe(`program:${program.id}`);
+
+    // This ISO week's board holds everything recorded today.
+    const week = weekBoardId(Date.now());
+    await page.locator('#board-picker').selectOption(week);
+    await until(
+      async () =>
+        JSON.stringify((await readTable(page)).map(({ name, score }) => ({ name, score }))) ===
+        JSON.stringify(finalRanking),
+      'the week board',
+      10_000,
+    );
+    await page.locator('#status[data-state="live"]').waitFor({ timeout: 10_000 });
+    expect(pageErrors).toEqual([]);
+    // The snapshot the page shows is the API's: movement marks follow its previous ranks.
+    const apiBoard = await postGraphQL<{
+      leaderboard: { entries: Array<{ rank: number; previousRank: number | null }> };
+    }>(
+      stack.graphqlUrl,
+      `query { leaderboard(boardId: "${week}") { entries { rank previousRank } } }`,
+      {},
+      { 'x-api-key': stack.apiKey },
+    );
+    expect((await readTable(page)).map(({ movement }) => movement)).toEqual(
+      apiBoard.data?.leaderboard.entries.map((entry) => movementOf(entry).kind),
+    );
+    await page.close();
+  });
+
+  it('shows a clear error when the API key is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-bad-key-'));
+    cpSync(siteDir, dir, { recursive: true });
+    writeDashboardConfig(dir, {
+      graphqlUrl: stack.graphqlUrl,
+      realtimeUrl: stack.realtimeUrl,
+      apiKey: 'da2-thiskeydoesnotexist0000000',
+      region: stack.region,
+      programs: [],
+    });
+    badKeySite = { dir, server: await startDashboardServer({ siteDir: dir }) };
+    const page = await browser.context.newPage();
+    await page.goto(badKeySite.server.url);
+    await page.locator('#status[data-state="error"]').waitFor({ timeout: 10_000 });
+    await expect(page.locator('#alert').textContent()).resolves.toContain('The API key was refused');
+    await expect(page.locator('#alert').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#status-label').textContent()).resolves.toBe('Not connected');
+    expect(await readTable(page)).toEqual([]);
+    await page.close();
+  });
+});

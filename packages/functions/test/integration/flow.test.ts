@@ -5,7 +5,6 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { serviceConfig } from '@leaderboard/core/config';
 import type { PublishLeaderboardInput } from '@leaderboard/core/generated/schema';
@@ -19,17 +18,12 @@ import {
   awayFromMinuteBoundary,
   caller,
   clearAllTables,
+  itemsOfKind,
+  rebuilderIdentity,
   testDynamo,
   testEngine,
   userIdentity,
 } from '../../../resolvers/test/support/engine.ts';
-
-const iamIdentity = {
-  accountId: '000000000000',
-  userArn: 'arn:aws:iam::000000000000:role/rebuilder',
-  username: 'rebuilder',
-  sourceIp: ['127.0.0.1'],
-};
 
 describe('record -> aggregate -> rebuild -> read', () => {
   const { documentClient, endpoint } = testDynamo();
@@ -55,16 +49,9 @@ describe('record -> aggregate -> rebuild -> read', () => {
     }
 
     // The pipe's part: every activity insert becomes one message body, delivered twice here.
-    const stored = await documentClient.send(
-      new ScanCommand({
-        TableName: activitiesTable.name,
-        FilterExpression: '#kind = :activity',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: { ':activity': itemKinds.activity },
-      }),
-    );
-    expect(stored.Items).toHaveLength(4);
-    const bodies = (stored.Items ?? []).map((item, index) =>
+    const stored = await itemsOfKind(documentClient, activitiesTable.name, itemKinds.activity);
+    expect(stored).toHaveLength(4);
+    const bodies = stored.map((item, index) =>
       JSON.stringify({
         eventID: `e${index}`,
         eventName: 'INSERT',
@@ -112,7 +99,7 @@ describe('record -> aggregate -> rebuild -> read', () => {
       topN: serviceConfig.topN,
       config: serviceConfig,
       publish: async (input) => {
-        const outcome = await call('Mutation.publishLeaderboard', { input }, iamIdentity);
+        const outcome = await call('Mutation.publishLeaderboard', { input }, rebuilderIdentity);
         expect(outcome.errors).toEqual([]);
         published.push(outcome.data as PublishLeaderboardInput);
       },

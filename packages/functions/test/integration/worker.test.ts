@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { boardsForActivity } from '@leaderboard/core/boards';
 import { serviceConfig } from '@leaderboard/core/config';
 import { activityPk, itemKinds, progressKey, totalKey } from '@leaderboard/core/keys';
@@ -17,7 +17,7 @@ import {
   streamMessageBody,
   type TestActivity,
 } from '../support/activities.ts';
-import { clearAllTables, localCredentials, localRegion, testDynamo } from '../support/local.ts';
+import { clearAllTables, itemsOfKind, localCredentials, localRegion, testDynamo } from '../support/local.ts';
 import { testWorker } from '../support/worker.ts';
 
 const context = lambdaContext('worker');
@@ -117,15 +117,8 @@ describe('worker', () => {
     );
 
     const expected = expectedTotals(activities);
-    const stored = await documentClient.send(
-      new ScanCommand({
-        TableName: scoresTable.name,
-        FilterExpression: '#kind = :total',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: { ':total': itemKinds.total },
-      }),
-    );
-    expect(stored.Items).toHaveLength(expected.size);
+    const stored = await itemsOfKind(documentClient, scoresTable.name, itemKinds.total);
+    expect(stored).toHaveLength(expected.size);
     for (const [key, total] of expected) {
       const [userId, boardId] = key.split('|') as [string, string];
       const item = (

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { tables } from '@leaderboard/core';
 import { inject } from 'vitest';
 import { localCredentials, localRegion } from '../aws/dynamodb-local.ts';
@@ -28,4 +28,29 @@ export function testDynamo(): {
 /** Empties every service table; call in `beforeEach` so tests start from nothing. */
 export async function clearAllTables(documentClient: DynamoDBDocumentClient): Promise<void> {
   for (const table of tables) await clearTable(documentClient, table, table.name);
+}
+
+/** Every item of one `kind` in a table, read consistently over all Scan pages. */
+export async function itemsOfKind(
+  documentClient: DynamoDBDocumentClient,
+  tableName: string,
+  kind: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: '#kind = :kind',
+        ExpressionAttributeNames: { '#kind': 'kind' },
+        ExpressionAttributeValues: { ':kind': kind },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

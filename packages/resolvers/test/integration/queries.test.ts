@@ -4,14 +4,14 @@ import { serviceConfig } from '@leaderboard/core/config';
 import { itemKinds, snapshotKey, totalKey } from '@leaderboard/core/keys';
 import { scoresTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { caller, clearAllTables, testDynamo, testEngine, userIdentity } from '../support/engine.ts';
-
-const iamIdentity = {
-  accountId: '000000000000',
-  userArn: 'arn:aws:sts::000000000000:assumed-role/rebuilder/session',
-  username: 'rebuilder',
-  sourceIp: ['127.0.0.1'],
-};
+import {
+  caller,
+  clearAllTables,
+  rebuilderIdentity,
+  testDynamo,
+  testEngine,
+  userIdentity,
+} from '../support/engine.ts';
 
 const entries = (count: number) =>
   Array.from({ length: count }, (_, index) => ({
@@ -160,10 +160,14 @@ describe('queries and the publish path', () => {
 
   it('Mutation.publishLeaderboard hands the snapshot to subscribers unchanged, and refuses a bad board', async () => {
     const input = { boardId: 'global', version: 3, asOf: '2026-11-21T10:00:00.000Z', entries: entries(3) };
-    const outcome = await call('Mutation.publishLeaderboard', { input }, iamIdentity);
+    const outcome = await call('Mutation.publishLeaderboard', { input }, rebuilderIdentity);
     expect(outcome.errors).toEqual([]);
     expect(outcome.data).toEqual(input);
-    const bad = await call('Mutation.publishLeaderboard', { input: { ...input, boardId: 'x' } }, iamIdentity);
+    const bad = await call(
+      'Mutation.publishLeaderboard',
+      { input: { ...input, boardId: 'x' } },
+      rebuilderIdentity,
+    );
     expect(bad.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError' })]);
   });
 

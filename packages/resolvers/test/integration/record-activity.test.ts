@@ -8,26 +8,14 @@ import {
   awayFromMinuteBoundary,
   caller,
   clearAllTables,
+  itemsOfKind,
   testDynamo,
   testEngine,
   userIdentity,
 } from '../support/engine.ts';
 
-async function activityItems(
-  documentClient: DynamoDBDocumentClient,
-  kind: string,
-): Promise<Record<string, unknown>[]> {
-  const result = await documentClient.send(
-    new ScanCommand({
-      TableName: activitiesTable.name,
-      FilterExpression: '#kind = :kind',
-      ExpressionAttributeNames: { '#kind': 'kind' },
-      ExpressionAttributeValues: { ':kind': kind },
-      ConsistentRead: true,
-    }),
-  );
-  return result.Items ?? [];
-}
+const activityItems = (documentClient: DynamoDBDocumentClient, kind: string) =>
+  itemsOfKind(documentClient, activitiesTable.name, kind);
 
 describe('Mutation.recordActivity', () => {
   const { documentClient, endpoint } = testDynamo();

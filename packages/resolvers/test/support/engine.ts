@@ -20,7 +20,7 @@ import type {
   ResolverEngine,
 } from '../../../local/src/appsync/types.ts';
 import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
-export { clearAllTables, testDynamo } from '../../../local/src/testing/dynamodb.ts';
+export { clearAllTables, itemsOfKind, testDynamo } from '../../../local/src/testing/dynamodb.ts';
 
 const packageRoot = join(import.meta.dirname, '..', '..');
 let built = false;
@@ -55,6 +55,14 @@ export function testEngine(
     },
   });
 }
+
+/** `ctx.identity` for the rebuilder, signing its calls with its IAM role. */
+export const rebuilderIdentity: AppSyncIdentity = {
+  accountId: '000000000000',
+  userArn: 'arn:aws:sts::000000000000:assumed-role/rebuilder/session',
+  username: 'rebuilder',
+  sourceIp: ['127.0.0.1'],
+};
 
 /** `ctx.identity` for a user signed in through the Lambda authorizer. */
 export const userIdentity = (userId: string, displayName = `Name ${userId}`): AppSyncIdentity => ({

@@ -2,10 +2,11 @@
  * `pnpm start`: the whole service on this machine. Prints where everything is, writes
  * `.local/stack.json` for the other commands, and stops everything it started on Ctrl-C.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rebuildSchedule } from '@leaderboard/core';
-import { defaultPaths, repositoryRoot, stackFilePath } from '../stack/paths.ts';
+import { buildDashboard, DashboardBuildError } from '@leaderboard/dashboard/build';
+import { defaultPaths, localStateDirectory, repositoryRoot, stackFilePath } from '../stack/paths.ts';
 import { LocalStackStartError } from '../stack/errors.ts';
 import { startLocalStack, type LocalStack } from '../stack/local-stack.ts';
 import {
@@ -114,6 +115,7 @@ function banner(stack: LocalStack, options: StartOptions, readyMs: number): stri
     `  DynamoDB     ${stack.dynamoEndpoint}   (${storage})`,
     `  SQS          ${stack.sqsEndpoint}   (${stack.queues.queue.name}, DLQ ${stack.queues.deadLetter.name})`,
     `  Rebuilder    ${rebuild}`,
+    ...(stack.dashboardUrl ? [`  Dashboard    ${stack.dashboardUrl}   (live leaderboard for screens)`] : []),
     ...(options.https ? [`  Certificate  self-signed; trust it in your client for ${scheme}/wss`] : []),
     '',
     '  User token:    pnpm token --user alice       (send it as the Authorization header)',
@@ -163,8 +165,11 @@ async function main(): Promise<number> {
   const startedAt = performance.now();
   try {
     checkPreviousRun(log);
+    // Built on each start, like the resolver bundles, so the page always matches the source.
+    const dashboard = await buildDashboard({ outDir: join(localStateDirectory, 'dashboard') });
     log('starting DynamoDB Local, the SQS emulator, the API, the pipe, the worker and the rebuilder...');
     stack = await startLocalStack({
+      dashboardDir: dashboard.outDir,
       port: options.port,
       persist: options.persist,
       rebuildIntervalMs: options.rebuildIntervalMs,
@@ -173,7 +178,11 @@ async function main(): Promise<number> {
       log,
     });
   } catch (error) {
-    if (error instanceof LocalStackStartError || error instanceof StackFileError) {
+    if (
+      error instanceof LocalStackStartError ||
+      error instanceof StackFileError ||
+      error instanceof DashboardBuildError
+    ) {
       log(`error: ${error.message}`);
       return signalled ? 0 : 1;
     }

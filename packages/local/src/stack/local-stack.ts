@@ -21,6 +21,11 @@ import {
   workerFunction,
 } from '@leaderboard/core';
 import {
+  startDashboardServer,
+  writeDashboardConfig,
+  type DashboardServer,
+} from '@leaderboard/dashboard/server';
+import {
   createDynamoDbDataSource,
   createResolverEngine,
   noneDataSource,
@@ -76,6 +81,11 @@ export interface LocalStackOptions {
   readonly log?: (line: string) => void;
   readonly bundlesDir?: string;
   readonly schemaFile?: string;
+  /**
+   * A built dashboard (`buildDashboard` from `@leaderboard/dashboard/build`) to serve on its own
+   * loopback port; its config.json is written from this stack.
+   */
+  readonly dashboardDir?: string;
 }
 
 export interface LocalStack {
@@ -98,6 +108,8 @@ export interface LocalStack {
   /** The worker's event source mapping: stop and start it to play an outage. */
   readonly worker: SqsEventSourceMapping;
   readonly rebuilder: LocalScheduler;
+  /** The dashboard page, when `dashboardDir` was given. */
+  readonly dashboardUrl: string | undefined;
   /** Active real-time subscriptions. */
   subscriptionCount(): number;
   mintToken(request: MintTokenRequest): Promise<string>;
@@ -300,6 +312,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     environment.link('Api', { url: publishUrl });
 
+    let dashboard: DashboardServer | undefined;
+    if (options.dashboardDir) {
+      writeDashboardConfig(options.dashboardDir, {
+        graphqlUrl: api.url,
+        realtimeUrl: api.realtimeUrl,
+        apiKey,
+        region: localRegion,
+        programs: [],
+      });
+      dashboard = await startDashboardServer({ siteDir: options.dashboardDir });
+      teardown.add('dashboard', () => dashboard?.close());
+    }
+
     const table = await dynamoClient.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
     const streamArn = table.Table?.LatestStreamArn;
     if (!streamArn) throw new LocalStackStartError(`table ${activitiesTable.name} has no stream`);
@@ -382,6 +407,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       pipe,
       worker: workerMapping,
       rebuilder: scheduler,
+      dashboardUrl: dashboard?.url,
       subscriptionCount: () => api.subscriptionCount(),
       mintToken: (request) => issuer.mintToken(request),
       stop: () =>

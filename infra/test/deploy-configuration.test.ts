@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activitiesTable, authorizerFunction, scoresTable } from '@leaderboard/core';
 import { oidcSettings, OidcConfigurationError } from '../oidc.ts';
 import { lambdaByHandler, onlyResource } from './support/recorded.ts';
-import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import { programRunTimeoutMs, runSstProgram, type ProgramRun } from './support/sst-program.ts';
+import { runSstProgramOnBundles, type ResolverBundles } from './support/resolver-bundles.ts';
+import { programRunTimeoutMs, type ProgramRun } from './support/sst-program.ts';
 
 describe('oidcSettings', () => {
   it('keeps the settings that are set and drops blank ones', () => {
@@ -42,8 +42,7 @@ describe('a production deploy with an OIDC issuer configured', () => {
   let bundles: ResolverBundles;
 
   beforeAll(async () => {
-    bundles = prepareResolverBundles();
-    run = await runSstProgram({ stage: 'production', env: { RESOLVER_BUNDLE_DIR: bundles.dir, ...issuer } });
+    ({ run, bundles } = await runSstProgramOnBundles({ stage: 'production', env: issuer }));
   }, programRunTimeoutMs);
 
   afterAll(() => bundles?.dispose());

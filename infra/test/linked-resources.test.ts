@@ -7,13 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import {
-  programRunTimeoutMs,
-  repositoryRoot,
-  runSstProgram,
-  type ProgramRun,
-} from './support/sst-program.ts';
+import { runSstProgramOnBundles, type ResolverBundles } from './support/resolver-bundles.ts';
+import { programRunTimeoutMs, repositoryRoot, type ProgramRun } from './support/sst-program.ts';
 
 /** `Resource` members declared in sst-env.d.ts: resource name -> property names. */
 function declaredResources(): Map<string, string[]> {
@@ -50,8 +45,7 @@ let run: ProgramRun;
 let bundles: ResolverBundles;
 
 beforeAll(async () => {
-  bundles = prepareResolverBundles();
-  run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir } });
+  ({ run, bundles } = await runSstProgramOnBundles());
 }, programRunTimeoutMs);
 
 afterAll(() => bundles?.dispose());

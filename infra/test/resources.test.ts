@@ -32,11 +32,10 @@ import {
   statementsOfRole,
   stringInput,
 } from './support/recorded.ts';
-import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
+import { runSstProgramOnBundles, type ResolverBundles } from './support/resolver-bundles.ts';
 import {
   programRunTimeoutMs,
   repositoryRoot,
-  runSstProgram,
   type ProgramRun,
   type RecordedResource,
 } from './support/sst-program.ts';
@@ -45,8 +44,7 @@ let run: ProgramRun;
 let bundles: ResolverBundles;
 
 beforeAll(async () => {
-  bundles = prepareResolverBundles();
-  run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir } });
+  ({ run, bundles } = await runSstProgramOnBundles());
 }, programRunTimeoutMs);
 
 afterAll(() => bundles?.dispose());

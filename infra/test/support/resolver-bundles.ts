@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipelineFunctions, resolverBundleName, resolvers } from '@leaderboard/core/api';
-import { repositoryRoot } from './sst-program.ts';
+import { repositoryRoot, runSstProgram, type ProgramRun, type RunOptions } from './sst-program.ts';
 
 export const builtBundleDir = join(repositoryRoot, 'packages', 'resolvers', 'dist');
 
@@ -58,4 +58,25 @@ export function prepareResolverBundles(): ResolverBundles {
     read: read(dir),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+export interface BundledProgramRun {
+  readonly run: ProgramRun;
+  /** The bundles the program read; dispose of them when the tests are done. */
+  readonly bundles: ResolverBundles;
+}
+
+/** Runs the SST program on the resolver bundles, handed to it as `RESOLVER_BUNDLE_DIR`. */
+export async function runSstProgramOnBundles(options: RunOptions = {}): Promise<BundledProgramRun> {
+  const bundles = prepareResolverBundles();
+  try {
+    const run = await runSstProgram({
+      ...options,
+      env: { RESOLVER_BUNDLE_DIR: bundles.dir, ...options.env },
+    });
+    return { run, bundles };
+  } catch (error) {
+    bundles.dispose();
+    throw error;
+  }
 }

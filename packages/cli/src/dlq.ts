@@ -1,5 +1,5 @@
 /** `pnpm dlq [list|redrive]`: shows the dead letters of the running stack, or sends them back to be processed. */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { UsageError } from './errors.ts';
 import { listDeadLetters, redriveDeadLetters, sqsClientFor } from './dead-letters.ts';
 import { runCli } from './run-cli.ts';
@@ -11,19 +11,13 @@ const usage = `Usage: pnpm dlq [list|redrive] [--json]
   redrive   move them back to the activities queue, to be processed again`;
 
 runCli(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  const parsed = parseCommandLine(usage, {
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+  });
   if (parsed.values.help) {
     process.stdout.write(`${usage}\n`);
     return 0;

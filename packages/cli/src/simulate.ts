@@ -2,9 +2,8 @@
  * `pnpm simulate [--users 20] [--rate 10] [--duration 30s] [--programs spring-run,step-up]`:
  * many users recording activities through the local GraphQL API, each with a real token.
  */
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { DurationFormatError, parseDuration } from '@leaderboard/local/cli/duration';
+import { commaSeparated, durationArgument, parseCommandLine } from './command-line.ts';
 import { UsageError } from './errors.ts';
 import { runCli } from './run-cli.ts';
 import { runSimulation, type SimulatedUser, type SimulationSummary } from './simulation.ts';
@@ -55,41 +54,26 @@ function printSummary(summary: SimulationSummary, boards: readonly string[]): vo
 }
 
 runCli(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        users: { type: 'string' },
-        rate: { type: 'string' },
-        duration: { type: 'string' },
-        programs: { type: 'string' },
-        boards: { type: 'string' },
-        prefix: { type: 'string', default: 'sim-user-' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  const { values } = parseCommandLine(usage, {
+    options: {
+      users: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      programs: { type: 'string' },
+      boards: { type: 'string' },
+      prefix: { type: 'string', default: 'sim-user-' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
   const userCount = Math.round(positiveNumber(values.users, 'users', 20));
   const ratePerSecond = positiveNumber(values.rate, 'rate', 10);
-  let durationMs: number;
-  try {
-    durationMs = parseDuration(values.duration ?? '30s');
-  } catch (error) {
-    if (error instanceof DurationFormatError) throw new UsageError(error.message);
-    throw error;
-  }
-  const programs = (values.programs ?? values.boards ?? 'spring-challenge,step-up')
-    .split(',')
-    .map((program) => program.trim())
-    .filter((program) => program.length > 0);
+  const durationMs = durationArgument(values.duration ?? '30s');
+  const programs = commaSeparated(values.programs ?? values.boards ?? 'spring-challenge,step-up');
 
   const stack = connectToStack();
   const width = String(userCount).length;

@@ -30,19 +30,18 @@ function withOptional(target: Json, source: Json, fields: readonly string[]): Js
   return target;
 }
 
-function condition(value: unknown): DynamoDBExpressionJson | undefined {
+function expressionOf(value: unknown, what: string): DynamoDBExpressionJson | undefined {
   if (value === undefined || value === null) return undefined;
   const expression = buildDynamoDBExpression(value);
-  if (!expression)
-    throw new DynamoDBHelperInputError('condition cannot be rendered as a DynamoDB expression');
+  if (!expression) throw new DynamoDBHelperInputError(`${what} cannot be rendered as a DynamoDB expression`);
   return expression;
 }
 
+const condition = (value: unknown): DynamoDBExpressionJson | undefined => expressionOf(value, 'condition');
+
 function filter(value: unknown): DynamoDBExpressionJson | undefined {
-  if (value === undefined || value === null) return undefined;
-  const expression = buildDynamoDBExpression(value);
-  if (!expression) throw new DynamoDBHelperInputError('filter cannot be rendered as a DynamoDB expression');
-  return expression.expression === '' ? undefined : expression;
+  const expression = expressionOf(value, 'filter');
+  return expression?.expression === '' ? undefined : expression;
 }
 
 /** `['id', 'author.name', 'tags[1]']` to `{ expression: '#proj_0, #proj_1.#proj_2, #proj_3[1]', ... }`. */
@@ -373,47 +372,40 @@ function transactCondition(value: unknown): Json | undefined {
   return rendered ? { ...rendered, returnValuesOnConditionCheckFailure: true } : undefined;
 }
 
+/** One `transactWrite` item: the fields every operation has, around those of `operation`. */
+function transactWriteItem(
+  spec: Json,
+  operation: string,
+  operationFields: (spec: Json) => Json = () => ({}),
+): Json {
+  return dropUndefined({
+    table: spec.table,
+    operation,
+    key: toMapValues(spec.key),
+    ...operationFields(spec),
+    condition: transactCondition(spec.condition),
+  });
+}
+
 export function transactWrite(input: unknown): Json {
   const items = list(requireObject(input, 'transactWrite input').items, 'transactWrite items').map(
     (entry) => {
       const item = requireObject(entry, 'transactWrite item');
       if (item.putItem) {
-        const spec = requireObject(item.putItem, 'putItem');
-        return dropUndefined({
-          table: spec.table,
-          operation: 'PutItem',
-          key: toMapValues(spec.key),
+        return transactWriteItem(requireObject(item.putItem, 'putItem'), 'PutItem', (spec) => ({
           attributeValues: toMapValues(spec.item ?? {}),
-          condition: transactCondition(spec.condition),
-        });
+        }));
       }
       if (item.updateItem) {
-        const spec = requireObject(item.updateItem, 'updateItem');
-        return dropUndefined({
-          table: spec.table,
-          operation: 'UpdateItem',
-          key: toMapValues(spec.key),
+        return transactWriteItem(requireObject(item.updateItem, 'updateItem'), 'UpdateItem', (spec) => ({
           update: updateExpression(spec.update),
-          condition: transactCondition(spec.condition),
-        });
+        }));
       }
       if (item.deleteItem) {
-        const spec = requireObject(item.deleteItem, 'deleteItem');
-        return dropUndefined({
-          table: spec.table,
-          operation: 'DeleteItem',
-          key: toMapValues(spec.key),
-          condition: transactCondition(spec.condition),
-        });
+        return transactWriteItem(requireObject(item.deleteItem, 'deleteItem'), 'DeleteItem');
       }
       if (item.conditionCheck) {
-        const spec = requireObject(item.conditionCheck, 'conditionCheck');
-        return dropUndefined({
-          table: spec.table,
-          operation: 'ConditionCheck',
-          key: toMapValues(spec.key),
-          condition: transactCondition(spec.condition),
-        });
+        return transactWriteItem(requireObject(item.conditionCheck, 'conditionCheck'), 'ConditionCheck');
       }
       throw new DynamoDBHelperInputError(
         'transactWrite item needs putItem, updateItem, deleteItem or conditionCheck',

@@ -17,6 +17,7 @@ import {
   UpdateItemCommand,
   type AttributeValue,
   type TransactWriteItem,
+  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { DataSourceRequestError } from '../errors.ts';
 import { toPlain, toPlainItem, toSdkItem, toTypedJson } from './attribute-values.ts';
@@ -151,6 +152,26 @@ const keyMatches = (item: Item, key: Item): boolean =>
 
 type Operation = (body: Json) => Promise<DataSourceOutcome>;
 
+/** How BatchPutItem or BatchDeleteItem entries travel in a BatchWriteItem. */
+interface BatchWriteRequests {
+  /** What the entries are, for error messages. */
+  readonly entriesName: 'items' | 'keys';
+  toWrite(entry: Item): WriteRequest;
+  fromWrite(write: WriteRequest): Item | undefined;
+}
+
+const putRequests: BatchWriteRequests = {
+  entriesName: 'items',
+  toWrite: (item) => ({ PutRequest: { Item: item } }),
+  fromWrite: (write) => write.PutRequest?.Item,
+};
+
+const deleteRequests: BatchWriteRequests = {
+  entriesName: 'keys',
+  toWrite: (key) => ({ DeleteRequest: { Key: key } }),
+  fromWrite: (write) => write.DeleteRequest?.Key,
+};
+
 function createOperations(
   client: DynamoDBClient,
   table: string,
@@ -188,6 +209,39 @@ function createOperations(
       scannedCount: output.ScannedCount ?? 0,
     },
   });
+
+  /**
+   * One BatchWriteItem over every table; each entry comes back as itself, or as null in
+   * `data` and listed in `unprocessed` when DynamoDB left it for a retry.
+   */
+  const batchWrite = async (
+    tablesInput: unknown,
+    requests: BatchWriteRequests,
+  ): Promise<{ data: Json; unprocessed: Json }> => {
+    const requested = tables(tablesInput).map(([name, entries]) => ({
+      name,
+      entries: list(entries, `${name} ${requests.entriesName}`).map(toSdkItem),
+    }));
+    const output = await client.send(
+      new BatchWriteItemCommand({
+        RequestItems: Object.fromEntries(
+          requested.map((entry) => [physical(entry.name), entry.entries.map(requests.toWrite)]),
+        ),
+      }),
+    );
+    const data: Json = {};
+    const unprocessed: Json = {};
+    for (const entry of requested) {
+      const left = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map(
+        (write) => requests.fromWrite(write) ?? {},
+      );
+      const isUnprocessed = (item: Item): boolean =>
+        left.some((other) => JSON.stringify(other) === JSON.stringify(item));
+      data[entry.name] = entry.entries.map((item) => (isUnprocessed(item) ? null : toPlainItem(item)));
+      unprocessed[entry.name] = left.map((item) => toPlainItem(item));
+    }
+    return { data, unprocessed };
+  };
 
   return {
     async GetItem(body) {
@@ -342,61 +396,13 @@ function createOperations(
     },
 
     async BatchPutItem(body) {
-      const requested = tables(body.tables).map(([name, items]) => ({
-        name,
-        items: list(items, `${name} items`).map(toSdkItem),
-      }));
-      const output = await client.send(
-        new BatchWriteItemCommand({
-          RequestItems: Object.fromEntries(
-            requested.map((entry) => [
-              physical(entry.name),
-              entry.items.map((item) => ({ PutRequest: { Item: item } })),
-            ]),
-          ),
-        }),
-      );
-      const data: Json = {};
-      const unprocessedItems: Json = {};
-      for (const entry of requested) {
-        const unprocessed = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map(
-          (write) => write.PutRequest?.Item ?? {},
-        );
-        const isUnprocessed = (item: Item): boolean =>
-          unprocessed.some((other) => JSON.stringify(other) === JSON.stringify(item));
-        data[entry.name] = entry.items.map((item) => (isUnprocessed(item) ? null : toPlainItem(item)));
-        unprocessedItems[entry.name] = unprocessed.map((item) => toPlainItem(item));
-      }
-      return { result: { data, unprocessedItems } };
+      const { data, unprocessed } = await batchWrite(body.tables, putRequests);
+      return { result: { data, unprocessedItems: unprocessed } };
     },
 
     async BatchDeleteItem(body) {
-      const requested = tables(body.tables).map(([name, keys]) => ({
-        name,
-        keys: list(keys, `${name} keys`).map(toSdkItem),
-      }));
-      const output = await client.send(
-        new BatchWriteItemCommand({
-          RequestItems: Object.fromEntries(
-            requested.map((entry) => [
-              physical(entry.name),
-              entry.keys.map((key) => ({ DeleteRequest: { Key: key } })),
-            ]),
-          ),
-        }),
-      );
-      const data: Json = {};
-      const unprocessedKeys: Json = {};
-      for (const entry of requested) {
-        const unprocessed = (output.UnprocessedItems?.[physical(entry.name)] ?? []).map(
-          (write) => write.DeleteRequest?.Key ?? {},
-        );
-        const isUnprocessed = (key: Item): boolean =>
-          unprocessed.some((other) => JSON.stringify(other) === JSON.stringify(key));
-        data[entry.name] = entry.keys.map((key) => (isUnprocessed(key) ? null : toPlainItem(key)));
-        unprocessedKeys[entry.name] = unprocessed.map((key) => toPlainItem(key));
-      }
-      return { result: { data, unprocessedKeys } };
+      const { data, unprocessed } = await batchWrite(body.tables, deleteRequests);
+      return { result: { data, unprocessedKeys: unprocessed } };
     },
 
     async TransactGetItems(body) {

@@ -17,6 +17,7 @@ export default $config({
     const { userPool, userPoolClient } = await import('./infra/auth.ts');
     const { api, apiKey } = await import('./infra/api.ts');
     await import('./infra/jobs.ts');
+    const { dashboard } = await import('./infra/web.ts');
 
     return {
       apiUrl: api.url,
@@ -27,6 +28,7 @@ export default $config({
       scoresTable: scores.name,
       activitiesQueueUrl: queue.url,
       deadLetterQueueUrl: deadLetterQueue.url,
+      dashboardUrl: dashboard.url,
     };
   },
 });

@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'infra',
           root: import.meta.dirname,
           include: ['infra/test/**/*.test.ts'],
+          globalSetup: ['infra/test/support/dashboard-site.ts'],
           testTimeout: 60_000,
         },
       },

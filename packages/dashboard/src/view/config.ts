@@ -29,13 +29,13 @@ function requiredUrl(source: Record<string, unknown>, key: string, schemes: read
   if (typeof value !== 'string' || value === '') {
     throw new DashboardConfigError(`${configFileName}: "${key}" must be a non-empty string`);
   }
-  let url: URL;
+  let protocol: string;
   try {
-    url = new URL(value);
+    protocol = new URL(value).protocol;
   } catch {
     throw new DashboardConfigError(`${configFileName}: "${key}" is not a URL: ${value}`);
   }
-  if (!schemes.includes(url.protocol)) {
+  if (!schemes.includes(protocol)) {
     throw new DashboardConfigError(`${configFileName}: "${key}" must use ${schemes.join(' or ')}: ${value}`);
   }
   return value;

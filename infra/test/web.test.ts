@@ -1,0 +1,111 @@
+/**
+ * The dashboard's static site under Pulumi's runtime mocks (AWS is what is mocked; see
+ * support/sst-program.ts): built from packages/dashboard with the API's URL and key in its
+ * environment, so the build writes a config.json for this stage, and uploaded with caching that
+ * lets a new key reach screens at once.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onlyResource, stateString } from './support/recorded.ts';
+import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
+import {
+  programRunTimeoutMs,
+  repositoryRoot,
+  runSstProgram,
+  type ProgramRun,
+  type RecordedResource,
+} from './support/sst-program.ts';
+
+let run: ProgramRun;
+let bundles: ResolverBundles;
+
+beforeAll(async () => {
+  bundles = prepareResolverBundles();
+  run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir } });
+}, programRunTimeoutMs);
+
+afterAll(() => bundles?.dispose());
+
+const builder = (): RecordedResource =>
+  onlyResource(
+    run,
+    'command:local:Command',
+    'the dashboard build',
+    (resource) => resource.name === 'DashboardBuilder',
+  );
+const builderEnvironment = (): Record<string, string> =>
+  builder().inputs.environment as Record<string, string>;
+
+interface UploadedFile {
+  readonly key: string;
+  readonly cacheControl: string;
+}
+const uploadedFiles = (): UploadedFile[] =>
+  onlyResource(
+    run,
+    'pulumi-nodejs:dynamic:Resource',
+    'the dashboard files',
+    (resource) => resource.name === 'DashboardAssetFiles.sst.aws.BucketFiles',
+  ).inputs.files as UploadedFile[];
+
+describe('the dashboard site', () => {
+  it('is a static site behind CloudFront, built from packages/dashboard', () => {
+    onlyResource(run, 'sst:aws:StaticSite', 'the dashboard', (resource) => resource.name === 'Dashboard');
+    onlyResource(
+      run,
+      'aws:cloudfront/distribution:Distribution',
+      'the dashboard CDN',
+      (resource) => resource.name === 'DashboardCdnDistribution',
+    );
+    expect(builder().inputs.create).toBe('pnpm run build');
+    expect(builder().inputs.dir).toBe(join(repositoryRoot, 'packages', 'dashboard'));
+    expect(run.outputs).toHaveProperty('dashboardUrl');
+  });
+
+  it("gives the build the API's URL, real-time URL and public key", () => {
+    const api = onlyResource(run, 'aws:appsync/graphQLApi:GraphQLApi', 'the Api component');
+    const key = onlyResource(run, 'aws:appsync/apiKey:ApiKey', 'the public API key');
+    const uris = api.state.uris as Record<string, string>;
+    expect(builderEnvironment()).toEqual({
+      DASHBOARD_GRAPHQL_URL: uris['GRAPHQL'],
+      DASHBOARD_REALTIME_URL: uris['REALTIME'],
+      DASHBOARD_API_KEY: stateString(key, 'key'),
+      DASHBOARD_REGION: 'us-east-1',
+    });
+  });
+
+  it('writes config.json for the stage when the build command runs with that environment', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-infra-'));
+    try {
+      const build = spawnSync(`${builder().inputs.create as string} --out ${outDir}`, {
+        cwd: builder().inputs.dir as string,
+        env: { ...process.env, ...builderEnvironment() },
+        shell: true,
+        encoding: 'utf8',
+      });
+      expect(build.status, build.stderr).toBe(0);
+      const config = JSON.parse(readFileSync(join(outDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+      expect(config).toMatchObject({
+        graphqlUrl: builderEnvironment()['DASHBOARD_GRAPHQL_URL'],
+        realtimeUrl: builderEnvironment()['DASHBOARD_REALTIME_URL'],
+        apiKey: builderEnvironment()['DASHBOARD_API_KEY'],
+        region: 'us-east-1',
+      });
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('never caches the page or its config; caches hashed bundles for good', () => {
+    const files = uploadedFiles();
+    const cacheOf = (key: string) => files.find((file) => file.key === key)?.cacheControl;
+    expect(cacheOf('index.html')).toMatch(/no-cache/);
+    expect(cacheOf('config.json')).toMatch(/no-cache/);
+    const bundles = files.filter((file) => /^main-[A-Z0-9]+\.js$/.test(file.key));
+    expect(bundles).toHaveLength(1);
+    expect(bundles[0]!.cacheControl).toMatch(/immutable/);
+  });
+});

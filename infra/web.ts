@@ -1,0 +1,41 @@
+import { api, apiKey } from './api.ts';
+
+/** Environment names the dashboard's build reads to write config.json (packages/dashboard/build.ts). */
+export const dashboardConfigEnvironment = {
+  graphqlUrl: 'DASHBOARD_GRAPHQL_URL',
+  realtimeUrl: 'DASHBOARD_REALTIME_URL',
+  apiKey: 'DASHBOARD_API_KEY',
+  region: 'DASHBOARD_REGION',
+  programs: 'DASHBOARD_PROGRAMS',
+} as const;
+
+const noCache = 'max-age=0,no-cache,no-store,must-revalidate';
+
+/**
+ * The live dashboard for public screens: the page reads the leaderboard with the public API key.
+ * The bundle is the same for every stage; config.json, written by the build from the API's
+ * outputs, is what differs, and it is never cached, so a rotated key reaches screens at once.
+ * Program boards offered in the picker come from `DASHBOARD_PROGRAMS` in the deploying shell.
+ */
+export const dashboard = new sst.aws.StaticSite('Dashboard', {
+  path: 'packages/dashboard',
+  build: { command: 'pnpm run build', output: 'dist' },
+  environment: {
+    [dashboardConfigEnvironment.graphqlUrl]: api.url,
+    [dashboardConfigEnvironment.realtimeUrl]: api.nodes.api.uris.apply((uris) => uris['REALTIME'] ?? ''),
+    [dashboardConfigEnvironment.apiKey]: apiKey.key,
+    [dashboardConfigEnvironment.region]: aws.getRegionOutput().name,
+    ...(process.env.DASHBOARD_PROGRAMS
+      ? { [dashboardConfigEnvironment.programs]: process.env.DASHBOARD_PROGRAMS }
+      : {}),
+  },
+  assets: {
+    fileOptions: [
+      // Bundles are content-hashed: a new build gets new names.
+      { files: '**', cacheControl: 'max-age=31536000,public,immutable' },
+      { files: ['**/*.html', 'config.json'], cacheControl: noCache },
+    ],
+  },
+  // There is no dev server: under `sst dev` the site is deployed like the rest.
+  dev: false,
+});

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { WebSocket } from 'ws';
 import { iamCredential, iamRegion, postSignedGraphQL } from '../../fixtures/server/clients.ts';
 import { serviceSchema, startTestStack, type TestStack } from '../../fixtures/server/setup.ts';
+import { until } from '../../../src/testing/until.ts';
 
 // Node 20 has no global WebSocket (Node 22 does); the library uses the global one.
 const globals = globalThis as { WebSocket?: unknown };
@@ -28,14 +29,6 @@ function appSyncClient(url: string, auth: Record<string, unknown>) {
     auth: auth as unknown as AuthOptions,
   });
   return new ApolloClient({ link: ApolloLink.from([link]), cache: new InMemoryCache() });
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 interface Received {
@@ -74,7 +67,7 @@ describe('aws-appsync-subscription-link against the service schema', () => {
     }`;
     const global = collect(client, subscription, { boardId: 'global' });
     const weekly = collect(client, subscription, { boardId: 'week-2026-47' });
-    await until(() => stack.api.subscriptionCount() === 2, 'both subscriptions to start');
+    await until(() => stack.api.subscriptionCount() === 2, 'both subscriptions to start', 10_000);
 
     const publish = await postSignedGraphQL(stack.api.url, {
       query: `mutation Publish($input: PublishLeaderboardInput!) {
@@ -91,7 +84,7 @@ describe('aws-appsync-subscription-link against the service schema', () => {
     });
     expect(publish.body.errors).toBeUndefined();
 
-    await until(() => global.received.length > 0, 'the published leaderboard');
+    await until(() => global.received.length > 0, 'the published leaderboard', 10_000);
     expect(global.received).toEqual([
       {
         data: {
@@ -111,13 +104,13 @@ describe('aws-appsync-subscription-link against the service schema', () => {
     expect(weekly.received).toEqual([]);
     global.unsubscribe();
     weekly.unsubscribe();
-    await until(() => stack.api.subscriptionCount() === 0, 'the subscriptions to stop');
+    await until(() => stack.api.subscriptionCount() === 0, 'the subscriptions to stop', 10_000);
   });
 
   it('is refused at the handshake with a token from nowhere', async () => {
     const client = appSyncClient(stack.api.url, { type: 'AWS_LAMBDA', token: 'not-a-jwt' });
     const watch = collect(client, 'subscription { onLeaderboardChanged { boardId } }');
-    await until(() => watch.received.length > 0, 'the refusal');
+    await until(() => watch.received.length > 0, 'the refusal', 10_000);
     // The library reports `{ errors: [GraphQLError] }`; Apollo wraps that as the error's cause.
     const cause = (watch.received[0]?.error as { cause?: { errors?: { message?: string }[] } }).cause;
     expect(cause?.errors?.[0]?.message).toBe('Connection failed: UnauthorizedException');
@@ -149,11 +142,11 @@ describe('aws-appsync-subscription-link with AWS_IAM', () => {
     });
     const client = new cjsApollo.ApolloClient({ link, cache: new cjsApollo.InMemoryCache() });
     const watch = collect(client, 'subscription { onTicketForIam { group severity } }');
-    await until(() => stack.api.subscriptionCount() === 1, 'the IAM subscription to start');
+    await until(() => stack.api.subscriptionCount() === 1, 'the IAM subscription to start', 10_000);
     await postSignedGraphQL(stack.api.url, {
       query: 'mutation { postTicket(input: { group: "iam", severity: 2 }) { group severity } }',
     });
-    await until(() => watch.received.length > 0, 'the ticket');
+    await until(() => watch.received.length > 0, 'the ticket', 10_000);
     expect(watch.received).toEqual([
       { data: { onTicketForIam: { __typename: 'Ticket', group: 'iam', severity: 2 } } },
     ]);

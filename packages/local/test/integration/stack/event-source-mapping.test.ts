@@ -14,14 +14,8 @@ import {
   type BatchOutcome,
   type SqsHandler,
 } from '../../../src/emulators/event-source-mapping.ts';
-import {
-  drainVisible,
-  queueDepth,
-  sendBodies,
-  startSqsTestKit,
-  waitFor,
-  type SqsTestKit,
-} from './sqs-test-kit.ts';
+import { until } from '../../../src/testing/until.ts';
+import { drainVisible, queueDepth, sendBodies, startSqsTestKit, type SqsTestKit } from './sqs-test-kit.ts';
 
 const visibilityTimeoutSeconds = 1;
 let kit: SqsTestKit;
@@ -82,7 +76,7 @@ describe('SqsEventSourceMapping', () => {
     );
     const { handler, calls } = recorder();
     startMapping(handler);
-    await waitFor(() => calls.flat().length >= 24, 10_000, 'every message delivered');
+    await until(() => calls.flat().length >= 24, 'every message delivered', 10_000);
     await mapping?.stop();
 
     expect(calls.every((batch) => batch.length <= activitiesQueue.batch.size)).toBe(true);
@@ -117,7 +111,7 @@ describe('SqsEventSourceMapping', () => {
     );
     const outcomes: BatchOutcome[] = [];
     startMapping(handler, outcomes);
-    await waitFor(() => calls.flat().length >= 12, 10_000, 'the two failures redelivered');
+    await until(() => calls.flat().length >= 12, 'the two failures redelivered', 10_000);
     const firstFailureSeenAt = Date.now();
     await mapping?.stop();
 
@@ -140,7 +134,7 @@ describe('SqsEventSourceMapping', () => {
       receivedAt.push(Date.now());
       return { batchItemFailures: event.Records.map((record) => ({ itemIdentifier: record.messageId })) };
     });
-    await waitFor(() => receivedAt.length >= 2, 10_000, 'a second delivery');
+    await until(() => receivedAt.length >= 2, 'a second delivery', 10_000);
     const gap = (receivedAt[1] ?? 0) - (receivedAt[0] ?? 0);
     expect(gap).toBeGreaterThanOrEqual(visibilityTimeoutSeconds * 1000 - 50);
   });
@@ -155,7 +149,7 @@ describe('SqsEventSourceMapping', () => {
       if (invocations === 1) throw new Error('worker crashed');
       return { batchItemFailures: [] };
     });
-    await waitFor(() => seen.length >= 6, 10_000, 'the batch redelivered');
+    await until(() => seen.length >= 6, 'the batch redelivered', 10_000);
     await mapping?.stop();
     expect(
       seen
@@ -173,7 +167,7 @@ describe('SqsEventSourceMapping', () => {
       if (seen.length <= 2) return { batchItemFailures: [{ itemIdentifier: 'not-a-message-id' }] };
       return undefined;
     });
-    await waitFor(() => seen.length >= 4, 10_000, 'the batch redelivered');
+    await until(() => seen.length >= 4, 'the batch redelivered', 10_000);
     await mapping?.stop();
     expect(
       seen
@@ -187,10 +181,10 @@ describe('SqsEventSourceMapping', () => {
     await sendBodies(kit.sqs, kit.queues.queue.url, ['good', 'poison']);
     const { handler, calls } = recorder((record) => record.body === 'poison');
     startMapping(handler);
-    await waitFor(
+    await until(
       async () => (await queueDepth(kit.sqs, kit.queues.deadLetter.url)) === 1,
-      15_000,
       'the poison message in the DLQ',
+      15_000,
     );
     // One more visibility period: a message past its max receives must not be handed over again.
     await new Promise((resolve) => setTimeout(resolve, visibilityTimeoutSeconds * 1000 + 500));
@@ -219,7 +213,7 @@ describe('SqsEventSourceMapping', () => {
       seen.push(...event.Records.map((record) => record.body));
     });
     await sendBodies(kit.sqs, kit.queues.queue.url, bodies);
-    await waitFor(() => calls === 1, 5_000, 'the first batch');
+    await until(() => calls === 1, 'the first batch', 5_000);
     const stopped = mapping?.stop();
     release?.();
     await stopped;
@@ -229,7 +223,7 @@ describe('SqsEventSourceMapping', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen).toHaveLength(seenAtStop);
     mapping?.start();
-    await waitFor(() => seen.length >= bodies.length, 10_000, 'the rest delivered');
+    await until(() => seen.length >= bodies.length, 'the rest delivered', 10_000);
     await mapping?.stop();
     expect([...seen].sort()).toEqual([...bodies].sort());
   });

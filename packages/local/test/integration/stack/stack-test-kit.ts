@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { defaultPaths, repositoryRoot } from '../../../src/stack/paths.ts';
 
+export { until } from '../../../src/testing/until.ts';
+
 // Node 20 has no global WebSocket (Node 22 does); the subscription library uses the global one.
 const globals = globalThis as { WebSocket?: unknown };
 if (globals.WebSocket === undefined) globals.WebSocket = WebSocket;
@@ -80,18 +82,6 @@ export function subscribe<Data>(
     error: (error: unknown) => received.push({ error, at: Date.now() }),
   });
   return { received, unsubscribe: () => subscription.unsubscribe() };
-}
-
-export async function until(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 export const recordActivityMutation = `mutation Record($input: RecordActivityInput!) {

@@ -16,7 +16,8 @@ import { activitiesQueue } from '@leaderboard/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StreamPipe } from '../../../src/emulators/stream-pipe.ts';
 import type { PipeStreamEvent } from '../../../src/emulators/stream-record.ts';
-import { drainVisible, startSqsTestKit, waitFor, type SqsTestKit } from './sqs-test-kit.ts';
+import { until } from '../../../src/testing/until.ts';
+import { drainVisible, startSqsTestKit, type SqsTestKit } from './sqs-test-kit.ts';
 
 interface ScriptedShard {
   readonly shardId: string;
@@ -135,14 +136,14 @@ afterEach(async () => {
 
 async function collectIds(count: number): Promise<string[]> {
   const ids: string[] = [];
-  await waitFor(
+  await until(
     async () => {
       const messages = await drainVisible(kit.sqs, kit.queues.queue.url);
       ids.push(...messages.map((message) => (JSON.parse(message.Body ?? '') as PipeStreamEvent).eventID));
       return ids.length >= count;
     },
-    10_000,
     `${count} messages`,
+    10_000,
   );
   return ids;
 }

@@ -12,7 +12,8 @@ import { localCredentials, localRegion } from '../../../src/aws/dynamodb-local.t
 import { StreamPipe } from '../../../src/emulators/stream-pipe.ts';
 import type { PipeStreamEvent } from '../../../src/emulators/stream-record.ts';
 import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
-import { drainVisible, startSqsTestKit, waitFor, type SqsTestKit } from './sqs-test-kit.ts';
+import { until } from '../../../src/testing/until.ts';
+import { drainVisible, startSqsTestKit, type SqsTestKit } from './sqs-test-kit.ts';
 
 const dynamo = testDynamo();
 const streams = new DynamoDBStreamsClient({
@@ -95,14 +96,14 @@ const putRateCounter = (minute: number) =>
 
 async function collect(count: number, timeoutMs = 10_000): Promise<PipeStreamEvent[]> {
   const bodies: PipeStreamEvent[] = [];
-  await waitFor(
+  await until(
     async () => {
       const messages = await drainVisible(kit.sqs, kit.queues.queue.url);
       bodies.push(...messages.map((message) => JSON.parse(message.Body ?? '') as PipeStreamEvent));
       return bodies.length >= count;
     },
-    timeoutMs,
     `${count} messages`,
+    timeoutMs,
   );
   return bodies;
 }

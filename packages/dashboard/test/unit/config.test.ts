@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { DashboardConfigError, parseDashboardConfig } from '../../src/view/config.ts';
+
+const valid = {
+  graphqlUrl: 'https://abc.appsync-api.eu-west-1.amazonaws.com/graphql',
+  realtimeUrl: 'wss://abc.appsync-realtime-api.eu-west-1.amazonaws.com/graphql',
+  apiKey: 'da2-abc',
+  region: 'eu-west-1',
+};
+
+describe('parseDashboardConfig', () => {
+  it('reads a complete config, with programs named or not', () => {
+    expect(
+      parseDashboardConfig({ ...valid, programs: [{ id: 'p1', name: 'Spring' }, { id: 'p2' }] }),
+    ).toEqual({
+      ...valid,
+      programs: [
+        { id: 'p1', name: 'Spring' },
+        { id: 'p2', name: 'p2' },
+      ],
+    });
+  });
+
+  it('defaults the region and programs', () => {
+    const { region: _region, ...withoutRegion } = valid;
+    expect(parseDashboardConfig(withoutRegion)).toMatchObject({ region: 'us-east-1', programs: [] });
+  });
+
+  it.each([
+    ['not an object', [], /JSON object/],
+    ['no API key', { ...valid, apiKey: '' }, /"apiKey"/],
+    ['a GraphQL URL that is not one', { ...valid, graphqlUrl: 'nope' }, /"graphqlUrl" is not a URL/],
+    [
+      'a real-time URL over http',
+      { ...valid, realtimeUrl: 'https://x/graphql' },
+      /"realtimeUrl" must use ws: or wss:/,
+    ],
+    ['programs that are not a list', { ...valid, programs: 'p1' }, /"programs"/],
+    ['a program without an id', { ...valid, programs: [{ name: 'x' }] }, /"id"/],
+  ])('refuses %s', (_what, json, message) => {
+    expect(() => parseDashboardConfig(json)).toThrow(DashboardConfigError);
+    expect(() => parseDashboardConfig(json)).toThrow(message);
+  });
+});

@@ -95,6 +95,18 @@ function dynamoError(error: unknown): { message: string; type: string } {
 const isConditionFailure = (error: unknown): error is { name: string; Item?: Item } =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
+/** A write's condition; when it fails, DynamoDB returns the stored item, which AppSync reports. */
+const conditionParameters = (condition: string | undefined) =>
+  condition
+    ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+    : {};
+
+/** A failed condition: the stored item as the result, next to the error. */
+const conditionFailed = (error: { name: string; Item?: Item }): DataSourceOutcome => ({
+  result: toPlainItem(error.Item),
+  error: dynamoError(error),
+});
+
 function sameItem(current: Item | undefined, desired: Item, ignored: readonly string[]): boolean {
   if (!current) return false;
   const strip = (item: Item): Json => {
@@ -268,9 +280,7 @@ function createOperations(
           new PutItemCommand({
             TableName: table,
             Item: item,
-            ...(condition
-              ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
-              : {}),
+            ...conditionParameters(condition),
             ...attributes.parameters(),
           }),
         );
@@ -278,7 +288,7 @@ function createOperations(
         // AppSync treats a failed condition as success when the stored item already is the desired one.
         if (isConditionFailure(error) && sameItem(error.Item, item, equalsIgnore(body)))
           return { result: toPlainItem(item) };
-        if (isConditionFailure(error)) return { result: toPlainItem(error.Item), error: dynamoError(error) };
+        if (isConditionFailure(error)) return conditionFailed(error);
         throw error;
       }
       return { result: toPlainItem(item) };
@@ -295,15 +305,13 @@ function createOperations(
             Key: toSdkItem(body.key),
             UpdateExpression: update,
             ReturnValues: 'ALL_NEW',
-            ...(condition
-              ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
-              : {}),
+            ...conditionParameters(condition),
             ...attributes.parameters(),
           }),
         );
         return { result: toPlainItem(output.Attributes) };
       } catch (error) {
-        if (isConditionFailure(error)) return { result: toPlainItem(error.Item), error: dynamoError(error) };
+        if (isConditionFailure(error)) return conditionFailed(error);
         throw error;
       }
     },
@@ -317,9 +325,7 @@ function createOperations(
             TableName: table,
             Key: toSdkItem(body.key),
             ReturnValues: 'ALL_OLD',
-            ...(condition
-              ? { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }
-              : {}),
+            ...conditionParameters(condition),
             ...attributes.parameters(),
           }),
         );
@@ -327,7 +333,7 @@ function createOperations(
       } catch (error) {
         // Deleting what is already gone reaches the desired state, so AppSync reports success.
         if (isConditionFailure(error) && !error.Item) return { result: null };
-        if (isConditionFailure(error)) return { result: toPlainItem(error.Item), error: dynamoError(error) };
+        if (isConditionFailure(error)) return conditionFailed(error);
         throw error;
       }
     },

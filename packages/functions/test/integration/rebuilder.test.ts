@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { snapshotKey, itemKinds } from '@leaderboard/core/keys';
 import { compareTotals, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
@@ -14,7 +14,7 @@ import {
   type TestActivity,
 } from '../support/activities.ts';
 import { countingDocumentClient } from '../support/counting-client.ts';
-import { clearAllTables, testDynamo } from '../support/local.ts';
+import { clearAllTables, itemsOfKind, testDynamo } from '../support/local.ts';
 import { rebuildDependencies, recordingPublisher } from '../support/rebuilder.ts';
 import { seedTotals, type SeedTotal } from '../support/scores.ts';
 import { testWorker } from '../support/worker.ts';
@@ -22,29 +22,16 @@ import { testWorker } from '../support/worker.ts';
 const t = (seconds: number) =>
   new Date(Date.parse('2026-11-20T09:00:00.000Z') + seconds * 1000).toISOString();
 
+/** Every total of the board from a full Scan: the oracle, independent of the sharded index. */
 async function allTotals(documentClient: DynamoDBDocumentClient, boardId: string): Promise<RankedTotal[]> {
-  const totals: RankedTotal[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({
-        TableName: scoresTable.name,
-        FilterExpression: '#kind = :total AND boardId = :boardId',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: { ':total': itemKinds.total, ':boardId': boardId },
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      totals.push({
-        userId: item['userId'] as string,
-        score: item['score'] as number,
-        reachedAt: item['reachedAt'] as string,
-      });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return totals;
+  const totals = await itemsOfKind(documentClient, scoresTable.name, itemKinds.total);
+  return totals
+    .filter((item) => item['boardId'] === boardId)
+    .map((item) => ({
+      userId: item['userId'] as string,
+      score: item['score'] as number,
+      reachedAt: item['reachedAt'] as string,
+    }));
 }
 
 describe('rebuilder', () => {

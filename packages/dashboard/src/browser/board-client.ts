@@ -13,9 +13,6 @@ import type { DashboardConfig } from '../view/config.ts';
 import type { BoardSnapshot } from '../view/snapshot.ts';
 import { describeRequestError, type RequestFailure } from './request-error.ts';
 
-/** How many entries a wall screen shows. */
-export const boardLimit = 25;
-
 export interface BoardWatchHandlers {
   /** The server acknowledged the subscription: events published from now on will arrive. */
   ready(): void;
@@ -58,7 +55,8 @@ const readinessLink = new ApolloLink((operation, forward) => {
   );
 });
 
-export function createBoardClient(config: DashboardConfig): BoardClient {
+/** `rows`: how many entries a read asks for (the API caps it too). */
+export function createBoardClient(config: DashboardConfig, rows: number): BoardClient {
   const auth = { type: AUTH_TYPE.API_KEY, apiKey: config.apiKey } satisfies AuthOptions;
   const endpoint = { url: config.graphqlUrl, region: config.region, auth };
   const client = new ApolloClient({
@@ -76,7 +74,7 @@ export function createBoardClient(config: DashboardConfig): BoardClient {
       try {
         const result = await client.query({
           query: LeaderboardDocument,
-          variables: { boardId, limit: boardLimit },
+          variables: { boardId, limit: rows },
           fetchPolicy: 'no-cache',
         });
         if (!result.data) throw new BoardRequestError({ message: 'The leaderboard query returned no data' });

@@ -1,5 +1,5 @@
 /** The dashboard page: loads config.json, then keeps the picked board live. */
-import { boardOptions, requestedBoard, withBoard } from '../view/boards.ts';
+import { boardOptions, requestedBoard, requestedRows, withBoard } from '../view/boards.ts';
 import {
   configFileName,
   DashboardConfigError,
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   view.showEndpoint(config.realtimeUrl);
 
   let boardId = requestedBoard(location.search);
+  const rows = requestedRows(location.search);
   const options = withBoard(boardOptions(Date.now(), config.programs), boardId);
 
   const refreshClient = async (current: BoardClient): Promise<BoardClient> => {
@@ -51,9 +52,9 @@ async function main(): Promise<void> {
     if (sameEndpoint(latest, config)) return current;
     current.stop();
     config = latest;
-    return createBoardClient(latest);
+    return createBoardClient(latest, rows);
   };
-  const live = new LiveBoard(createBoardClient(config), view, refreshClient);
+  const live = new LiveBoard(createBoardClient(config, rows), view, refreshClient);
 
   view.showOptions(options, boardId, (picked) => {
     boardId = picked;

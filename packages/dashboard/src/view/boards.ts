@@ -38,3 +38,14 @@ export function withBoard(options: readonly BoardOption[], boardId: string): Boa
       : boardId;
   return [...options, { boardId, label }];
 }
+
+/** Rows a screen shows: `?rows=` from 1 to `maxRows`, else `defaultRows`. */
+export const defaultRows = 25;
+export const maxRows = 100;
+
+export function requestedRows(search: string): number {
+  const text = new URLSearchParams(search).get('rows');
+  if (text === null || !/^\d{1,3}$/.test(text)) return defaultRows;
+  const rows = Number(text);
+  return rows >= 1 && rows <= maxRows ? rows : defaultRows;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { boardOptions, requestedBoard, withBoard } from '../../src/view/boards.ts';
+import {
+  boardOptions,
+  defaultRows,
+  requestedBoard,
+  requestedRows,
+  withBoard,
+} from '../../src/view/boards.ts';
 
 // Friday 20 November 2026, in ISO week 47.
 const friday = Date.UTC(2026, 10, 20, 12);
@@ -36,5 +42,18 @@ describe('withBoard', () => {
       label: 'Week 2026-W40',
     });
     expect(withBoard(options, 'global')).toEqual(options);
+  });
+});
+
+describe('requestedRows', () => {
+  it('takes 1 to 100 rows from ?rows=, else the default', () => {
+    expect(requestedRows('?rows=10')).toBe(10);
+    expect(requestedRows('?rows=100')).toBe(100);
+    expect([
+      requestedRows(''),
+      requestedRows('?rows=0'),
+      requestedRows('?rows=101'),
+      requestedRows('?rows=1e2'),
+    ]).toEqual([defaultRows, defaultRows, defaultRows, defaultRows]);
   });
 });

@@ -20,6 +20,7 @@ import type {
   ResolverEngine,
 } from '../../../local/src/appsync/types.ts';
 import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
+import { fieldInvocation } from '../../../local/src/testing/field-invocation.ts';
 export { clearAllTables, itemsOfKind, testDynamo } from '../../../local/src/testing/dynamodb.ts';
 
 const packageRoot = join(import.meta.dirname, '..', '..');
@@ -75,21 +76,7 @@ export function invocation(
   identity: AppSyncIdentity,
 ): FieldInvocation {
   const [typeName, fieldName] = field.split('.') as [string, string];
-  return {
-    typeName,
-    fieldName,
-    arguments: args,
-    source: null,
-    identity,
-    request: { headers: {}, domainName: null },
-    info: {
-      fieldName,
-      parentTypeName: typeName,
-      variables: {},
-      selectionSetList: [],
-      selectionSetGraphQL: '',
-    },
-  };
+  return fieldInvocation(typeName, fieldName, args, identity);
 }
 
 export type Call = (

@@ -11,6 +11,7 @@ import {
   ResolverLoadError,
   type ResolverEngine,
 } from '../../../src/appsync/index.ts';
+import { fieldInvocation } from '../../../src/testing/field-invocation.ts';
 import { bundleFixtures } from '../../fixtures/resolvers/bundle.ts';
 
 let bundlesDir: string;
@@ -34,21 +35,15 @@ beforeAll(async () => {
 });
 
 const resolve = (typeName: string, fieldName: string, args: Record<string, unknown>) =>
-  engine.resolve({
-    typeName,
-    fieldName,
-    arguments: args,
-    source: null,
-    identity: { resolverContext: { userId: 'u1' } },
-    request: { headers: { authorization: 'secret', 'x-trace': 't' }, domainName: null },
-    info: {
+  engine.resolve(
+    fieldInvocation(
+      typeName,
       fieldName,
-      parentTypeName: typeName,
-      variables: {},
-      selectionSetList: [],
-      selectionSetGraphQL: '',
-    },
-  });
+      args,
+      { resolverContext: { userId: 'u1' } },
+      { authorization: 'secret', 'x-trace': 't' },
+    ),
+  );
 
 test('has() knows which fields have resolvers', () => {
   expect(engine.has('Query', 'utilities')).toBe(true);

@@ -12,7 +12,7 @@ import { activityCatalog, pointsFor, weekBoardId } from '@leaderboard/core';
 // By path, not by package: @leaderboard/local depends on this package to serve the page.
 import { defaultPaths, repositoryRoot } from '../../../local/src/stack/paths.ts';
 import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.ts';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, writeDashboardConfig } from '../../build.ts';
 import { startDashboardServer, type DashboardServer } from '../../src/server/dashboard-server.ts';
@@ -298,6 +298,50 @@ describe('the live dashboard', () => {
     expect((await readTable(page)).map(({ movement }) => movement)).toEqual(
       apiBoard.data?.leaderboard.entries.map((entry) => movementOf(entry).kind),
     );
+    await page.close();
+  });
+
+  it('reconnects after the connection drops and catches up on what it missed', async () => {
+    const page = await browser.context.newPage();
+    // The page's real-time sockets pass through the browser's WebSocket routing (to the real
+    // server), so the test can cut one as a network failure would.
+    const sockets: WebSocketRoute[] = [];
+    let networkDown = false;
+    await page.routeWebSocket(/\/graphql\/realtime/, (socket) => {
+      sockets.push(socket);
+      if (networkDown) void socket.close({ code: 4000, reason: 'network down' });
+      else socket.connectToServer();
+    });
+    await page.goto(`${stack.dashboardUrl ?? ''}?board=global`);
+    await page.locator('#status[data-state="live"]').waitFor({ timeout: 10_000 });
+    const watching = stack.subscriptionCount();
+    expect(sockets).toHaveLength(1);
+    networkDown = true;
+    await sockets[0]!.close({ code: 4000, reason: 'connection lost' });
+    await page.locator('#status[data-state="reconnecting"]').waitFor({ timeout: 10_000 });
+    await until(() => stack.subscriptionCount() < watching, 'the server to see the socket close', 10_000);
+
+    // Published while the screen is disconnected: it must show this after reconnecting.
+    await record([{ user: 'bob', type: 'running', quantity: 100 }]);
+    await until(
+      async () => {
+        const board = await postGraphQL<{ leaderboard: { entries: Array<{ userId: string }> } }>(
+          stack.graphqlUrl,
+          'query { leaderboard(boardId: "global") { entries { userId } } }',
+          {},
+          { 'x-api-key': stack.apiKey },
+        );
+        return board.data?.leaderboard.entries[0]?.userId === 'bob';
+      },
+      'bob to lead the published board',
+      20_000,
+    );
+    expect(await readTable(page)).not.toContainEqual(expect.objectContaining({ rank: 1, name: 'BOB' }));
+    expect(sockets.length).toBeGreaterThan(1);
+    networkDown = false;
+    await page.locator('#status[data-state="live"]').waitFor({ timeout: 20_000 });
+    await until(async () => (await readTable(page))[0]?.name === 'BOB', 'the missed snapshot', 10_000);
+    expect((await readTable(page))[0]).toEqual({ rank: 1, movement: 'up', name: 'BOB', score: 280 });
     await page.close();
   });
 

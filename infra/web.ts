@@ -24,7 +24,7 @@ export const dashboard = new sst.aws.StaticSite('Dashboard', {
     [dashboardConfigEnvironment.graphqlUrl]: api.url,
     [dashboardConfigEnvironment.realtimeUrl]: api.nodes.api.uris.apply((uris) => uris['REALTIME'] ?? ''),
     [dashboardConfigEnvironment.apiKey]: apiKey.key,
-    [dashboardConfigEnvironment.region]: aws.getRegionOutput().name,
+    [dashboardConfigEnvironment.region]: aws.getRegionOutput().region,
     ...(process.env.DASHBOARD_PROGRAMS
       ? { [dashboardConfigEnvironment.programs]: process.env.DASHBOARD_PROGRAMS }
       : {}),

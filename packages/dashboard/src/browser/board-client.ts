@@ -65,8 +65,8 @@ export function createBoardClient(config: DashboardConfig, rows: number): BoardC
       readinessLink,
       createSubscriptionHandshakeLink(endpoint, new HttpLink({ uri: config.graphqlUrl })),
     ]),
+    // Every read and event is a whole snapshot ordered by version: nothing to normalise or keep.
     cache: new InMemoryCache(),
-    defaultOptions: { query: { fetchPolicy: 'no-cache' } },
   });
 
   return {

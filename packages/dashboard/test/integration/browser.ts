@@ -1,10 +1,10 @@
-/** Debian's Chromium driven by playwright-core, with a fresh profile each launch. */
+/** Chromium driven by playwright-core, with a fresh profile each launch. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const chromiumPath = '/usr/bin/chromium';
+import { findChromium } from './chromium.ts';
 
 const chromiumFlags = [
   '--headless',
@@ -22,9 +22,13 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error('No Chromium found: run `pnpm test` (it installs one) or set CHROMIUM_PATH.');
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
+    executablePath,
     headless: true,
     args: chromiumFlags,
     viewport: { width: 1280, height: 800 },

@@ -27,6 +27,7 @@ Local, the SQS emulator, the stream pipe, the worker and the scheduled rebuilder
 
 Options:
   --port <n>            GraphQL port on 127.0.0.1 (default 4000; 0 picks a free one)
+  --dashboard-port <n>  dashboard port on 127.0.0.1 (default: the GraphQL port + 1, or free with --port 0)
   --persist             keep data on disk under .local/dynamodb (default: in memory)
   --rebuild-every <d>   run the rebuilder every <d> (e.g. 2s) instead of ${rebuildSchedule.expression}
   --verbose             log each operation, resolver, pipe delivery, worker batch and rebuild
@@ -40,6 +41,7 @@ class UsageError extends Error {
 
 interface StartOptions {
   port: number;
+  dashboardPort: number;
   persist: boolean;
   rebuildIntervalMs: number | undefined;
   verbose: boolean;
@@ -53,6 +55,7 @@ function parseOptions(argv: readonly string[]): StartOptions | 'help' {
       args: [...argv],
       options: {
         port: { type: 'string' },
+        'dashboard-port': { type: 'string' },
         persist: { type: 'boolean', default: false },
         'rebuild-every': { type: 'string' },
         verbose: { type: 'boolean', default: false },
@@ -66,17 +69,27 @@ function parseOptions(argv: readonly string[]): StartOptions | 'help' {
     throw new UsageError((error as Error).message);
   }
   if (values.help) return 'help';
-  const port = values.port === undefined ? 4000 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be 0-65535, got "${values.port}"`);
+  const port = portOption('port', values.port, 4000);
+  // Next to the API by default, so the page keeps its address from one run to the next.
+  const dashboardPort = portOption('dashboard-port', values['dashboard-port'], port === 0 ? 0 : port + 1);
+  if (port !== 0 && dashboardPort === port) throw new UsageError('--dashboard-port must differ from --port');
   return {
     port,
+    dashboardPort,
     persist: values.persist,
     rebuildIntervalMs:
       values['rebuild-every'] === undefined ? undefined : parseDuration(values['rebuild-every']),
     verbose: values.verbose,
     https: values.https,
   };
+}
+
+function portOption(name: string, text: string | undefined, fallback: number): number {
+  const port = text === undefined ? fallback : Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--${name} must be 0-65535, got "${text}"`);
+  }
+  return port;
 }
 
 /** Refuses a second stack; cleans up after one that died without stopping its Java process. */
@@ -170,6 +183,7 @@ async function main(): Promise<number> {
     log('starting DynamoDB Local, the SQS emulator, the API, the pipe, the worker and the rebuilder...');
     stack = await startLocalStack({
       dashboardDir: dashboard.outDir,
+      dashboardPort: options.dashboardPort,
       port: options.port,
       persist: options.persist,
       rebuildIntervalMs: options.rebuildIntervalMs,

@@ -86,6 +86,8 @@ export interface LocalStackOptions {
    * loopback port; its config.json is written from this stack.
    */
   readonly dashboardDir?: string;
+  /** The dashboard's loopback port; 0 (the default) picks a free one. */
+  readonly dashboardPort?: number;
 }
 
 export interface LocalStack {
@@ -321,7 +323,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         region: localRegion,
         programs: [],
       });
-      dashboard = await startDashboardServer({ siteDir: options.dashboardDir });
+      const dashboardPort = options.dashboardPort ?? 0;
+      dashboard = await startDashboardServer({ siteDir: options.dashboardDir, port: dashboardPort }).catch(
+        (error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+          throw new LocalStackStartError(
+            `dashboard port ${dashboardPort} is already in use: stop what uses it or choose another with --dashboard-port`,
+            { cause: error },
+          );
+        },
+      );
       teardown.add('dashboard', () => dashboard?.close());
     }
 

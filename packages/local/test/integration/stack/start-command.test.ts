@@ -132,6 +132,23 @@ describe('pnpm start', () => {
     }
   });
 
+  it('says clearly that the dashboard port is taken, and leaves nothing running', async () => {
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const stackFile = join(directory, 'dashboard-taken.json');
+      const run = runStart(['--port', '0', '--dashboard-port', String(port)], {}, stackFile);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`error: dashboard port ${port} is already in use`);
+      expect(run.output()).not.toMatch(/\n\s+at /);
+      expect(existsSync(stackFile)).toBe(false);
+      expect(newOrphans()).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  });
+
   it('says clearly that Java is missing', async () => {
     const run = runStart(['--port', '0'], { PATH: '/nonexistent' }, join(directory, 'nojava.json'));
     expect(await run.exited).toBe(1);

@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'infra',
           root: import.meta.dirname,
           include: ['infra/test/**/*.test.ts'],
-          globalSetup: ['infra/test/support/dashboard-site.ts'],
+          globalSetup: ['infra/test/support/global-setup.ts'],
           testTimeout: 60_000,
         },
       },

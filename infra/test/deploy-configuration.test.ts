@@ -3,12 +3,11 @@
  * besides the Cognito user pool (JWT_ISSUER / JWT_AUDIENCE / JWT_JWKS_URI), which reaches the
  * authorizer's environment.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { activitiesTable, authorizerFunction, scoresTable } from '@leaderboard/core';
 import { oidcSettings, OidcConfigurationError } from '../oidc.ts';
 import { lambdaByHandler, onlyResource } from './support/recorded.ts';
-import { runSstProgramOnBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import { programRunTimeoutMs, type ProgramRun } from './support/sst-program.ts';
+import { programRunTimeoutMs, runSstProgram, type ProgramRun } from './support/sst-program.ts';
 
 describe('oidcSettings', () => {
   it('keeps the settings that are set and drops blank ones', () => {
@@ -39,13 +38,10 @@ describe('a production deploy with an OIDC issuer configured', () => {
     JWT_JWKS_URI: 'https://login.example.com/realms/wellness/protocol/openid-connect/certs',
   };
   let run: ProgramRun;
-  let bundles: ResolverBundles;
 
   beforeAll(async () => {
-    ({ run, bundles } = await runSstProgramOnBundles({ stage: 'production', env: issuer }));
+    run = await runSstProgram({ stage: 'production', env: issuer });
   }, programRunTimeoutMs);
-
-  afterAll(() => bundles?.dispose());
 
   it('gives the authorizer the issuer, audience and JWKS URI next to the user pool', () => {
     const environment = (

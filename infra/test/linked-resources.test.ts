@@ -6,9 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSstProgramOnBundles, type ResolverBundles } from './support/resolver-bundles.ts';
-import { programRunTimeoutMs, repositoryRoot, type ProgramRun } from './support/sst-program.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  programRunTimeoutMs,
+  repositoryRoot,
+  runSstProgram,
+  type ProgramRun,
+} from './support/sst-program.ts';
 
 /** `Resource` members declared in sst-env.d.ts: resource name -> property names. */
 function declaredResources(): Map<string, string[]> {
@@ -42,13 +46,10 @@ function linkedResources(run: ProgramRun): Map<string, string[]> {
 }
 
 let run: ProgramRun;
-let bundles: ResolverBundles;
 
 beforeAll(async () => {
-  ({ run, bundles } = await runSstProgramOnBundles());
+  run = await runSstProgram();
 }, programRunTimeoutMs);
-
-afterAll(() => bundles?.dispose());
 
 describe('sst-env.d.ts', () => {
   it('declares exactly the resources the functions link', () => {

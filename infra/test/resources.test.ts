@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activitiesQueue,
   activitiesTable,
@@ -32,22 +32,20 @@ import {
   statementsOfRole,
   stringInput,
 } from './support/recorded.ts';
-import { runSstProgramOnBundles, type ResolverBundles } from './support/resolver-bundles.ts';
+import { readBundle } from './support/resolver-bundles.ts';
 import {
   programRunTimeoutMs,
   repositoryRoot,
+  runSstProgram,
   type ProgramRun,
   type RecordedResource,
 } from './support/sst-program.ts';
 
 let run: ProgramRun;
-let bundles: ResolverBundles;
 
 beforeAll(async () => {
-  ({ run, bundles } = await runSstProgramOnBundles());
+  run = await runSstProgram();
 }, programRunTimeoutMs);
-
-afterAll(() => bundles?.dispose());
 
 const table = (specName: string): RecordedResource =>
   onlyResource(
@@ -314,7 +312,7 @@ describe('the AppSync API', () => {
       )!;
       expect(resolver.inputs.runtime, name).toEqual({ name: 'APPSYNC_JS', runtimeVersion: '1.0.0' });
       expect(stringInput(resolver, 'code').trim(), name).not.toBe('');
-      expect(resolver.inputs.code, name).toBe(bundles.read(`${name}.js`));
+      expect(resolver.inputs.code, name).toBe(readBundle(`${name}.js`));
       expect(
         stringInput(resolver, 'code').length,
         `${name}: AppSync's code length limit`,
@@ -350,7 +348,7 @@ describe('the AppSync API', () => {
     for (const spec of pipelineFunctions) {
       const fn = recorded.find((resource) => resource.inputs.name === spec.name)!;
       expect(fn.inputs.runtime, spec.name).toEqual({ name: 'APPSYNC_JS', runtimeVersion: '1.0.0' });
-      expect(fn.inputs.code, spec.name).toBe(bundles.read(join('functions', `${spec.name}.js`)));
+      expect(fn.inputs.code, spec.name).toBe(readBundle(join('functions', `${spec.name}.js`)));
       expect(stringInput(fn, 'code').length, `${spec.name}: AppSync's code length limit`).toBeLessThanOrEqual(
         32_768,
       );

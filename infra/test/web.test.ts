@@ -8,9 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { onlyResource, stateString } from './support/recorded.ts';
-import { prepareResolverBundles, type ResolverBundles } from './support/resolver-bundles.ts';
 import {
   programRunTimeoutMs,
   repositoryRoot,
@@ -20,14 +19,10 @@ import {
 } from './support/sst-program.ts';
 
 let run: ProgramRun;
-let bundles: ResolverBundles;
 
 beforeAll(async () => {
-  bundles = prepareResolverBundles();
-  run = await runSstProgram({ env: { RESOLVER_BUNDLE_DIR: bundles.dir } });
+  run = await runSstProgram();
 }, programRunTimeoutMs);
-
-afterAll(() => bundles?.dispose());
 
 const builder = (): RecordedResource =>
   onlyResource(

@@ -6,7 +6,7 @@
  * fixtures exercise exactly what production ships.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ResolverEntryPoint {
@@ -49,4 +49,15 @@ export async function bundleResolvers(entryPoints: ResolverEntryPoint[], outdir:
     external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
     logLevel: 'warning',
   });
+}
+
+/** Where the service's resolver bundles go: what `infra/api.ts` deploys and `pnpm start` runs. */
+export const serviceBundleDir = join(import.meta.dirname, 'dist');
+
+/** Rebuilds `dist/` from `src/`; returns how many bundles it wrote. */
+export async function buildServiceResolvers(): Promise<number> {
+  const entryPoints = resolverEntryPoints(join(import.meta.dirname, 'src'));
+  rmSync(serviceBundleDir, { recursive: true, force: true });
+  await bundleResolvers(entryPoints, serviceBundleDir);
+  return entryPoints.length;
 }

@@ -4,14 +4,17 @@
  * AppSync's client library, the rebuilder on a 1 s schedule), switches boards, and says plainly
  * when its API key is refused.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activityCatalog, pointsFor, weekBoardId } from '@leaderboard/core';
 // By path, not by package: @leaderboard/local depends on this package to serve the page.
-import { defaultPaths, repositoryRoot } from '../../../local/src/stack/paths.ts';
 import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.ts';
+import {
+  ensureResolverBundles,
+  postGraphQL,
+  until,
+} from '../../../local/test/integration/stack/stack-test-kit.ts';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, writeDashboardConfig } from '../../build.ts';
@@ -56,43 +59,15 @@ const ranking = (scores: Map<string, number>): Array<{ name: string; score: numb
     .sort(([, a], [, b]) => b - a)
     .map(([user, score]) => ({ name: user.toUpperCase(), score }));
 
-function ensureResolverBundles(): void {
-  if (existsSync(join(defaultPaths.resolverBundles, 'Mutation.recordActivity.js'))) return;
-  const build = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(repositoryRoot, 'packages/resolvers/build.ts')],
-    {
-      cwd: repositoryRoot,
-      encoding: 'utf8',
-    },
+/** The global board as the API serves it now. */
+async function publishedGlobalLeaders(stack: LocalStack): Promise<string[]> {
+  const board = await postGraphQL<{ leaderboard: { entries: Array<{ userId: string }> } }>(
+    stack.graphqlUrl,
+    'query { leaderboard(boardId: "global") { entries { userId } } }',
+    {},
+    { 'x-api-key': stack.apiKey },
   );
-  if (build.status !== 0) throw new Error(`building the resolver bundles failed:\n${build.stderr}`);
-}
-
-async function postGraphQL<Data>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string>,
-): Promise<{ data?: Data; errors?: Array<{ message: string }> }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Data; errors?: Array<{ message: string }> };
-}
-
-async function until(
-  condition: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return board.data?.leaderboard.entries.map((entry) => entry.userId) ?? [];
 }
 
 /** The table as a person reads it. */
@@ -189,15 +164,7 @@ describe('the live dashboard', () => {
     await record(before);
     const firstRanking = ranking(totals(before));
     await until(
-      async () => {
-        const board = await postGraphQL<{ leaderboard: { entries: Array<{ userId: string }> } }>(
-          stack.graphqlUrl,
-          'query { leaderboard(boardId: "global") { entries { userId } } }',
-          {},
-          { 'x-api-key': stack.apiKey },
-        );
-        return board.data?.leaderboard.entries.length === firstRanking.length;
-      },
+      async () => (await publishedGlobalLeaders(stack)).length === firstRanking.length,
       'the first snapshot',
       20_000,
     ).catch((error: unknown) => {
@@ -324,15 +291,7 @@ describe('the live dashboard', () => {
     // Published while the screen is disconnected: it must show this after reconnecting.
     await record([{ user: 'bob', type: 'running', quantity: 100 }]);
     await until(
-      async () => {
-        const board = await postGraphQL<{ leaderboard: { entries: Array<{ userId: string }> } }>(
-          stack.graphqlUrl,
-          'query { leaderboard(boardId: "global") { entries { userId } } }',
-          {},
-          { 'x-api-key': stack.apiKey },
-        );
-        return board.data?.leaderboard.entries[0]?.userId === 'bob';
-      },
+      async () => (await publishedGlobalLeaders(stack))[0] === 'bob',
       'bob to lead the published board',
       20_000,
     );

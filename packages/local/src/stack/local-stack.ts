@@ -161,6 +161,18 @@ function checkBundles(bundlesDir: string): void {
   }
 }
 
+/**
+ * Promise.all that waits for every start to settle before failing: a server still starting
+ * when another fails registers its teardown step first, so the teardown stops it too.
+ */
+async function allStarted<T extends readonly unknown[]>(starts: {
+  readonly [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const failure = (await Promise.allSettled(starts)).find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  return Promise.all(starts) as Promise<T>;
+}
+
 function functionIdentity(
   spec: { name: string; timeoutSeconds: number; memoryMb: number },
   accountId: string,
@@ -200,7 +212,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const schemaSdl = readFileSync(options.schemaFile ?? defaultPaths.schema, 'utf8');
 
     // The three servers do not depend on one another: start them together.
-    const [dynamo, sqsEmulator, issuer] = await Promise.all([
+    const [dynamo, sqsEmulator, issuer] = await allStarted([
       options.dynamoEndpoint
         ? Promise.resolve(undefined)
         : startDynamoDbLocal(

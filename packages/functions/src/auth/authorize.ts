@@ -84,7 +84,8 @@ export async function authorize(
     isAuthorized: true,
     resolverContext: {
       userId: sub,
-      displayName: firstText(claims, ['name', 'preferred_username', 'cognito:username']) ?? sub,
+      // Cognito ID tokens carry `cognito:username`, its access tokens `username`.
+      displayName: firstText(claims, ['name', 'preferred_username', 'cognito:username', 'username']) ?? sub,
       groups: groupsOf(claims),
     },
     deniedFields: fieldsDeniedToUsers,

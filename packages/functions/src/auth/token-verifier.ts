@@ -50,7 +50,7 @@ export function createTokenVerifier(
   options: { readonly fetcher?: Fetcher } = {},
 ): TokenVerifier {
   if (config.kind === 'cognito') {
-    // Either token a Cognito client holds: ID tokens carry the name, access tokens the groups.
+    // Either token a Cognito client holds: both carry the groups, each names the user its own way (see authorize.ts).
     const verifier = CognitoJwtVerifier.create({
       userPoolId: config.userPoolId,
       clientId: config.clientId,

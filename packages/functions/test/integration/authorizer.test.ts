@@ -80,6 +80,19 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
     expect((await authorize(event(bare), deps)).resolverContext?.displayName).toBe('user-3');
   });
 
+  it('names the user of a Cognito access token by its username claim, with its cognito:groups', async () => {
+    // Claims as a Cognito access token carries them (no name, no cognito:username), signed by the local issuer.
+    const token = await issuer.mintToken({
+      sub: 'user-5',
+      claims: { token_use: 'access', username: 'ada@example.com', 'cognito:groups': ['coaches'] },
+    });
+    expect((await authorize(event(token), deps)).resolverContext).toEqual({
+      userId: 'user-5',
+      displayName: 'ada@example.com',
+      groups: 'coaches',
+    });
+  });
+
   it('never caches a decision past the token expiry', async () => {
     const token = await issuer.mintToken({ sub: 'user-4', expiresInSeconds: 20 });
     const result = await authorize(event(token), deps);

@@ -37,16 +37,6 @@ export async function runRebuild(deps: RebuildDependencies): Promise<RebuildSumm
   // Marks older than their TTL may be gone already; reading further back finds nothing.
   const fromMs = Math.max(wanted, startedAt - deps.config.boardChangeTtlSeconds * 1000);
   const boardIds = await findChangedBoards(deps, fromMs, startedAt);
-  return rebuildBoards(deps, boardIds, startedAt, { advanceCursor: true });
-}
-
-/** Rebuilds the given boards (also used to force a rebuild of a known board). */
-export async function rebuildBoards(
-  deps: RebuildDependencies,
-  boardIds: readonly string[],
-  startedAt: number,
-  options: { readonly advanceCursor: boolean } = { advanceCursor: false },
-): Promise<RebuildSummary> {
   const boards: BoardRebuildResult[] = [];
   const failures: RebuildFailure[] = [];
   for (const boardId of boardIds) {
@@ -56,6 +46,6 @@ export async function rebuildBoards(
       failures.push({ boardId, error });
     }
   }
-  if (options.advanceCursor && failures.length === 0) await writeRebuildCursor(deps, startedAt);
+  if (failures.length === 0) await writeRebuildCursor(deps, startedAt);
   return { startedAt, boards, failures };
 }

@@ -285,7 +285,15 @@ export class RealtimeServer {
         return;
       case 'start':
         this.startKeepAlive(connection);
-        await this.start(connection, id, (message.payload ?? {}) as StartPayload);
+        try {
+          await this.start(connection, id, (message.payload ?? {}) as StartPayload);
+        } catch (error) {
+          // As on the HTTP endpoint: the client learns of an internal failure, the cause goes to the log.
+          this.options.log.error('realtime.start', error, { id });
+          connection.socket.send(
+            errorMessage(id, [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }]),
+          );
+        }
         return;
       case 'stop':
         if (id !== undefined) {

@@ -345,4 +345,52 @@ describe('real-time endpoint', () => {
     expect(message.payload?.data).toEqual({ onTicket: { group: 'after' } });
     expect(client.dataFor('any')).toHaveLength(1);
   });
+
+  it('answers a start whose resolver run fails inside the server with an InternalFailure error, and keeps serving', async () => {
+    // The engine stands in for a subscription resolver whose data source cannot be reached.
+    const failing = await startTestStack({
+      wrapEngine: (engine) => ({
+        has: (typeName, fieldName) => engine.has(typeName, fieldName),
+        resolve: (invocation) =>
+          invocation.fieldName === 'onSevereTicket'
+            ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1'))
+            : engine.resolve(invocation),
+      }),
+    });
+    try {
+      const client = await RealtimeTestClient.connect(failing.api.realtimeUrl, {
+        'x-api-key': validApiKey,
+        host: new URL(failing.api.url).host,
+      });
+      try {
+        await client.init();
+        const auth = { 'x-api-key': validApiKey, host: 'x' };
+        expect(
+          await client.start(
+            'broken',
+            { query: 'subscription { onSevereTicket(minSeverity: 1) { id } }' },
+            auth,
+          ),
+        ).toEqual({
+          type: 'error',
+          id: 'broken',
+          payload: { errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }] },
+        });
+        expect(
+          failing.logs.some(
+            (entry) => entry.level === 'error' && entry['error'] === 'connect ECONNREFUSED 127.0.0.1:1',
+          ),
+        ).toBe(true);
+        expect(await client.start('working', { query: 'subscription { onTicket { id } }' }, auth)).toEqual({
+          type: 'start_ack',
+          id: 'working',
+        });
+        expect(failing.api.subscriptionCount()).toBe(1);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await failing.close();
+    }
+  });
 });

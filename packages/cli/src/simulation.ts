@@ -97,12 +97,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const call = async (user: SimulatedUser): Promise<void> => {
     const callStarted = performance.now();
     const input = randomActivity(random, options.programs);
-    let outcome = await executeGraphQL(
-      options.graphqlUrl,
-      RecordActivityDocument,
-      { input },
-      { authorization: user.token },
-    );
+    const record = () =>
+      executeGraphQL(options.graphqlUrl, RecordActivityDocument, { input }, { authorization: user.token });
+    let outcome = await record();
     for (let attempt = 2; attempt <= maxAttempts; attempt += 1) {
       if (
         outcome.kind !== 'errors' ||
@@ -111,12 +108,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         break;
       retries += 1;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + random() * 40));
-      outcome = await executeGraphQL(
-        options.graphqlUrl,
-        RecordActivityDocument,
-        { input },
-        { authorization: user.token },
-      );
+      outcome = await record();
     }
     latencies.push(performance.now() - callStarted);
     if (outcome.kind === 'data') {

@@ -73,6 +73,8 @@ interface RealtimeConnection {
   readonly socket: WebSocket;
   readonly caller: AuthorizedCaller | RequestRefusedError;
   readonly subscriptions: Map<string, ActiveSubscription>;
+  /** Ids of starts still being authorized or resolved; a stop takes its id out of here. */
+  readonly startsInProgress: Set<string>;
   readonly sourceIp: string;
   keepAlive?: NodeJS.Timeout;
 }
@@ -217,7 +219,13 @@ export class RealtimeServer {
   }
 
   private accept(socket: WebSocket, caller: AuthorizedCaller | RequestRefusedError, sourceIp: string): void {
-    const connection: RealtimeConnection = { socket, caller, subscriptions: new Map(), sourceIp };
+    const connection: RealtimeConnection = {
+      socket,
+      caller,
+      subscriptions: new Map(),
+      startsInProgress: new Set(),
+      sourceIp,
+    };
     this.connections.add(connection);
     this.options.log.debug('realtime.connected', {
       authorized: !(caller instanceof RequestRefusedError),
@@ -240,6 +248,7 @@ export class RealtimeServer {
   private drop(connection: RealtimeConnection): void {
     clearInterval(connection.keepAlive);
     connection.subscriptions.clear();
+    connection.startsInProgress.clear();
     this.connections.delete(connection);
   }
 
@@ -298,6 +307,7 @@ export class RealtimeServer {
       case 'stop':
         if (id !== undefined) {
           connection.subscriptions.delete(id);
+          connection.startsInProgress.delete(id);
           connection.socket.send(JSON.stringify({ type: 'complete', id }));
           this.options.log.debug('realtime.stop', { id });
         }
@@ -336,12 +346,15 @@ export class RealtimeServer {
     };
     if (id === undefined)
       return refuse([{ errorType: 'BadRequestException', message: 'A start message needs an id.' }]);
-    if (connection.subscriptions.has(id)) {
+    if (connection.subscriptions.has(id) || connection.startsInProgress.has(id)) {
       return refuse([
         { errorType: 'DuplicatedOperationError', message: `Duplicated operation with id ${id}` },
       ]);
     }
-    if (connection.subscriptions.size >= realtimeLimits.subscriptionsPerConnection) {
+    if (
+      connection.subscriptions.size + connection.startsInProgress.size >=
+      realtimeLimits.subscriptionsPerConnection
+    ) {
       return refuse([
         {
           errorType: 'MaxSubscriptionsReachedError',
@@ -349,6 +362,21 @@ export class RealtimeServer {
         },
       ]);
     }
+    connection.startsInProgress.add(id);
+    try {
+      await this.establish(connection, id, payload, refuse);
+    } finally {
+      connection.startsInProgress.delete(id);
+    }
+  }
+
+  /** Authorizes a start, runs its subscription resolver and, unless stopped meanwhile, registers it. */
+  private async establish(
+    connection: RealtimeConnection,
+    id: string,
+    payload: StartPayload,
+    refuse: (errors: readonly AppSyncResponseError[]) => void,
+  ): Promise<void> {
     if (typeof payload.data !== 'string') {
       return refuse([{ errorType: 'BadRequestException', message: 'payload.data must be a JSON string.' }]);
     }
@@ -475,6 +503,8 @@ export class RealtimeServer {
       }
     }
 
+    // A stop (or the connection closing) while this start awaited: it already has its `complete`.
+    if (!connection.startsInProgress.has(id)) return;
     connection.subscriptions.set(id, {
       id,
       connection,

@@ -393,4 +393,57 @@ describe('real-time endpoint', () => {
       await failing.close();
     }
   });
+
+  it('keeps a start that is still being authorized or resolved from outliving its stop, or sharing its id', async () => {
+    // A subscription resolver that takes a moment, as one reaching a data source does.
+    const slow = await startTestStack({
+      wrapEngine: (engine) => ({
+        has: (typeName, fieldName) => engine.has(typeName, fieldName),
+        resolve: async (invocation) => {
+          if (invocation.fieldName === 'onSevereTicket')
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          return engine.resolve(invocation);
+        },
+      }),
+    });
+    try {
+      const client = await RealtimeTestClient.connect(slow.api.realtimeUrl, {
+        'x-api-key': validApiKey,
+        host: new URL(slow.api.url).host,
+      });
+      try {
+        await client.init();
+        const start = (id: string) =>
+          client.send({
+            id,
+            type: 'start',
+            payload: {
+              data: JSON.stringify({ query: 'subscription { onSevereTicket(minSeverity: 1) { id } }' }),
+              extensions: { authorization: { 'x-api-key': validApiKey, host: 'x' } },
+            },
+          });
+        start('twice');
+        start('twice');
+        start('stopped');
+        client.send({ id: 'stopped', type: 'stop' });
+        await client.waitFor((message) => message.id === 'stopped' && message.type === 'complete');
+        await client.waitFor((message) => message.id === 'twice' && message.type === 'start_ack');
+        const duplicate = await client.waitFor(
+          (message) => message.id === 'twice' && message.type === 'error',
+        );
+        expect(duplicate.payload?.errors?.[0]?.['errorType']).toBe('DuplicatedOperationError');
+        // Long enough for the stopped start's resolver run to end.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(
+          client.messages.filter((message) => message.id === 'stopped').map((message) => message.type),
+        ).toEqual(['complete']);
+        expect(client.messages.filter((message) => message.type === 'start_ack')).toHaveLength(1);
+        expect(slow.api.subscriptionCount()).toBe(1);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await slow.close();
+    }
+  });
 });

@@ -71,12 +71,8 @@ type TableName = keyof typeof tablesByName;
  */
 const dynamoDataSourceAccess = {
   activities: {
-    Activities: [
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:ConditionCheckItem',
-    ],
+    // The transaction's conditions ride on its Put and Updates; it has no ConditionCheck item.
+    Activities: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   },
   scores: {
     Scores: ['dynamodb:GetItem'],

@@ -98,10 +98,12 @@ function readBody(request: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (size > maxRequestBytes) return;
       size += chunk.length;
       if (size > maxRequestBytes) {
+        // The rest is read and dropped rather than the socket destroyed: the client gets its 413.
+        chunks.length = 0;
         reject(new RequestTooLargeError());
-        request.destroy();
         return;
       }
       chunks.push(chunk);

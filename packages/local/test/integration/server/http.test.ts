@@ -367,6 +367,26 @@ fragment More on SelfDescription { parentTypeName }`,
     ]);
   });
 
+  it('answers a body over 1 MB with 413 PayloadTooLargeException, and keeps serving', async () => {
+    const oversized = await postGraphQL(
+      stack.api.url,
+      { query: '{ ticket { id } }', variables: { padding: 'x'.repeat(2 * 1024 * 1024) } },
+      { 'x-api-key': validApiKey },
+    );
+    expect(oversized.status).toBe(413);
+    expect(oversized.headers.get('x-amzn-errortype')).toBe('PayloadTooLargeException');
+    expect(oversized.body.errors?.[0]).toEqual({
+      errorType: 'PayloadTooLargeException',
+      message: 'The request body exceeds 1048576 bytes.',
+    });
+    const next = await postGraphQL(
+      stack.api.url,
+      { query: '{ ticket { id } }' },
+      { 'x-api-key': validApiKey },
+    );
+    expect(next.body).toEqual({ data: { ticket: { id: 't-3' } } });
+  });
+
   it('serves subscriptions only on the real-time endpoint', async () => {
     const response = await postGraphQL(
       stack.api.url,

@@ -25,8 +25,9 @@ export interface TableSpec {
 
 /**
  * Activities: one item per recorded activity (`pk = ACT#<userId>#<key>`), plus short-lived
- * per-user rate counters (`pk = RATE#<userId>#<minute>`). The stream carries the new image
- * of each insert; the pipe keeps activity inserts only.
+ * per-user counters: activities per minute (`RATE#...`) and points per day and type
+ * (`DAY#...`). The stream carries the new image of each insert; the pipe keeps activity
+ * inserts only.
  */
 export const activitiesTable = {
   name: 'Activities',

@@ -23,7 +23,7 @@ export interface BoardTopSource {
   readonly shards: number;
 }
 
-const scoreIndexName = Object.keys(scoresTable.globalIndexes)[0]!;
+const scoreIndexName: keyof typeof scoresTable.globalIndexes = 'byScore';
 
 export async function readBoardTop(source: BoardTopSource, boardId: string, topN: number): Promise<BoardTop> {
   const shardTops = await Promise.all(

@@ -289,34 +289,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       import('@leaderboard/functions/authorizer'),
     ]);
 
-    let api: LocalApi;
-    try {
-      api = await startLocalApi({
-        port: options.port ?? 0,
-        schemaSdl,
-        engine,
-        https: options.https ?? false,
-        verbose,
-        log: (entry: LogEntry) => {
-          if (entry.level === 'error' || verbose) log(`[api] ${formatEntry(entry)}`);
+    const api: LocalApi = await startLocalApi({
+      port: options.port ?? 0,
+      schemaSdl,
+      engine,
+      https: options.https ?? false,
+      verbose,
+      log: (entry: LogEntry) => {
+        if (entry.level === 'error' || verbose) log(`[api] ${formatEntry(entry)}`);
+      },
+      auth: {
+        defaultMode: 'AWS_LAMBDA',
+        additionalModes: ['API_KEY', 'AWS_IAM'],
+        apiKeys: [{ key: apiKey, expiresAt: apiKeyExpiresAt }],
+        lambdaAuthorizer: (event) =>
+          invokeHandler(authorizer, event as never, functionIdentity(authorizerFunction, accountId)),
+        lambdaAuthorizerTtlSeconds: serviceConfig.authorizerTtlSeconds,
+        iam: {
+          region: localRegion,
+          accountId,
+          credentials: [{ ...localCredentials, userName: rebuilderFunction.name }],
         },
-        auth: {
-          defaultMode: 'AWS_LAMBDA',
-          additionalModes: ['API_KEY', 'AWS_IAM'],
-          apiKeys: [{ key: apiKey, expiresAt: apiKeyExpiresAt }],
-          lambdaAuthorizer: (event) =>
-            invokeHandler(authorizer, event as never, functionIdentity(authorizerFunction, accountId)),
-          lambdaAuthorizerTtlSeconds: serviceConfig.authorizerTtlSeconds,
-          iam: {
-            region: localRegion,
-            accountId,
-            credentials: [{ ...localCredentials, userName: rebuilderFunction.name }],
-          },
-        },
-      });
-    } catch (error) {
-      throw describeStartError(error, options.port);
-    }
+      },
+    });
     teardown.add('GraphQL API', () => api.close());
     let publishUrl = api.url;
     if (api.certificate) {

@@ -3,6 +3,7 @@
  * marks (see `aggregation/board-changes.ts`), read minute by minute from the previous
  * run's start (minus an overlap for clock skew and in-flight transactions) to now.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boardChangeKey, epochMinute, itemKinds, rebuildCursorKey } from '@leaderboard/core/keys';
 
@@ -32,7 +33,7 @@ export async function writeRebuildCursor(source: ChangeSource, startedAtMs: numb
       }),
     );
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
 

@@ -3,6 +3,7 @@ import { snapshotKey, itemKinds } from '@leaderboard/core/keys';
 import { compareTotals, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readRebuildCursor, writeRebuildCursor } from '../../src/rebuild/changed-boards.ts';
 import { rebuildBoard } from '../../src/rebuild/rebuild-board.ts';
 import { runRebuild } from '../../src/rebuild/run-rebuild.ts';
 import {
@@ -244,5 +245,15 @@ describe('rebuilder', () => {
       ['program:summer', 'published'],
       ['week:2026-W47', 'published'],
     ]);
+  });
+
+  it('moves its cursor forward only: a slow run that finishes late leaves the newer start in place', async () => {
+    const source = { documentClient, scoresTable: scoresTable.name };
+    expect(await readRebuildCursor(source)).toBeNull();
+    await writeRebuildCursor(source, 2_000);
+    await writeRebuildCursor(source, 1_000);
+    expect(await readRebuildCursor(source)).toBe(2_000);
+    await writeRebuildCursor(source, 3_000);
+    expect(await readRebuildCursor(source)).toBe(3_000);
   });
 });

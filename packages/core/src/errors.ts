@@ -8,7 +8,7 @@ export const errorTypes = {
   rateLimited: 'RateLimited',
   unauthorized: 'Unauthorized',
   notFound: 'NotFound',
-  /** Two writes raced for the same per-day allowance; retrying with the same idempotency key is safe. */
+  /** A concurrent write (the same day's allowance, or a transaction on the same items) got in first; retrying with the same idempotency key is safe. */
   conflict: 'ConcurrentModification',
   internal: 'InternalError',
 } as const;

@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createRequestHandler } from 'local-aws-sqs';
+import { closeServer, listen } from '../net/server-lifecycle.ts';
 import { freePort } from './free-port.ts';
 import { localRegion } from './dynamodb-local.ts';
 
@@ -39,17 +40,12 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
     emulateQueueCreationLifecycle: false,
   });
   const server = createServer((request, response) => void requestHandler(request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        new SqsEmulatorStartError(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} is already in use; choose another or free it`
-            : `the SQS emulator could not listen on 127.0.0.1:${port}: ${error.message}`,
-        ),
-      );
-    });
-    server.listen(port, '127.0.0.1', () => resolve());
+  await listen(server, port, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
+    throw new SqsEmulatorStartError(
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is already in use; choose another or free it`
+        : `the SQS emulator could not listen on 127.0.0.1:${port}: ${error.message}`,
+    );
   });
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -57,9 +53,4 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
     accountId: localAccountId,
     stop: () => closeServer(server),
   };
-}
-
-async function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

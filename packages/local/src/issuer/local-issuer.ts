@@ -8,7 +8,7 @@
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../net/server-lifecycle.ts';
 
 export interface LocalIssuerOptions {
   /** 127.0.0.1 unless told otherwise. */
@@ -80,11 +80,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     response.end(body);
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
+  issuer = `http://${host}:${await listen(server, options.port ?? 0, host)}`;
 
   return {
     issuer,
@@ -110,11 +106,6 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
         .setJti(randomUUID())
         .sign(privateKey);
     },
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server),
   };
 }

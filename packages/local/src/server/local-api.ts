@@ -17,8 +17,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { ResolverEngine } from '../appsync/types.ts';
+import { closeServer, listen } from '../net/server-lifecycle.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import type { AuthConfig, AuthorizedCaller } from './auth/modes.ts';
 import { createLocalCertificate } from './certificate.ts';
@@ -345,14 +345,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   });
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 0, host);
   const origin = `${options.https ? 'https' : 'http'}://${host}:${port}`;
   const url = `${origin}${graphqlPath}`;
   const realtimeUrl = `${options.https ? 'wss' : 'ws'}://${host}:${port}${realtime.realtimePath}`;
@@ -373,10 +366,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     authorizerInvocations: () => authenticator.lambda?.invocations ?? 0,
     async close() {
       await realtime.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       log.info('api.stopped', { url });
     },
   };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../net/server-lifecycle.ts';
 
 /**
  * With `--https` the API has a self-signed certificate, which Node's `fetch` in the
@@ -41,16 +41,6 @@ export async function startHttpsPublishRelay(
     });
     incoming.pipe(forward);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${target.pathname}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const port = await listen(server, 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}${target.pathname}`, close: () => closeServer(server) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { LocalIssuer, MintTokenRequest } from '../issuer/index.ts';
+import { closeServer, listen } from '../net/server-lifecycle.ts';
 
 /**
  * Lets other processes on this machine (`pnpm token`, `pnpm simulate`) get user tokens from
@@ -34,19 +34,8 @@ export async function startTokenService(issuer: LocalIssuer): Promise<TokenServi
       .then(async (body) => reply(200, { token: await issuer.mintToken(toMintRequest(body)) }))
       .catch((error: unknown) => reply(400, { error: (error as Error).message }));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    secret,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const port = await listen(server, 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, secret, close: () => closeServer(server) };
 }
 
 function readJson(request: IncomingMessage): Promise<unknown> {

@@ -104,9 +104,9 @@ function matchesRule(payload: unknown, rule: SubscriptionFilterRule): boolean {
   };
   switch (rule.operator) {
     case 'eq':
-      return sameValue(value ?? null, expected ?? null) || (value == null && expected == null);
+      return sameValue(value ?? null, expected ?? null);
     case 'ne':
-      return !(sameValue(value ?? null, expected ?? null) || (value == null && expected == null));
+      return !sameValue(value ?? null, expected ?? null);
     case 'lt':
       return ordered((difference) => difference < 0);
     case 'le':

@@ -3,9 +3,15 @@
  * worker subscription from these; the local runtime plays the same settings with its
  * pipe and event source mapping.
  */
+import { workerFunction } from './functions.ts';
+
 export interface QueueSpec {
   readonly name: string;
-  /** Longer than the worker's timeout, so a slow batch is not delivered twice while running. */
+  /**
+   * Long enough that a batch is not delivered twice while the worker runs, and that Lambda
+   * can retry a throttled invocation without the batch counting towards the DLQ: AWS asks
+   * for at least six times the function timeout plus the batching window.
+   */
   readonly visibilityTimeoutSeconds: number;
   readonly deadLetter: {
     readonly name: string;
@@ -28,15 +34,17 @@ export interface QueueSpec {
   };
 }
 
+const batchWindowSeconds = 1;
+
 export const activitiesQueue = {
   name: 'ActivitiesQueue',
-  visibilityTimeoutSeconds: 60,
+  visibilityTimeoutSeconds: 6 * workerFunction.timeoutSeconds + batchWindowSeconds,
   deadLetter: {
     name: 'ActivitiesDeadLetterQueue',
     maxReceiveCount: 3,
     retentionSeconds: 14 * 24 * 60 * 60,
   },
-  batch: { size: 10, windowSeconds: 1, reportBatchItemFailures: true },
+  batch: { size: 10, windowSeconds: batchWindowSeconds, reportBatchItemFailures: true },
   source: {
     batchSize: 10,
     windowSeconds: 1,

@@ -274,8 +274,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     return result.errors.length > 0 ? { data: result.data, errors: result.errors } : { data: result.data };
   };
 
-  const handleGraphQL = async (request: IncomingMessage, response: ServerResponse, requestId: string) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+  const handleGraphQL = async (
+    request: IncomingMessage,
+    url: URL,
+    response: ServerResponse,
+    requestId: string,
+  ) => {
     const text = await readBody(request);
     const body = parseRequestBody(text);
     const headers = lowerCaseHeaders(request);
@@ -296,7 +300,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
 
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const requestId = randomUUID();
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     if (request.method === 'OPTIONS') {
       response.writeHead(204, corsHeaders);
       response.end();
@@ -308,7 +313,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       });
       return;
     }
-    handleGraphQL(request, response, requestId).catch((error: unknown) => {
+    handleGraphQL(request, url, response, requestId).catch((error: unknown) => {
       if (error instanceof RequestRefusedError) {
         log.debug('graphql.refused', { requestId, errorType: error.errorType, message: error.message });
         sendRefusal(response, error, requestId);

@@ -166,6 +166,9 @@ export class RealtimeServer {
 
   /** Takes over an HTTP upgrade on the real-time path. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // The HTTP server stops listening for this socket's errors on upgrade, and ws starts only once
+    // the handshake is authorized: a client reset in between would otherwise be an uncaught error.
+    socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', 'http://localhost');
     const offered = String(request.headers['sec-websocket-protocol'] ?? '')
       .split(',')

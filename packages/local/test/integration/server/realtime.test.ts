@@ -1,3 +1,4 @@
+import { connect as connectTcp } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   postGraphQL,
@@ -439,6 +440,56 @@ describe('real-time endpoint', () => {
         ).toEqual(['complete']);
         expect(client.messages.filter((message) => message.type === 'start_ack')).toHaveLength(1);
         expect(slow.api.subscriptionCount()).toBe(1);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('survives a client that resets its connection while the handshake is being authorized', async () => {
+    // An authorizer that takes a moment, so the reset lands while the upgrade waits for it.
+    const slow = await startTestStack({
+      auth: {
+        lambdaAuthorizer: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return { isAuthorized: true, resolverContext: {} };
+        },
+      },
+    });
+    try {
+      const { port } = new URL(slow.api.url);
+      const header = Buffer.from(JSON.stringify({ Authorization: 'token', host: 'x' })).toString('base64url');
+      const socket = connectTcp(Number(port), '127.0.0.1');
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('error', reject);
+      });
+      socket.on('error', () => undefined);
+      socket.write(
+        [
+          'GET /graphql/realtime HTTP/1.1',
+          `Host: 127.0.0.1:${port}`,
+          'Upgrade: websocket',
+          'Connection: Upgrade',
+          'Sec-WebSocket-Version: 13',
+          `Sec-WebSocket-Key: ${Buffer.from('0123456789abcdef').toString('base64')}`,
+          `Sec-WebSocket-Protocol: graphql-ws, header-${header}`,
+          '',
+          '',
+        ].join('\r\n'),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.resetAndDestroy();
+      // Past the authorizer's answer: the server has handled (or dropped) the reset socket.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const client = await RealtimeTestClient.connect(slow.api.realtimeUrl, {
+        'x-api-key': validApiKey,
+        host: new URL(slow.api.url).host,
+      });
+      try {
+        expect((await client.init()).type).toBe('connection_ack');
       } finally {
         await client.close();
       }

@@ -25,13 +25,7 @@ import {
   writeDashboardConfig,
   type DashboardServer,
 } from '@leaderboard/dashboard/server';
-import {
-  createDynamoDbDataSource,
-  createResolverEngine,
-  noneDataSource,
-  type DataSourceRuntime,
-  type ResolverEngine,
-} from '../appsync/index.ts';
+import { createDataSources, createResolverEngine, type ResolverEngine } from '../appsync/index.ts';
 import {
   DynamoDbLocalStartError,
   localCredentials,
@@ -243,19 +237,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const tokenService: TokenService = await startTokenService(issuer);
     teardown.add('token service', () => tokenService.close());
 
-    const tableNames = { [activitiesTable.name]: activitiesTable.name, [scoresTable.name]: scoresTable.name };
-    const dataSourceRuntimes: Record<string, DataSourceRuntime> = {};
-    for (const spec of Object.values(dataSources)) {
-      dataSourceRuntimes[spec.name] =
-        spec.kind === 'none'
-          ? noneDataSource
-          : createDynamoDbDataSource({ table: spec.table, tableNames, client: dynamoClient });
-    }
     const engine: ResolverEngine = createResolverEngine({
       bundlesDir,
       resolvers,
       pipelineFunctions,
-      dataSources: dataSourceRuntimes,
+      dataSources: createDataSources(dataSources, { client: dynamoClient }),
       env: {
         [apiEnvironmentKeys.activitiesTable]: activitiesTable.name,
         [apiEnvironmentKeys.scoresTable]: scoresTable.name,

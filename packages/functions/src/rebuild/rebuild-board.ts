@@ -17,8 +17,6 @@ import {
 
 export interface BoardRebuildDependencies extends BoardTopSource, SnapshotStore {
   readonly topN: number;
-  /** Entries beyond this many JSON bytes are left out of the snapshot (default: the service config's). */
-  readonly maxSnapshotBytes?: number;
   readonly publish: LeaderboardPublisher;
 }
 
@@ -47,10 +45,7 @@ export async function rebuildBoard(
   const latest = await readSnapshot(deps, boardId);
   const top = await readBoardTop(deps, boardId, deps.topN);
   const previousEntries = latest?.entries ?? [];
-  const entries = withinBytes(
-    rankEntries(top.totals, previousEntries),
-    deps.maxSnapshotBytes ?? serviceConfig.maxSnapshotBytes,
-  );
+  const entries = withinBytes(rankEntries(top.totals, previousEntries), serviceConfig.maxSnapshotBytes);
   const result = (outcome: BoardRebuildOutcome, version: number): BoardRebuildResult => ({
     boardId,
     outcome,

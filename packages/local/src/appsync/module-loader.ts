@@ -143,7 +143,7 @@ export function runtimeError(module: ResolverModule, error: unknown): AppSyncErr
   };
 }
 
-export const messageOf = (error: unknown): string =>
+const messageOf = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'message' in error
     ? String((error as { message: unknown }).message)
     : String(error);

@@ -112,7 +112,7 @@ async function waitUntilServing(
   }
 }
 
-export async function stopProcess(child: ChildProcess): Promise<void> {
+async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);

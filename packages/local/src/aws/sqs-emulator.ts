@@ -23,7 +23,7 @@ export interface SqsEmulatorOptions {
 }
 
 /** The account id the emulator puts in queue URLs and ARNs. */
-export const localAccountId = '000000000000';
+const localAccountId = '000000000000';
 
 /**
  * Runs `local-aws-sqs` in this process on 127.0.0.1. Its own `createSqsServer` ignores

@@ -30,7 +30,7 @@ function keySchema(hashKey: string, rangeKey?: string): KeySchemaElement[] {
 }
 
 /** The `CreateTable` request for a table spec, as `sst.aws.Dynamo` would create it (on-demand). */
-export function createTableInput(spec: TableSpec, tableName: string): CreateTableCommandInput {
+function createTableInput(spec: TableSpec, tableName: string): CreateTableCommandInput {
   const attributeDefinitions: AttributeDefinition[] = Object.entries(spec.fields).map(([name, type]) => ({
     AttributeName: name,
     AttributeType: attributeTypes[type],

@@ -102,7 +102,7 @@ function validationMessage(error: GraphQLError): string {
   return `Validation error: ${error.message}`;
 }
 
-export function formatGraphQLError(error: GraphQLError): AppSyncResponseError {
+function formatGraphQLError(error: GraphQLError): AppSyncResponseError {
   const original = error.originalError;
   if (original instanceof AppSyncFieldError) {
     return {

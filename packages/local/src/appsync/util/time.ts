@@ -89,7 +89,7 @@ function luxonToken(letter: string, length: number): string {
 }
 
 /** Translates a Java `DateTimeFormatter` pattern into a Luxon format string. */
-export function toLuxonFormat(javaPattern: string): string {
+function toLuxonFormat(javaPattern: string): string {
   let output = '';
   let index = 0;
   const quote = (text: string): string => (text === '' ? '' : `'${text.replace(/'/g, "''")}'`);

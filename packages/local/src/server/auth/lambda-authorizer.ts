@@ -15,7 +15,7 @@ export interface AuthorizerRequestContext {
 }
 
 /** `arn:aws:appsync:<region>:<account>:apis/<id>/types/<Type>/fields/<field>` → `Type.field`. */
-export function normalizeDeniedField(entry: string): string {
+function normalizeDeniedField(entry: string): string {
   const arn = /\/types\/([^/]+)\/fields\/([^/]+)$/.exec(entry);
   return arn ? `${arn[1]}.${arn[2]}` : entry;
 }

@@ -7,6 +7,7 @@ import {
   type Message,
 } from '@aws-sdk/client-sqs';
 import type { StackFile } from '@leaderboard/local/stack/stack-file';
+import { RedriveError } from './errors.ts';
 
 export interface DeadLetter {
   readonly messageId: string;
@@ -113,9 +114,11 @@ export async function redriveDeadLetters(
     const task = Results.find((result) => result.TaskHandle === TaskHandle) ?? Results[0];
     if (task?.Status === 'COMPLETED') return task.ApproximateNumberOfMessagesMoved ?? 0;
     if (task?.Status === 'FAILED' || task?.Status === 'CANCELLED') {
-      throw new Error(`the redrive ${task.Status.toLowerCase()}: ${task.FailureReason ?? 'no reason given'}`);
+      throw new RedriveError(
+        `the redrive ${task.Status.toLowerCase()}: ${task.FailureReason ?? 'no reason given'}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the redrive did not finish within ${timeoutMs / 1000} s`);
+  throw new RedriveError(`the redrive did not finish within ${timeoutMs / 1000} s`);
 }

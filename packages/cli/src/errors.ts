@@ -19,3 +19,8 @@ export class UsageError extends CliError {
     super(message, 2);
   }
 }
+
+/** A dead-letter redrive that failed or did not finish in time: the messages stay where SQS left them. */
+export class RedriveError extends CliError {
+  override readonly name = 'RedriveError';
+}

@@ -14,6 +14,8 @@ import { stackFileFor, writeStackFile } from '@leaderboard/local/stack/stack-fil
 import { clearAllTables, testDynamo } from '@leaderboard/local/testing/dynamodb';
 import { queueDepth } from '@leaderboard/local/testing/sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redriveDeadLetters } from '../../src/dead-letters.ts';
+import { CliError } from '../../src/errors.ts';
 import type { SimulationSummary } from '../../src/simulation.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'leaderboard-cli-'));
@@ -138,6 +140,14 @@ describe('pnpm dlq', () => {
     expect(await queueDepth(sqs, stack.queues.deadLetter.url)).toBe(0);
     expect(await queueDepth(sqs, stack.queues.queue.url)).toBe(2);
     expect((await command('dlq', [])).stdout).toContain('ActivitiesDeadLetterQueue is empty');
+  });
+
+  it('reports a redrive that does not finish in time as a CLI error, not a crash', async () => {
+    const failure: unknown = await redriveDeadLetters(sqs, stackFileFor(stack), 0).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(CliError);
+    expect(failure).toMatchObject({ name: 'RedriveError', message: 'the redrive did not finish within 0 s' });
   });
 
   it('refuses an unknown subcommand', async () => {

@@ -10,11 +10,7 @@ import { join } from 'node:path';
 import { activityCatalog, pointsFor, weekBoardId } from '@leaderboard/core';
 // By path, not by package: @leaderboard/local depends on this package to serve the page.
 import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.ts';
-import {
-  ensureResolverBundles,
-  postGraphQL,
-  until,
-} from '../../../local/test/integration/stack/stack-test-kit.ts';
+import { postGraphQL, until } from '../../../local/test/integration/stack/stack-test-kit.ts';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard, writeDashboardConfig } from '../../build.ts';
@@ -127,7 +123,6 @@ async function untilCounted(expected: Map<string, number>): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureResolverBundles();
   siteDir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-site-'));
   const [built, launched, started] = await Promise.all([
     buildDashboard({ outDir: siteDir }),

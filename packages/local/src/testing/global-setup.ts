@@ -3,14 +3,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables } from '@leaderboard/core';
 import { localCredentials, localRegion, startDynamoDbLocal } from '../aws/dynamodb-local.ts';
 import { ensureTable } from '../aws/tables.ts';
+import { buildServiceResolvers } from '../../../resolvers/bundle.ts';
 // Brings in the `ProvidedContext` declaration for `dynamoEndpoint`.
 import type {} from './dynamodb.ts';
 
 /**
  * One DynamoDB Local for the whole test run, with the service's tables created once:
  * DynamoDB Local slows down as more stream-enabled tables are created in one process.
+ * The service's resolver bundles are built once too, so no test runs a stale `dist/`.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildServiceResolvers();
   const dynamo = await startDynamoDbLocal();
   const client = new DynamoDBClient({
     endpoint: dynamo.endpoint,

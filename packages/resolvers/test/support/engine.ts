@@ -2,8 +2,6 @@
  * The real resolver bundles, run by the local APPSYNC_JS engine against the shared DynamoDB
  * Local: what AppSync would execute, minus AppSync's HTTP front (tested with the local API).
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { apiEnvironmentKeys, pipelineFunctions, resolvers } from '@leaderboard/core/api';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import type {} from '../../../local/src/testing/global-setup.ts';
@@ -21,28 +19,19 @@ import type {
 } from '../../../local/src/appsync/types.ts';
 import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
 import { fieldInvocation } from '../../../local/src/testing/field-invocation.ts';
+import { serviceBundleDir } from '../../bundle.ts';
 export { clearAllTables, itemsOfKind, testDynamo } from '../../../local/src/testing/dynamodb.ts';
-
-const packageRoot = join(import.meta.dirname, '..', '..');
-let built = false;
-
-/** Bundles the resolvers once per test file, so a test never runs a stale `dist/`. */
-function buildBundles(): void {
-  if (built) return;
-  execFileSync(process.execPath, ['--import', 'tsx', join(packageRoot, 'build.ts')], { stdio: 'pipe' });
-  built = true;
-}
 
 export function testEngine(
   endpoint: string,
   options: { readonly wrapActivities?: (dataSource: DataSourceRuntime) => DataSourceRuntime } = {},
 ): ResolverEngine {
-  buildBundles();
   const dynamo = (table: string) =>
     createDynamoDbDataSource({ table, endpoint, region: localRegion, credentials: localCredentials });
   const activities = dynamo(activitiesTable.name);
   return createResolverEngine({
-    bundlesDir: join(packageRoot, 'dist'),
+    // Built by the integration project's global setup.
+    bundlesDir: serviceBundleDir,
     resolvers,
     pipelineFunctions,
     dataSources: {

@@ -10,7 +10,6 @@ import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack
 import { isProcessAlive } from '../../../src/stack/stack-file.ts';
 import {
   dashboardClient,
-  ensureResolverBundles,
   myStandingQuery,
   postGraphQL,
   recordActivityMutation,
@@ -50,7 +49,6 @@ let startedAt: number;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  ensureResolverBundles();
   stack = await startLocalStack({ rebuildIntervalMs: schedulePeriodMs, log: (line) => logLines.push(line) });
   startedAt = Date.now();
 }, 60_000);

@@ -15,13 +15,7 @@ import type { SqsHandler } from '../../../src/emulators/event-source-mapping.ts'
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
 import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
 import { queueDepth } from '../../../src/testing/sqs.ts';
-import {
-  ensureResolverBundles,
-  myStandingQuery,
-  postGraphQL,
-  recordActivityMutation,
-  until,
-} from './stack-test-kit.ts';
+import { myStandingQuery, postGraphQL, recordActivityMutation, until } from './stack-test-kit.ts';
 
 const visibilityTimeoutSeconds = 2;
 const poisonBodies = [
@@ -62,7 +56,6 @@ const faultyWorker =
   };
 
 beforeAll(async () => {
-  ensureResolverBundles();
   const dynamo = testDynamo();
   await clearAllTables(dynamo.documentClient);
   stack = await startLocalStack({

@@ -5,13 +5,12 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
-import { ensureResolverBundles, until } from './stack-test-kit.ts';
+import { until } from './stack-test-kit.ts';
 
 let stack: LocalStack;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  ensureResolverBundles();
   stack = await startLocalStack({
     https: true,
     rebuildIntervalMs: 1_000,

@@ -1,30 +1,12 @@
 import { ApolloClient, ApolloLink, gql, InMemoryCache } from '@apollo/client';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { defaultPaths, repositoryRoot } from '../../../src/stack/paths.ts';
 
 export { until } from '../../../src/testing/until.ts';
 
 // Node 20 has no global WebSocket (Node 22 does); the subscription library uses the global one.
 const globals = globalThis as { WebSocket?: unknown };
 if (globals.WebSocket === undefined) globals.WebSocket = WebSocket;
-
-/** Builds the resolver bundles when they are missing (`pnpm test` builds them before running). */
-export function ensureResolverBundles(): void {
-  if (existsSync(join(defaultPaths.resolverBundles, 'Mutation.recordActivity.js'))) return;
-  const build = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(repositoryRoot, 'packages', 'resolvers', 'build.ts')],
-    {
-      cwd: repositoryRoot,
-      encoding: 'utf8',
-    },
-  );
-  if (build.status !== 0) throw new Error(`building the resolver bundles failed:\n${build.stderr}`);
-}
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   readonly data?: Data | null;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../src/aws/free-port.ts';
 import { repositoryRoot } from '../../../src/stack/paths.ts';
 import { isProcessAlive, readStackFile } from '../../../src/stack/stack-file.ts';
-import { ensureResolverBundles, postGraphQL, until } from './stack-test-kit.ts';
+import { postGraphQL, until } from './stack-test-kit.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'leaderboard-start-'));
 const startScript = join(repositoryRoot, 'packages', 'local', 'src', 'cli', 'start.ts');
@@ -58,7 +58,6 @@ function orphanedDynamoDbLocals(): number[] {
 let orphansBefore: Set<number>;
 
 beforeAll(() => {
-  ensureResolverBundles();
   orphansBefore = new Set(orphanedDynamoDbLocals());
 });
 

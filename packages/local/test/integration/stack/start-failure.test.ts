@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startLocalStack } from '../../../src/stack/local-stack.ts';
-import { ensureResolverBundles } from './stack-test-kit.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'stack-start-failure-'));
 
@@ -17,7 +16,6 @@ const listeningServers = (): number =>
   process.getActiveResourcesInfo().filter((resource) => resource === 'TCPServerWrap').length;
 
 it('stops the servers started beside DynamoDB Local when DynamoDB Local fails to start', async () => {
-  ensureResolverBundles();
   // A file where the data folder should be: DynamoDB Local fails at once, while the SQS
   // emulator and the issuer (started at the same time) are still coming up.
   const notAFolder = join(scratch, 'dynamodb');

@@ -9,11 +9,13 @@ import {
   type DataSourceName,
   type DataSourceSpec,
 } from '@leaderboard/core/api';
+import { dataSourceRole } from '@leaderboard/core/roles';
 import { serviceConfig } from '@leaderboard/core/config';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
+import { policyStatements, register } from './access.ts';
 import { allowApiToInvokeAuthorizer, authorizer } from './auth.ts';
 import { lambdaRuntime } from './functions.ts';
-import { activities, scores, tableAndIndexArns } from './storage.ts';
+import { activities, scores } from './storage.ts';
 
 export const api = new sst.aws.AppSync('Api', {
   // AppSync defines the AWS scalars and directives itself: the schema goes up as written.
@@ -36,6 +38,8 @@ export const api = new sst.aws.AppSync('Api', {
     },
   },
 });
+
+register('Api', api);
 
 export const apiArn = api.nodes.api.arn;
 
@@ -64,32 +68,6 @@ const tablesByName = {
 
 type TableName = keyof typeof tablesByName;
 
-/**
- * What each DynamoDB data source's resolvers do to each table. A TransactWriteItems or
- * BatchGetItem request sent through a data source names its tables itself, so the data source's
- * role needs the item actions on every table such a request touches.
- */
-const dynamoDataSourceAccess = {
-  activities: {
-    // The transaction's conditions ride on its Put and Updates; it has no ConditionCheck item.
-    Activities: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  },
-  scores: {
-    Scores: ['dynamodb:GetItem'],
-  },
-} as const satisfies Record<string, Partial<Record<TableName, readonly string[]>>>;
-
-function accessStatements(dataSourceName: string): aws.types.input.iam.GetPolicyDocumentStatementArgs[] {
-  const access: Partial<Record<TableName, readonly string[]>> | undefined =
-    dynamoDataSourceAccess[dataSourceName as keyof typeof dynamoDataSourceAccess];
-  if (!access)
-    throw new Error(`DynamoDB data source "${dataSourceName}" has no entry in dynamoDataSourceAccess`);
-  return Object.entries(access).map(([tableName, actions]) => ({
-    actions: [...(actions ?? [])],
-    resources: tableAndIndexArns(tablesByName[tableName as TableName]),
-  }));
-}
-
 function addDataSource(spec: DataSourceSpec) {
   if (spec.kind === 'none') return api.addDataSource({ name: spec.name });
   const table = tablesByName[spec.table as TableName];
@@ -103,7 +81,9 @@ function addDataSource(spec: DataSourceSpec) {
         args.inlinePolicies = [
           {
             name: 'resolver-access',
-            policy: aws.iam.getPolicyDocumentOutput({ statements: accessStatements(spec.name) }).json,
+            policy: aws.iam.getPolicyDocumentOutput({
+              statements: policyStatements(dataSourceRole(spec.name as DataSourceName)),
+            }).json,
           },
         ];
       },

@@ -1,4 +1,5 @@
 import type { FunctionSpec } from '@leaderboard/core/functions';
+import { linksOf, policyStatements } from './access.ts';
 
 /**
  * The runtime every Lambda uses, stated here rather than left to SST's default so that an SST
@@ -6,7 +7,7 @@ import type { FunctionSpec } from '@leaderboard/core/functions';
  */
 export const lambdaRuntime = 'nodejs24.x';
 
-/** The `sst.aws.Function` arguments every function shares, from its core spec. */
+/** The `sst.aws.Function` arguments of a function, all from its core spec: links and grants included. */
 export function functionArgsFromSpec(spec: FunctionSpec): sst.aws.FunctionArgs {
   return {
     handler: spec.handler,
@@ -14,5 +15,7 @@ export function functionArgsFromSpec(spec: FunctionSpec): sst.aws.FunctionArgs {
     timeout: `${spec.timeoutSeconds} seconds`,
     memory: `${spec.memoryMb} MB`,
     architecture: 'arm64',
+    link: linksOf(spec),
+    permissions: policyStatements(spec),
   };
 }

@@ -1,21 +1,30 @@
 import { activitiesQueue } from '@leaderboard/core/queues';
 import { workerFunction } from '@leaderboard/core/functions';
+import { pipeRole as pipeRoleSpec } from '@leaderboard/core/roles';
+import { policyStatements, register } from './access.ts';
 import { functionArgsFromSpec } from './functions.ts';
-import { activities, scores } from './storage.ts';
+import { activities } from './storage.ts';
 
-export const deadLetterQueue = new sst.aws.Queue(activitiesQueue.deadLetter.name, {
-  transform: {
-    queue: { messageRetentionSeconds: activitiesQueue.deadLetter.retentionSeconds },
-  },
-});
+export const deadLetterQueue = register(
+  activitiesQueue.deadLetter.name,
+  new sst.aws.Queue(activitiesQueue.deadLetter.name, {
+    transform: {
+      queue: { messageRetentionSeconds: activitiesQueue.deadLetter.retentionSeconds },
+    },
+  }),
+);
 
-export const queue = new sst.aws.Queue(activitiesQueue.name, {
-  visibilityTimeout: `${activitiesQueue.visibilityTimeoutSeconds} seconds`,
-  dlq: { queue: deadLetterQueue.arn, retry: activitiesQueue.deadLetter.maxReceiveCount },
-});
+export const queue = register(
+  activitiesQueue.name,
+  new sst.aws.Queue(activitiesQueue.name, {
+    visibilityTimeout: `${activitiesQueue.visibilityTimeoutSeconds} seconds`,
+    dlq: { queue: deadLetterQueue.arn, retry: activitiesQueue.deadLetter.maxReceiveCount },
+  }),
+);
 
 export const workerSubscription = queue.subscribe(
-  { ...functionArgsFromSpec(workerFunction), link: [scores, activities] },
+  // SST grants the subscriber the queue actions core lists in `queueSubscriberGrants`.
+  functionArgsFromSpec(workerFunction),
   {
     batch: {
       size: activitiesQueue.batch.size,
@@ -38,23 +47,10 @@ const pipeRole = new aws.iam.Role('ActivitiesPipeRole', {
   }).json,
 });
 
-// The pipe reads this one stream and writes to this one queue: nothing else.
+// The pipe reads this one stream and writes to this one queue: nothing else (core `pipeRole`).
 const pipeRolePolicy = new aws.iam.RolePolicy('ActivitiesPipeRolePolicy', {
   role: pipeRole.id,
-  policy: aws.iam.getPolicyDocumentOutput({
-    statements: [
-      {
-        actions: [
-          'dynamodb:DescribeStream',
-          'dynamodb:GetRecords',
-          'dynamodb:GetShardIterator',
-          'dynamodb:ListStreams',
-        ],
-        resources: [activitiesStreamArn],
-      },
-      { actions: ['sqs:SendMessage'], resources: [queue.arn] },
-    ],
-  }).json,
+  policy: aws.iam.getPolicyDocumentOutput({ statements: policyStatements(pipeRoleSpec) }).json,
 });
 
 /** Activities stream -> activities queue, activity inserts only (the filter runs before the batch). */

@@ -1,8 +1,9 @@
 import { activitiesTable, scoresTable, type TableSpec } from '@leaderboard/core/tables';
+import { register } from './access.ts';
 
 /** One `sst.aws.Dynamo` per table spec: the component name is the spec name (`Resource.<name>`). */
 function dynamoFromSpec(spec: TableSpec): sst.aws.Dynamo {
-  return new sst.aws.Dynamo(spec.name, {
+  const table = new sst.aws.Dynamo(spec.name, {
     fields: { ...spec.fields },
     primaryIndex: { ...spec.primaryIndex },
     globalIndexes: Object.fromEntries(
@@ -15,12 +16,8 @@ function dynamoFromSpec(spec: TableSpec): sst.aws.Dynamo {
     ttl: spec.ttl,
     deletionProtection: $app.stage === 'production',
   });
+  return register(spec.name, table);
 }
 
 export const activities = dynamoFromSpec(activitiesTable);
 export const scores = dynamoFromSpec(scoresTable);
-
-/** ARNs an IAM statement needs to reach a table and every one of its indexes. */
-export function tableAndIndexArns(table: sst.aws.Dynamo): $util.Output<string>[] {
-  return [table.arn, $interpolate`${table.arn}/index/*`];
-}

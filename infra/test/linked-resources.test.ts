@@ -64,13 +64,4 @@ describe('sst-env.d.ts', () => {
       expect(declared.get(name), name).toEqual(properties);
     }
   });
-
-  it('declares the links the functions package reads', () => {
-    const worker = run.builds.find((build) => build.handler === 'packages/functions/src/worker.handler');
-    expect(Object.keys(worker?.links ?? {}).sort()).toEqual(['Activities', 'Scores']);
-    const rebuilder = run.builds.find(
-      (build) => build.handler === 'packages/functions/src/rebuilder.handler',
-    );
-    expect(Object.keys(rebuilder?.links ?? {}).sort()).toEqual(['Api', 'Scores']);
-  });
 });

@@ -1,10 +1,29 @@
-/** Lambda functions, described once: handler entry points and their limits. */
+/**
+ * Lambda functions, described once: handler entry points, limits, the resources each links
+ * (what `Resource.<Name>` holds at run time, and nothing else) and the grants its role gets.
+ * Linking gives a function a resource's name or URL only; what it may do there is its grants,
+ * narrowed to the calls its code makes.
+ */
+import { onApiField, onIndex, onTable, type Grant } from './access.ts';
+import { activitiesTable, scoresTable } from './tables.ts';
+
+/** Resources a function can link, by their SST component name. */
+export const linkableResources = {
+  Activities: { kind: 'table' },
+  Scores: { kind: 'table' },
+  Api: { kind: 'api' },
+} as const;
+
+export type LinkName = keyof typeof linkableResources;
+
 export interface FunctionSpec {
   readonly name: string;
   /** Relative to the repository root, as SST expects: `<file without extension>.<export>`. */
   readonly handler: string;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
+  readonly links: readonly LinkName[];
+  readonly grants: readonly Grant[];
 }
 
 export const workerFunction = {
@@ -12,6 +31,16 @@ export const workerFunction = {
   handler: 'packages/functions/src/worker.handler',
   timeoutSeconds: 30,
   memoryMb: 512,
+  links: ['Activities', 'Scores'],
+  grants: [
+    // Marks the activity processed inside the aggregation transaction.
+    { actions: ['dynamodb:UpdateItem'], resources: [onTable(activitiesTable.name)] },
+    // Reads the user's totals, moves them in the transaction, writes board change marks.
+    {
+      actions: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+      resources: [onTable(scoresTable.name)],
+    },
+  ],
 } as const satisfies FunctionSpec;
 
 export const rebuilderFunction = {
@@ -19,6 +48,17 @@ export const rebuilderFunction = {
   handler: 'packages/functions/src/rebuilder.handler',
   timeoutSeconds: 50,
   memoryMb: 1024,
+  links: ['Scores', 'Api'],
+  grants: [
+    // Change marks and the cursor (table), the top of each shard (index), snapshots (table).
+    {
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+      resources: [onTable(scoresTable.name)],
+    },
+    { actions: ['dynamodb:Query'], resources: [onIndex(scoresTable.name, 'byScore')] },
+    // Exactly one field of the API: the IAM-only publish mutation.
+    { actions: ['appsync:GraphQL'], resources: [onApiField('Mutation', 'publishLeaderboard')] },
+  ],
 } as const satisfies FunctionSpec;
 
 export const authorizerFunction = {
@@ -26,4 +66,9 @@ export const authorizerFunction = {
   handler: 'packages/functions/src/authorizer.handler',
   timeoutSeconds: 10,
   memoryMb: 256,
+  // It verifies JWTs against public keys and calls no AWS API.
+  links: [],
+  grants: [],
 } as const satisfies FunctionSpec;
+
+export const functions = [workerFunction, rebuilderFunction, authorizerFunction] as const;

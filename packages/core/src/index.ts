@@ -4,6 +4,8 @@ export * from './queues.ts';
 export * from './schedules.ts';
 export * from './api.ts';
 export * from './functions.ts';
+export * from './access.ts';
+export * from './roles.ts';
 export * from './errors.ts';
 export * from './catalog.ts';
 export * from './scoring.ts';

@@ -6,7 +6,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { Resource } from 'sst';
 import { createAppSyncPublisher } from './rebuild/publisher.ts';
 import { runRebuild, type RebuildDependencies, type RebuildSummary } from './rebuild/run-rebuild.ts';
-import { documentClientFromEnvironment, tableNamesFromResources } from './runtime.ts';
+import { documentClientFromEnvironment, scoresTableName } from './runtime.ts';
 
 const logger = new Logger({ serviceName: 'leaderboard-rebuilder' });
 const metrics = new Metrics({ namespace: 'Leaderboard', serviceName: 'rebuilder' });
@@ -22,7 +22,7 @@ function createDependencies(): RebuildDependencies {
   if (!region) throw new Error('AWS_REGION is not set: the publish request cannot be signed');
   return {
     documentClient: documentClientFromEnvironment(),
-    scoresTable: tableNamesFromResources().scores,
+    scoresTable: scoresTableName(),
     shards: serviceConfig.scoreShards,
     topN: Math.min(serviceConfig.topN, serviceConfig.maxTopN),
     config: serviceConfig,

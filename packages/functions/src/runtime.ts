@@ -13,6 +13,9 @@ export function documentClientFromEnvironment(): DynamoDBDocumentClient {
   });
 }
 
-export function tableNamesFromResources(): { activities: string; scores: string } {
-  return { activities: Resource.Activities.name, scores: Resource.Scores.name };
-}
+/**
+ * Each reads one linked table's name: a function reads only what it links, and SST throws
+ * `"<Name>" is not linked` for anything else, in the cloud and locally alike.
+ */
+export const activitiesTableName = (): string => Resource.Activities.name;
+export const scoresTableName = (): string => Resource.Scores.name;

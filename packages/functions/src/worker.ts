@@ -5,7 +5,7 @@ import { serviceConfig } from '@leaderboard/core/config';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { BoardChangeMarker } from './aggregation/board-changes.ts';
 import { createWorkerHandler, type WorkerHandler } from './aggregation/worker-handler.ts';
-import { documentClientFromEnvironment, tableNamesFromResources } from './runtime.ts';
+import { activitiesTableName, documentClientFromEnvironment, scoresTableName } from './runtime.ts';
 
 const logger = new Logger({ serviceName: 'leaderboard-worker' });
 const metrics = new Metrics({ namespace: 'Leaderboard', serviceName: 'worker' });
@@ -14,7 +14,7 @@ let workerHandler: WorkerHandler | undefined;
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   if (!workerHandler) {
     const documentClient = documentClientFromEnvironment();
-    const tables = tableNamesFromResources();
+    const tables = { activities: activitiesTableName(), scores: scoresTableName() };
     workerHandler = createWorkerHandler({
       documentClient,
       tables,

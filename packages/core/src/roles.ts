@@ -1,0 +1,92 @@
+/**
+ * Every IAM role of the stack with its grants: the functions' (their own grants plus what
+ * their event sources do with their role), the AppSync data sources', the pipe's and the
+ * scheduler's. Infra builds the deployed policies from these; the local stack enforces them.
+ */
+import { onFunction, onQueue, onStream, onTable, type Grant, type RoleSpec } from './access.ts';
+import { dataSources, type DataSourceName } from './api.ts';
+import { authorizerFunction, rebuilderFunction, workerFunction, type FunctionSpec } from './functions.ts';
+import { activitiesQueue } from './queues.ts';
+import { rebuildSchedule } from './schedules.ts';
+import { activitiesTable, scoresTable } from './tables.ts';
+
+/**
+ * What Lambda's SQS event source mapping does with the subscribed function's role (SST's
+ * queue subscriber grants exactly these).
+ */
+export const queueSubscriberGrants = (queueName: string): readonly Grant[] => [
+  {
+    actions: [
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+    ],
+    resources: [onQueue(queueName)],
+  },
+];
+
+const functionRole = (spec: FunctionSpec, eventSourceGrants: readonly Grant[] = []): RoleSpec => ({
+  name: spec.name,
+  grants: [...spec.grants, ...eventSourceGrants],
+});
+
+export const functionRoles = {
+  [workerFunction.name]: functionRole(workerFunction, queueSubscriberGrants(activitiesQueue.name)),
+  [rebuilderFunction.name]: functionRole(rebuilderFunction),
+  [authorizerFunction.name]: functionRole(authorizerFunction),
+} as const satisfies Record<string, RoleSpec>;
+
+/**
+ * What each DynamoDB data source's resolvers do. A TransactWriteItems or BatchGetItem request
+ * names its tables itself, so a data source's role covers every table its requests touch.
+ */
+export const dataSourceRoles = {
+  activities: {
+    name: 'activities',
+    // The transaction's conditions ride on its Put and Updates; it has no ConditionCheck item.
+    grants: [
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [onTable(activitiesTable.name)],
+      },
+    ],
+  },
+  scores: {
+    name: 'scores',
+    grants: [{ actions: ['dynamodb:GetItem'], resources: [onTable(scoresTable.name)] }],
+  },
+} as const satisfies Partial<Record<DataSourceName, RoleSpec>>;
+
+/** The data source role of a DynamoDB data source; every such data source must have one. */
+export function dataSourceRole(name: DataSourceName): RoleSpec {
+  const role = (dataSourceRoles as Partial<Record<DataSourceName, RoleSpec>>)[name];
+  if (!role || dataSources[name].kind !== 'dynamodb') {
+    throw new Error(`data source "${name}" has no role: only DynamoDB data sources have one`);
+  }
+  return role;
+}
+
+/** The pipe reads the Activities stream and writes to the activities queue: nothing else. */
+export const pipeRole = {
+  name: 'ActivitiesPipeRole',
+  grants: [
+    {
+      actions: [
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ],
+      resources: [onStream(activitiesTable.name)],
+    },
+    { actions: ['sqs:SendMessage'], resources: [onQueue(activitiesQueue.name)] },
+  ],
+} as const satisfies RoleSpec;
+
+/** The schedule invokes the rebuilder and nothing else. */
+export const schedulerRole = {
+  name: `${rebuildSchedule.name}Role`,
+  grants: [{ actions: ['lambda:InvokeFunction'], resources: [onFunction(rebuilderFunction.name)] }],
+} as const satisfies RoleSpec;

@@ -19,10 +19,13 @@ export const isLoopbackHttp = (uri: string): boolean => {
   return url.protocol === 'http:' && loopbackHosts.has(url.hostname);
 };
 
+/** https anywhere, or plain http on loopback; false for anything that is not a URL. */
+export const isAcceptableJwksUri = (uri: string): boolean =>
+  URL.canParse(uri) && (new URL(uri).protocol === 'https:' || isLoopbackHttp(uri));
+
 /** Refuses a JWKS URI that is neither https nor loopback http. */
 export function assertAcceptableJwksUri(uri: string): void {
-  const url = new URL(uri);
-  if (url.protocol !== 'https:' && !isLoopbackHttp(uri)) {
+  if (!isAcceptableJwksUri(uri)) {
     throw new InsecureJwksUriError(
       `JWKS URI ${uri} must use https (plain http is accepted on loopback only)`,
     );

@@ -2,11 +2,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { serviceConfig } from '@leaderboard/core/config';
 import type { AppSyncAuthorizerEvent } from 'aws-lambda';
 import { generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { authorize, type AuthorizerDependencies } from '../../src/auth/authorize.ts';
 import { LoopbackAwareFetcher } from '../../src/auth/jwks-fetcher.ts';
-import { createTokenVerifier } from '../../src/auth/token-verifier.ts';
+import { createJwtVerifier, createTokenVerifier } from '../../src/auth/token-verifier.ts';
 import { startLocalIssuer, type LocalIssuer } from '../../../local/src/issuer/index.ts';
+import { createSigningKey, epochSeconds, type SigningKey } from '../support/signing-key.ts';
 
 const event = (authorizationToken: string): AppSyncAuthorizerEvent => ({
   authorizationToken,
@@ -19,6 +20,20 @@ const event = (authorizationToken: string): AppSyncAuthorizerEvent => ({
   },
   requestHeaders: {},
 });
+
+/** Asserts the refusal and that its one warning names the reason (never returned to the caller). */
+async function expectRefusedBy(
+  deps: AuthorizerDependencies,
+  warnings: MockInstance<Logger['warn']>,
+  token: string,
+  reason: RegExp | string,
+) {
+  warnings.mockClear();
+  expect(await authorize(event(token), deps)).toEqual({ isAuthorized: false });
+  expect(warnings).toHaveBeenCalledTimes(1);
+  const [message, details] = warnings.mock.calls[0]!;
+  expect(`${String(message)} ${JSON.stringify(details ?? {})}`).toMatch(reason);
+}
 
 /** Counts JWKS downloads, to show the keys are cached across invocations. */
 class CountingFetcher extends LoopbackAwareFetcher {
@@ -110,13 +125,8 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
   });
 
   describe('refuses, logging the reason', () => {
-    const expectRefused = async (token: string, reason: RegExp | string) => {
-      warnings.mockClear();
-      expect(await authorize(event(token), deps)).toEqual({ isAuthorized: false });
-      expect(warnings).toHaveBeenCalledTimes(1);
-      const [message, details] = warnings.mock.calls[0]!;
-      expect(`${String(message)} ${JSON.stringify(details ?? {})}`).toMatch(reason);
-    };
+    const expectRefused = (token: string, reason: RegExp | string) =>
+      expectRefusedBy(deps, warnings, token, reason);
 
     it('a missing token', async () => {
       await expectRefused('', 'no token');
@@ -164,6 +174,122 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
 
     it('a subject that cannot be a user id', async () => {
       await expectRefused(await issuer.mintToken({ sub: 'a#b' }), /subject/);
+    });
+  });
+});
+
+describe('one authorizer trusting the Cognito user pool and an OIDC issuer', () => {
+  const userPoolId = 'eu-west-1_Wellness1';
+  const clientId = 'web-client';
+  const cognitoIssuer = `https://cognito-idp.eu-west-1.amazonaws.com/${userPoolId}`;
+  let oidc: LocalIssuer;
+  let cognitoKey: SigningKey;
+  let deps: AuthorizerDependencies;
+  const logger = new Logger({ serviceName: 'authorizer-test', logLevel: 'SILENT' });
+  const warnings = vi.spyOn(logger, 'warn');
+
+  beforeAll(async () => {
+    [oidc, cognitoKey] = await Promise.all([startLocalIssuer(), createSigningKey()]);
+    // The configuration the deployed stack gives the authorizer: its pool and client, plus an OIDC issuer.
+    const verifier = createJwtVerifier(
+      [
+        { kind: 'cognito', userPoolId, clientId },
+        { kind: 'oidc', issuer: oidc.issuer, audience: [oidc.audience], jwksUri: oidc.jwksUri },
+      ],
+      { fetcher: new CountingFetcher() },
+    );
+    // Stands for Cognito's JWKS endpoint, which cannot be reached from here; the OIDC keys come over loopback http.
+    verifier.cacheJwks(cognitoKey.jwks, cognitoIssuer);
+    deps = {
+      verify: (token) => verifier.verify(token),
+      logger,
+      ttlSeconds: serviceConfig.authorizerTtlSeconds,
+      maxUserIdLength: serviceConfig.maxStringLength,
+    };
+  });
+
+  afterAll(async () => {
+    await oidc.close();
+  });
+
+  const cognitoIdClaims = (overrides: Record<string, unknown> = {}) => ({
+    iss: cognitoIssuer,
+    sub: 'cognito-user',
+    aud: clientId,
+    token_use: 'id',
+    'cognito:username': 'ada@example.com',
+    'cognito:groups': ['admins'],
+    iat: epochSeconds(),
+    exp: epochSeconds(600),
+    ...overrides,
+  });
+
+  it('accepts a Cognito ID token', async () => {
+    const result = await authorize(event(await cognitoKey.sign(cognitoIdClaims())), deps);
+    expect(result.resolverContext).toEqual({
+      userId: 'cognito-user',
+      displayName: 'ada@example.com',
+      groups: 'admins',
+    });
+  });
+
+  it('accepts a Cognito access token, whose client is in client_id', async () => {
+    const accessClaims = {
+      ...cognitoIdClaims({ token_use: 'access', client_id: clientId, username: 'grace' }),
+      aud: undefined,
+      'cognito:username': undefined,
+    };
+    const result = await authorize(event(await cognitoKey.sign(accessClaims)), deps);
+    expect(result.resolverContext).toEqual({
+      userId: 'cognito-user',
+      displayName: 'grace',
+      groups: 'admins',
+    });
+  });
+
+  it('accepts a token of the OIDC issuer', async () => {
+    const token = await oidc.mintToken({ sub: 'oidc-user', name: 'Oda', groups: ['staff'] });
+    expect((await authorize(event(token), deps)).resolverContext).toEqual({
+      userId: 'oidc-user',
+      displayName: 'Oda',
+      groups: 'staff',
+    });
+  });
+
+  describe('refuses', () => {
+    const expectRefused = (token: string, reason: RegExp | string) =>
+      expectRefusedBy(deps, warnings, token, reason);
+
+    it('a Cognito-shaped token signed by another key under the pool key id', async () => {
+      const forger = await createSigningKey(cognitoKey.kid);
+      await expectRefused(await forger.sign(cognitoIdClaims()), /signature/i);
+    });
+
+    it('a token signed with the pool key but naming the OIDC issuer', async () => {
+      const claims = cognitoIdClaims({ iss: oidc.issuer, aud: oidc.audience });
+      await expectRefused(await cognitoKey.sign(claims), /not found in the JWKS/);
+    });
+
+    it('a token whose issuer is neither', async () => {
+      await expectRefused(
+        await cognitoKey.sign(cognitoIdClaims({ iss: 'https://login.example.com/other' })),
+        /issuer not configured/,
+      );
+    });
+
+    it('a token without exp', async () => {
+      await expectRefused(
+        await cognitoKey.sign(cognitoIdClaims({ exp: undefined })),
+        /TokenWithoutExpiryError/,
+      );
+    });
+
+    it("a Cognito token for another of the pool's clients", async () => {
+      await expectRefused(await cognitoKey.sign(cognitoIdClaims({ aud: 'other-client' })), /Client ID/);
+    });
+
+    it('an OIDC token for another audience', async () => {
+      await expectRefused(await oidc.mintToken({ sub: 'u', audience: 'other-client' }), /audience/i);
     });
   });
 });

@@ -4,6 +4,8 @@
  */
 import type { Node, Program } from 'acorn';
 import { full } from 'acorn-walk';
+import { refusedCall } from './builtin-check.ts';
+import { findFunctionViolations } from './function-check.ts';
 
 export interface SyntaxViolation {
   readonly offset: number;
@@ -34,6 +36,11 @@ const unavailableGlobals = new Map<string, string>([
   ['__dirname', '`__dirname` is not available'],
   ['__filename', '`__filename` is not available'],
   ['global', '`global` is not available'],
+  // "Regular expressions are not supported." (Supported runtime features, String.prototype.replace())
+  ['RegExp', '`RegExp` is not supported: regular expressions are not available'],
+  // Not among the documented "Built-in objects and functions" (Math, Array, Console, Function, JSON).
+  ['Set', '`Set` is not supported: it is not among APPSYNC_JS built-in objects'],
+  ['Map', '`Map` is not supported: it is not among APPSYNC_JS built-in objects'],
 ]);
 
 type AnyNode = Node & Record<string, unknown>;
@@ -84,6 +91,16 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
       case 'BinaryExpression':
         if (current.operator === 'in')
           report(node, 'the `in` operator is not supported: use Object.keys or hasOwnProperty');
+        // "no-disallowed-binary-operators: The `instanceof` operator is not allowed." (Configuring utilities for the APPSYNC_JS runtime)
+        if (current.operator === 'instanceof') report(node, 'the `instanceof` operator is not supported');
+        break;
+      // "no-this: `this` keyword is not supported." (Configuring utilities for the APPSYNC_JS runtime)
+      case 'ThisExpression':
+        report(node, 'the `this` keyword is not supported');
+        break;
+      case 'Literal':
+        // "Regular expressions are not supported." (Supported runtime features, String.prototype.replace())
+        if (current.regex) report(node, 'regular expression literals are not supported');
         break;
       case 'ClassDeclaration':
       case 'ClassExpression':
@@ -115,6 +132,8 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
         if (requireShim && callee.type === 'Identifier' && callee.name === requireShimName) {
           report(node, unavailableGlobals.get('require') as string);
         }
+        const refusal = refusedCall(current);
+        if (refusal) report(node, refusal);
         break;
       }
       case 'Identifier': {
@@ -127,6 +146,7 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
         break;
     }
   });
+  for (const violation of findFunctionViolations(program)) report(violation.node, violation.message);
 
   // Member names and object keys are Identifiers too (`ctx.process`, `{ fetch: 1 }`); only
   // free references count, so drop reports that sit on a property position.

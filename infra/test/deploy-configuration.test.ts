@@ -10,12 +10,13 @@ import { lambdaByHandler, onlyResource } from './support/recorded.ts';
 import { programRunTimeoutMs, runSstProgram, type ProgramRun } from './support/sst-program.ts';
 
 describe('oidcSettings', () => {
+  const issuer = 'https://issuer.example.com/';
+
   it('keeps the settings that are set and drops blank ones', () => {
     expect(
-      oidcSettings({ JWT_ISSUER: 'https://issuer.example.com/', JWT_AUDIENCE: '  ', OTHER: 'x' }),
-    ).toEqual({
-      JWT_ISSUER: 'https://issuer.example.com/',
-    });
+      oidcSettings({ JWT_ISSUER: issuer, JWT_AUDIENCE: ' web ', JWT_JWKS_URI: '  ', OTHER: 'x' }),
+    ).toEqual({ JWT_ISSUER: issuer, JWT_AUDIENCE: 'web' });
+    expect(oidcSettings({ JWT_ISSUER: ' ', JWT_AUDIENCE: '' })).toEqual({});
     expect(oidcSettings({})).toEqual({});
   });
 
@@ -26,8 +27,21 @@ describe('oidcSettings', () => {
     );
   });
 
-  it('refuses an issuer that is not an https URL', () => {
-    expect(() => oidcSettings({ JWT_ISSUER: 'http://issuer.example.com' })).toThrow(/https URL/);
+  it('refuses an issuer without an audience, which the authorizer could not check tokens against', () => {
+    expect(() => oidcSettings({ JWT_ISSUER: issuer })).toThrow(OidcConfigurationError);
+    expect(() => oidcSettings({ JWT_ISSUER: issuer, JWT_AUDIENCE: ' , ' })).toThrow(/needs JWT_AUDIENCE/);
+  });
+
+  it('refuses an issuer or JWKS URI that is not an https URL', () => {
+    expect(() => oidcSettings({ JWT_ISSUER: 'http://issuer.example.com', JWT_AUDIENCE: 'web' })).toThrow(
+      /JWT_ISSUER must be an https URL/,
+    );
+    expect(() => oidcSettings({ JWT_ISSUER: 'issuer.example.com', JWT_AUDIENCE: 'web' })).toThrow(
+      /https URL/,
+    );
+    expect(() =>
+      oidcSettings({ JWT_ISSUER: issuer, JWT_AUDIENCE: 'web', JWT_JWKS_URI: 'http://127.0.0.1/jwks.json' }),
+    ).toThrow(/JWT_JWKS_URI must be an https URL/);
   });
 });
 

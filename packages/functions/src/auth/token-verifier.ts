@@ -58,7 +58,7 @@ function cognitoFromEnvironment(env: NodeJS.ProcessEnv): CognitoIssuerConfig | n
       'COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID go together: set both or neither.',
     );
   }
-  cognitoIssuers(userPoolId);
+  cognitoIssuers(userPoolId); // a malformed pool id fails here, as configuration, not per token
   return { kind: 'cognito', userPoolId, clientId };
 }
 

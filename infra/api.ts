@@ -35,6 +35,8 @@ export const api = new sst.aws.AppSync('Api', {
         { authenticationType: 'AWS_IAM' },
       ],
       xrayEnabled: true,
+      queryDepthLimit: serviceConfig.queryDepthLimit,
+      resolverCountLimit: serviceConfig.resolverCountLimit,
     },
   },
 });

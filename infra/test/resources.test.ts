@@ -242,6 +242,12 @@ describe('the AppSync API', () => {
     });
   });
 
+  it('sets the query depth and resolver count limits from the service config', () => {
+    const api = graphQLApi();
+    expect(api.inputs.queryDepthLimit).toBe(serviceConfig.queryDepthLimit);
+    expect(api.inputs.resolverCountLimit).toBe(serviceConfig.resolverCountLimit);
+  });
+
   it('lets this API, and only it, invoke the authorizer', () => {
     const permission = onlyResource(
       run,

@@ -33,6 +33,16 @@ export interface ServiceConfig {
   readonly workerConflictAttempts: number;
   /** Largest snapshot entries payload (JSON bytes): under AppSync's 240 KB subscription payload and DynamoDB's 400 KB item limits whatever the names. */
   readonly maxSnapshotBytes: number;
+  /**
+   * AppSync `queryDepthLimit` (1-75; 0 = none): the deepest operation is 3 levels
+   * (`leaderboard { entries { rank } }`); anything far deeper is an attack, not a client.
+   */
+  readonly queryDepthLimit: number;
+  /**
+   * AppSync `resolverCountLimit` (1-10000): a dashboard asks for a few boards and standings in one
+   * request; each resolver is a DynamoDB read, so 1,000 aliases would be 1,000 reads.
+   */
+  readonly resolverCountLimit: number;
 }
 
 export const serviceConfig: ServiceConfig = {
@@ -51,4 +61,6 @@ export const serviceConfig: ServiceConfig = {
   rebuildInitialLookbackMinutes: 120,
   workerConflictAttempts: 12,
   maxSnapshotBytes: 200_000,
+  queryDepthLimit: 5,
+  resolverCountLimit: 25,
 };

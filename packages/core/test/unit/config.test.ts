@@ -25,4 +25,13 @@ describe('service config invariants', () => {
     expect(serviceConfig.defaultLimit).toBeLessThanOrEqual(serviceConfig.topN);
     expect(serviceConfig.maxSnapshotBytes).toBeLessThan(240 * 1024);
   });
+
+  it('sets query limits AppSync accepts', () => {
+    expect(Number.isInteger(serviceConfig.queryDepthLimit)).toBe(true);
+    expect(serviceConfig.queryDepthLimit).toBeGreaterThanOrEqual(1);
+    expect(serviceConfig.queryDepthLimit).toBeLessThanOrEqual(75);
+    expect(Number.isInteger(serviceConfig.resolverCountLimit)).toBe(true);
+    expect(serviceConfig.resolverCountLimit).toBeGreaterThanOrEqual(1);
+    expect(serviceConfig.resolverCountLimit).toBeLessThanOrEqual(10_000);
+  });
 });

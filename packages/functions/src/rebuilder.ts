@@ -4,12 +4,21 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { serviceConfig } from '@leaderboard/core/config';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { Resource } from 'sst';
+import { rebuilderMetrics } from './rebuild/metric-names.ts';
 import { createAppSyncPublisher } from './rebuild/publisher.ts';
+import { addRebuildRunMetrics } from './rebuild/run-metrics.ts';
 import { runRebuild, type RebuildDependencies, type RebuildSummary } from './rebuild/run-rebuild.ts';
 import { documentClientFromEnvironment, scoresTableName } from './runtime.ts';
 
 const logger = new Logger({ serviceName: 'leaderboard-rebuilder' });
-const metrics = new Metrics({ namespace: 'Leaderboard', serviceName: 'rebuilder' });
+const metrics = new Metrics({
+  namespace: rebuilderMetrics.namespace,
+  serviceName: rebuilderMetrics.service,
+  // Each deployed rebuilder (one per stage) keeps its own series, which its alarms watch.
+  ...(process.env['AWS_LAMBDA_FUNCTION_NAME']
+    ? { defaultDimensions: { FunctionName: process.env['AWS_LAMBDA_FUNCTION_NAME'] } }
+    : {}),
+});
 let dependencies: RebuildDependencies | undefined;
 
 /** Thrown after a run in which some boards failed, so the invocation shows as an error. */
@@ -39,12 +48,9 @@ export async function handler(_event: ScheduledEvent, context: Context): Promise
       logger.info('board rebuilt', { ...board });
       metrics.addMetric('IndexItemsRead', MetricUnit.Count, board.itemsRead);
     }
-    const published = summary.boards.filter(
-      (board) => board.outcome === 'published' || board.outcome === 'republished',
-    );
     metrics.addMetric('BoardsRebuilt', MetricUnit.Count, summary.boards.length);
-    metrics.addMetric('SnapshotsPublished', MetricUnit.Count, published.length);
     metrics.addMetric('BoardRebuildFailures', MetricUnit.Count, summary.failures.length);
+    addRebuildRunMetrics(metrics, summary);
     for (const failure of summary.failures) {
       logger.error('board rebuild failed', { boardId: failure.boardId, error: failure.error as Error });
     }

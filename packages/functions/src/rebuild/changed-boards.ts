@@ -40,22 +40,33 @@ export async function writeRebuildCursor(source: ChangeSource, startedAtMs: numb
 /** Minute partitions read at once: a long gap between runs stays quick without flooding the table. */
 const concurrentMinuteReads = 16;
 
-/** Board ids marked changed in any minute from `fromMs` to `toMs`, inclusive, sorted. */
+/** A board marked changed, and since when: the start of the earliest minute read that marks it. */
+export interface ChangedBoard {
+  readonly boardId: string;
+  readonly changedSinceMs: number;
+}
+
+/** Boards marked changed in any minute from `fromMs` to `toMs`, inclusive, sorted by board id. */
 export async function findChangedBoards(
   source: ChangeSource,
   fromMs: number,
   toMs: number,
-): Promise<string[]> {
-  const boards = new Set<string>();
+): Promise<ChangedBoard[]> {
+  const firstMinuteByBoard = new Map<string, number>();
   const minutes: number[] = [];
   for (let minute = epochMinute(fromMs); minute <= epochMinute(toMs); minute += 1) minutes.push(minute);
   for (let start = 0; start < minutes.length; start += concurrentMinuteReads) {
-    const found = await Promise.all(
-      minutes.slice(start, start + concurrentMinuteReads).map((minute) => boardsMarkedIn(source, minute)),
-    );
-    for (const boardIds of found) for (const boardId of boardIds) boards.add(boardId);
+    const batch = minutes.slice(start, start + concurrentMinuteReads);
+    const found = await Promise.all(batch.map((minute) => boardsMarkedIn(source, minute)));
+    found.forEach((boardIds, index) => {
+      // Minutes are read in ascending order, so the first minute seen for a board is its earliest.
+      for (const boardId of boardIds)
+        if (!firstMinuteByBoard.has(boardId)) firstMinuteByBoard.set(boardId, batch[index]!);
+    });
   }
-  return [...boards].sort();
+  return [...firstMinuteByBoard]
+    .map(([boardId, minute]) => ({ boardId, changedSinceMs: minute * 60_000 }))
+    .sort((a, b) => (a.boardId < b.boardId ? -1 : a.boardId > b.boardId ? 1 : 0));
 }
 
 async function boardsMarkedIn(source: ChangeSource, minute: number): Promise<string[]> {

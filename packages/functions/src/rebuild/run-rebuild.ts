@@ -4,7 +4,12 @@
  * when every board succeeded; otherwise the next run sees the same changes again.
  */
 import type { ServiceConfig } from '@leaderboard/core/config';
-import { findChangedBoards, readRebuildCursor, writeRebuildCursor } from './changed-boards.ts';
+import {
+  findChangedBoards,
+  readRebuildCursor,
+  writeRebuildCursor,
+  type ChangedBoard,
+} from './changed-boards.ts';
 import { rebuildBoard, type BoardRebuildDependencies, type BoardRebuildResult } from './rebuild-board.ts';
 
 export interface RebuildDependencies extends BoardRebuildDependencies {
@@ -22,6 +27,8 @@ export interface RebuildFailure {
 
 export interface RebuildSummary {
   readonly startedAt: number;
+  /** Every board the change marks named, with the earliest mark the run read. */
+  readonly changed: ChangedBoard[];
   readonly boards: BoardRebuildResult[];
   readonly failures: RebuildFailure[];
 }
@@ -36,10 +43,10 @@ export async function runRebuild(deps: RebuildDependencies): Promise<RebuildSumm
       : cursor - deps.config.rebuildOverlapSeconds * 1000;
   // Marks older than their TTL may be gone already; reading further back finds nothing.
   const fromMs = Math.max(wanted, startedAt - deps.config.boardChangeTtlSeconds * 1000);
-  const boardIds = await findChangedBoards(deps, fromMs, startedAt);
+  const changed = await findChangedBoards(deps, fromMs, startedAt);
   const boards: BoardRebuildResult[] = [];
   const failures: RebuildFailure[] = [];
-  for (const boardId of boardIds) {
+  for (const { boardId } of changed) {
     try {
       boards.push(await rebuildBoard(deps, boardId, startedAt));
     } catch (error) {
@@ -47,5 +54,5 @@ export async function runRebuild(deps: RebuildDependencies): Promise<RebuildSumm
     }
   }
   if (failures.length === 0) await writeRebuildCursor(deps, startedAt);
-  return { startedAt, boards, failures };
+  return { startedAt, changed, boards, failures };
 }

@@ -5,6 +5,7 @@ import { scoresTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readRebuildCursor, writeRebuildCursor } from '../../src/rebuild/changed-boards.ts';
 import { rebuildBoard } from '../../src/rebuild/rebuild-board.ts';
+import { rebuildRunMetrics } from '../../src/rebuild/run-metrics.ts';
 import { runRebuild } from '../../src/rebuild/run-rebuild.ts';
 import {
   lambdaContext,
@@ -245,6 +246,49 @@ describe('rebuilder', () => {
       ['program:summer', 'published'],
       ['week:2026-W47', 'published'],
     ]);
+  });
+
+  it('reports a change it cannot publish as older on every run, from the marks it reads again, until it publishes', async () => {
+    let clock = Date.parse('2026-11-20T10:00:10.000Z');
+    const now = () => clock;
+    const { handler } = testWorker(documentClient, { now });
+    const activity: TestActivity = {
+      id: '1',
+      userId: 'u1',
+      type: 'running',
+      points: 10,
+      occurredAt: t(0),
+      recordedAt: t(10),
+    };
+    await storeActivities(documentClient, [activity]);
+    await handler(sqsEvent([sqsRecord(streamMessageBody(activity, 1))]), lambdaContext('worker'));
+
+    const { published, publish } = recordingPublisher();
+    let globalRefused = true;
+    const deps = rebuildDependencies(
+      documentClient,
+      async (input) => {
+        if (globalRefused && input.boardId === 'global') throw new Error('publish refused');
+        await publish(input);
+      },
+      { now },
+    );
+    const ages: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      clock += 60_000;
+      const summary = await runRebuild(deps);
+      expect(summary.failures.map((failure) => failure.boardId)).toEqual(['global']);
+      ages.push(rebuildRunMetrics(summary).oldestUnpublishedChangeAgeSeconds);
+    }
+    // The mark is for minute 10:00; the runs start at 10:01:10, 10:02:10 and 10:03:10.
+    expect(ages).toEqual([70, 130, 190]);
+
+    globalRefused = false;
+    clock += 60_000;
+    const recovered = rebuildRunMetrics(await runRebuild(deps));
+    expect(recovered.oldestUnpublishedChangeAgeSeconds).toBe(0);
+    expect(recovered.boardsChanged).toBe(2);
+    expect(published.map((snapshot) => snapshot.boardId)).toContain('global');
   });
 
   it('moves its cursor forward only: a slow run that finishes late leaves the newer start in place', async () => {

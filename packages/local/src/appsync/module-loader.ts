@@ -11,10 +11,17 @@ import vm from 'node:vm';
 import { ResolverLoadError, SandboxViolationError, type SandboxViolation } from './errors.ts';
 import { createInvocationScope, type InvocationScope } from './invocation-scope.ts';
 import { exportedNames } from './runtime-library.ts';
+import {
+  columnShifts,
+  guardEnterName,
+  guardInsertions,
+  guardLeaveName,
+  type ColumnShifts,
+} from './runtime-guard.ts';
 import { createSandbox, type Sandbox, type SandboxCallResult, type SandboxLog } from './sandbox.ts';
 import { findSandboxViolations } from './sandbox-check.ts';
 import type { AppSyncError } from './types.ts';
-import { createSourcePositionMapper, displayPath, type SourcePositionMapper } from './source-position.ts';
+import { createSourcePositionMapper, type SourcePositionMapper } from './source-position.ts';
 
 export type HandlerName = 'request' | 'response';
 
@@ -79,25 +86,76 @@ export function loadResolverSource(file: string, code: string, options: LoadOpti
   if (violations.length > 0)
     throw new SandboxViolationError(mapper.describe(1, 0).replace(/:1:1$/, ''), violations);
 
-  let script = code;
-  for (const replacement of [...replacements].sort((a, b) => b.start - a.start)) {
-    script = script.slice(0, replacement.start) + replacement.text + script.slice(replacement.end);
-  }
-  const exported = [...exports].map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
-  script = `(function (${modulesParameter}) { 'use strict'; ${script}\nreturn { ${exported} };\n})`;
+  const guard = guardInsertions(program, code);
+  const { script, shifts } = buildScript(
+    code,
+    [...replacements, ...guard.map(asReplacement)],
+    exports,
+    guard,
+  );
 
   const sandbox = createSandbox(file, options.log);
   let factory: (modules: unknown) => Record<string, unknown>;
   let exportsAtLoad: Record<string, unknown>;
   try {
-    factory = vm.runInContext(script, sandbox.context, { filename: file }) as typeof factory;
+    factory = vm.runInContext(script, sandbox.context, { filename: scriptName(file) }) as typeof factory;
     exportsAtLoad = sandbox.evaluate(factory, createInvocationScope(null, loadInfo));
   } catch (error) {
     throw new ResolverLoadError(
-      `${describeThrown(error, file, mapper) ?? file}: resolver bundle failed to load: ${messageOf(error)}`,
+      `${describeThrown(error, { file, mapper, shifts }) ?? file}: resolver bundle failed to load: ${messageOf(error)}`,
     );
   }
-  return createResolverModule(file, sandbox, factory, exportsAtLoad, mapper, options.timeoutMs ?? 10_000);
+  return createResolverModule(
+    sandbox,
+    factory,
+    exportsAtLoad,
+    { file, mapper, shifts },
+    options.timeoutMs ?? 10_000,
+  );
+}
+
+const asReplacement = (insertion: { offset: number; text: string }): Replacement => ({
+  start: insertion.offset,
+  end: insertion.offset,
+  text: insertion.text,
+});
+
+const sourceMapComment = '//# sourceMappingURL=';
+
+/**
+ * The running script's name: not the bundle's path, so no stack rewriting that reads the file
+ * and its source map (test runners do) maps the guard-shifted columns.
+ */
+const scriptName = (file: string): string => `appsync:${file}`;
+
+/**
+ * The bundle as a function of the sandbox's modules and guard. Its source map comment is left
+ * out: positions are mapped here, from columns the inserted guard has moved.
+ */
+function buildScript(
+  code: string,
+  replacements: readonly Replacement[],
+  exports: ReadonlyMap<string, string>,
+  guard: ReturnType<typeof guardInsertions>,
+): { script: string; shifts: ColumnShifts } {
+  const mapAt = code.lastIndexOf(sourceMapComment);
+  let body = mapAt < 0 ? code : code.slice(0, mapAt);
+  for (const replacement of [...replacements].sort((a, b) => b.start - a.start)) {
+    body = body.slice(0, replacement.start) + replacement.text + body.slice(replacement.end);
+  }
+  const exported = [...exports].map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
+  const prefix = `(function (${modulesParameter}, ${guardEnterName}, ${guardLeaveName}) { 'use strict'; `;
+  return {
+    script: `${prefix}${body}\nreturn { ${exported} };\n})`,
+    shifts: columnShifts([{ offset: 0, line: 1, column: 0, text: prefix }, ...guard]),
+  };
+}
+
+/** What turns a running script's position into the resolver's own. */
+interface PositionSource {
+  readonly file: string;
+  readonly mapper: SourcePositionMapper;
+  readonly shifts: ColumnShifts;
 }
 
 /** `ctx.info` for the one evaluation at load time, which only learns the exports. */
@@ -110,20 +168,19 @@ const loadInfo = {
 };
 
 function createResolverModule(
-  file: string,
   sandbox: Sandbox,
   factory: unknown,
   exportsAtLoad: Record<string, unknown>,
-  mapper: SourcePositionMapper,
+  positions: PositionSource,
   timeoutMs: number,
 ): ResolverModule {
   return {
-    file,
+    file: positions.file,
     has: (handler) => typeof exportsAtLoad[handler] === 'function',
     call(handler, ctxJson, scope) {
       return sandbox.call(factory, handler, ctxJson, scope, timeoutMs);
     },
-    locate: (error) => describeThrown(error, file, mapper),
+    locate: (error) => describeThrown(error, positions),
   };
 }
 
@@ -149,19 +206,27 @@ const messageOf = (error: unknown): string =>
     : String(error);
 
 /**
- * Maps the innermost stack frame to the resolver's source. Test runners may already have
- * rewritten the frame through the bundle's source map; such a frame is shown as it is.
+ * Maps the innermost frame of resolver code to the resolver's source. Frames of the runtime
+ * (a refused built-in, a utility, the guard) are skipped, and a host path is never named; the
+ * guard's refusals mark that the call site is the frame above the refused function.
  */
-function describeThrown(error: unknown, file: string, mapper: SourcePositionMapper): string | undefined {
-  const stack =
-    typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
+function describeThrown(error: unknown, positions: PositionSource): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { stack, appsyncCallerFrame } = error as { stack?: unknown; appsyncCallerFrame?: unknown };
   if (typeof stack !== 'string') return undefined;
+  let skip = appsyncCallerFrame === true ? 1 : 0;
   for (const line of stack.split('\n')) {
     const frame = /^\s+at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(line);
-    if (!frame) continue;
-    const [, path, frameLine, frameColumn] = frame as unknown as [string, string, string, string];
-    if (path === file) return mapper.describe(Number(frameLine), Number(frameColumn) - 1);
-    return `${displayPath(path)}:${frameLine}:${frameColumn}`;
+    if (!frame || frame[1] !== scriptName(positions.file)) continue;
+    if (skip > 0) {
+      skip -= 1;
+      continue;
+    }
+    const frameLine = Number(frame[2]);
+    return positions.mapper.describe(
+      frameLine,
+      positions.shifts.originalColumn(frameLine, Number(frame[3]) - 1),
+    );
   }
   return undefined;
 }

@@ -8,9 +8,15 @@
 import vm from 'node:vm';
 import { HandlerHaltSignal, type InvocationScope } from './invocation-scope.ts';
 import { runtimeModules, utilsModuleName } from './runtime-library.ts';
+import { runtimeRefusalsSource } from './runtime-refusals.ts';
+import { javaReplace } from './util/pattern.ts';
 
-/** Runs inside the context; `bridge` and `log` are host functions it keeps private. */
-const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
+/**
+ * Runs inside the context; `bridge`, `log` and `hostReplace` are host functions it keeps
+ * private. A bridge reply is `{ value }`, `{ halt: true }` or `{ error }`: a failed utility
+ * raises a sandbox `Error` here, so its stack runs through the resolver's own frames.
+ */
+const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest, installRefusals, hostReplace) {
   'use strict';
   const parse = JSON.parse;
   const stringify = JSON.stringify;
@@ -31,6 +37,7 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
       parent[leaf] = function (...args) {
         const reply = parse(bridge(qualified, stringify(args)));
         if (reply.halt) throw halt;
+        if (reply.error !== undefined) throw new Error(reply.error);
         return reply.value;
       };
     });
@@ -48,6 +55,11 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
   // Stack frames would hand resolver code the functions on the stack, host ones included.
   Object.defineProperty(Error, 'prepareStackTrace', { value: undefined, writable: false, configurable: false });
   Object.defineProperty(Error, 'captureStackTrace', { value: undefined, writable: false, configurable: false });
+  const guard = installRefusals(hostReplace);
+  const evaluateModule = (factory) => {
+    guard.reset();
+    return factory(modules, guard.enter, guard.leave);
+  };
   let pending;
   let current;
   Object.defineProperty(globalThis, '__appsyncInvoke', {
@@ -58,7 +70,7 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
       current.args = current.arguments;
       Object.freeze(current.env);
       // The module body runs again for every handler, so module-level state never outlives a request.
-      const handlers = call.factory(modules);
+      const handlers = evaluateModule(call.factory);
       const value = handlers[call.name](current);
       return stringify({ value: value === undefined ? null : value });
     },
@@ -66,6 +78,7 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
   return {
     modules,
     halt,
+    evaluate: evaluateModule,
     prepare(factory, name, ctxJson) { pending = { factory, name, ctxJson }; current = undefined; },
     readStash() { return current ? stringify(current.stash === undefined ? {} : current.stash) : undefined; },
   };
@@ -74,6 +87,7 @@ const bootstrapSource = String.raw`(function bootstrap(bridge, log, manifest) {
 interface BootstrapHandle {
   readonly modules: Readonly<Record<string, unknown>>;
   readonly halt: unknown;
+  evaluate(factory: unknown): Record<string, unknown>;
   prepare(factory: unknown, name: string, ctxJson: string): void;
   readStash(): string | undefined;
 }
@@ -106,6 +120,17 @@ export type SandboxCallResult =
   | { readonly kind: 'halted'; readonly stash: unknown }
   | { readonly kind: 'threw'; readonly error: unknown; readonly stash: unknown };
 
+const runtimeFileName = 'appsync-runtime';
+
+/** `String.prototype.replace/replaceAll` in the sandbox: Java regex semantics, answered as JSON. */
+const replaceInHost = (text: string, pattern: string, replacement: string, all: boolean): string => {
+  try {
+    return JSON.stringify({ value: javaReplace(text, pattern, replacement, all) });
+  } catch (error) {
+    return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+  }
+};
+
 const invokeScript = new vm.Script('__appsyncInvoke()', { filename: 'appsync-invoke' });
 
 export function createSandbox(file: string, log: SandboxLog | undefined): Sandbox {
@@ -116,7 +141,7 @@ export function createSandbox(file: string, log: SandboxLog | undefined): Sandbo
     const separator = qualifiedName.lastIndexOf(':');
     const moduleName = qualifiedName.slice(0, separator);
     const fn = runtimeModules[moduleName]?.[qualifiedName.slice(separator + 1)];
-    if (!fn || !scope) throw new Error(`${qualifiedName} is not available here`);
+    if (!fn || !scope) return JSON.stringify({ error: `${qualifiedName} is not available here` });
     try {
       const value = fn(scope, ...(JSON.parse(argsJson) as unknown[]));
       return JSON.stringify({ value: value === undefined ? null : value });
@@ -125,10 +150,8 @@ export function createSandbox(file: string, log: SandboxLog | undefined): Sandbo
         scope.halt = error.halt;
         return '{"halt":true}';
       }
-      // A host error must not carry host prototypes into the sandbox: rethrow it as sandbox text.
-      throw new (vm.runInContext('Error', context) as ErrorConstructor)(
-        error instanceof Error ? error.message : String(error),
-      );
+      // A host error must not carry host prototypes into the sandbox: only its text crosses.
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   };
   const writeLog = (level: string, argsJson: string): void => {
@@ -139,13 +162,14 @@ export function createSandbox(file: string, log: SandboxLog | undefined): Sandbo
       Object.entries(runtimeModules).map(([name, functions]) => [name, Object.keys(functions)]),
     ),
   );
-  const bootstrap = vm.runInContext(bootstrapSource, context, { filename: 'appsync-runtime' }) as (
-    bridge: unknown,
-    log: unknown,
-    manifest: unknown,
+  const bootstrap = vm.runInContext(bootstrapSource, context, { filename: runtimeFileName }) as (
+    ...args: unknown[]
   ) => BootstrapHandle;
+  const installRefusals = vm.runInContext(runtimeRefusalsSource, context, {
+    filename: runtimeFileName,
+  }) as unknown;
   const parseInContext = vm.runInContext('JSON.parse', context) as (text: string) => unknown;
-  const handle = bootstrap(bridge, writeLog, parseInContext(manifest));
+  const handle = bootstrap(bridge, writeLog, parseInContext(manifest), installRefusals, replaceInHost);
 
   return {
     context,
@@ -153,7 +177,7 @@ export function createSandbox(file: string, log: SandboxLog | undefined): Sandbo
     evaluate(factory, invocationScope) {
       scope = invocationScope;
       try {
-        return factory(handle.modules);
+        return handle.evaluate(factory);
       } finally {
         scope = undefined;
       }

@@ -79,3 +79,57 @@ export class MalformedRequestError extends RequestRefusedError {
 /** The field-level refusal AppSync reports for a field the caller's mode may not read. */
 export const notAuthorizedToAccess = (fieldName: string, typeName: string): string =>
   `Not Authorized to access ${fieldName} on type ${typeName}`;
+
+/**
+ * An operation refused before any resolver runs, answered with HTTP 200 and
+ * `{ data: null, errors: [...] }` as AppSync answers a document it will not execute.
+ */
+export class OperationRefusedError extends Error {
+  override readonly name: string = 'OperationRefusedError';
+  constructor(
+    readonly errorType: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toResponseError(): AppSyncResponseError {
+    return {
+      path: null,
+      locations: null,
+      ...(this.errorType === null ? {} : { errorType: this.errorType }),
+      message: this.message,
+    };
+  }
+}
+
+// AWS documents that an operation over queryDepthLimit or resolverCountLimit ends with a limit
+// error, but not the error's wording: the two errorTypes and messages below are this runtime's,
+// not AppSync's literal text.
+
+/** Fields nest deeper than the API's `queryDepthLimit`. */
+export class QueryDepthLimitError extends OperationRefusedError {
+  override readonly name = 'QueryDepthLimitError';
+  constructor(limit: number) {
+    super('QueryDepthLimitExceeded', `The query is nested deeper than the API's limit of ${limit} levels.`);
+  }
+}
+
+/** The operation selects more resolvers than the API's `resolverCountLimit`. */
+export class ResolverCountLimitError extends OperationRefusedError {
+  override readonly name = 'ResolverCountLimitError';
+  constructor(limit: number) {
+    super(
+      'ResolverCountLimitExceeded',
+      `The query invokes more resolvers than the API's limit of ${limit} per request.`,
+    );
+  }
+}
+
+/** Braces, brackets or fragment spreads nest deeper than the runtime parses and runs safely. */
+export class DocumentNestingError extends OperationRefusedError {
+  override readonly name = 'DocumentNestingError';
+  constructor(maxNesting: number) {
+    super(null, `Syntax Error: Document is nested more than ${maxNesting} levels deep. Parsing aborted.`);
+  }
+}

@@ -10,7 +10,7 @@ import {
   type ExecutionResult,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLFieldResolver,
   type GraphQLSchema,
   Kind,
@@ -23,7 +23,18 @@ import {
 import type { AppSyncError, ResolverEngine } from '../appsync/types.ts';
 import { FieldAccess } from './auth/field-access.ts';
 import type { AuthorizedCaller } from './auth/modes.ts';
-import { type AppSyncResponseError, type GraphQLErrorLocation, notAuthorizedToAccess } from './errors.ts';
+import {
+  type AppSyncResponseError,
+  type GraphQLErrorLocation,
+  notAuthorizedToAccess,
+  OperationRefusedError,
+} from './errors.ts';
+import {
+  assertParsableNesting,
+  assertWithinLimits,
+  documentBounds,
+  type QueryLimits,
+} from './query-limits.ts';
 import { InvalidScalarValueError } from './scalars.ts';
 import { selectionSetGraphQL, selectionSetList } from './selection.ts';
 
@@ -117,6 +128,18 @@ function formatGraphQLError(error: GraphQLError): AppSyncResponseError {
   return { path: error.path ?? null, locations: toLocations(error), message: appSyncMessage(error) };
 }
 
+/** The operation a request names, or its only one. */
+function selectOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operationName) return operations.find((candidate) => candidate.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
 export class GraphQLExecutor {
   readonly access: FieldAccess;
 
@@ -124,20 +147,31 @@ export class GraphQLExecutor {
     readonly schema: GraphQLSchema,
     private readonly engine: ResolverEngine,
     defaultMode: AuthorizedCaller['mode'],
+    private readonly limits: QueryLimits,
   ) {
     this.access = new FieldAccess(defaultMode);
   }
 
-  /** Parses and validates; returns AppSync-shaped errors when the document is not runnable. */
+  /**
+   * Parses, checks the query limits (before validation: graphql-js validates recursively) and
+   * validates; returns AppSync-shaped errors when the document is not runnable.
+   */
   prepare(
     query: string,
     operationName: string | null | undefined,
   ): PreparedOperation | AppSyncResponseError[] {
-    let document: DocumentNode;
-    try {
-      document = parse(query);
-    } catch (error) {
-      return [formatGraphQLError(error as GraphQLError)];
+    const document = this.parseWithinBounds(query);
+    if (Array.isArray(document)) return document;
+    const operation = selectOperation(document, operationName);
+    if (operation) {
+      try {
+        assertWithinLimits(this.schema, document, operation, this.limits, (typeName, fieldName) =>
+          this.engine.has(typeName, fieldName),
+        );
+      } catch (error) {
+        if (error instanceof OperationRefusedError) return [error.toResponseError()];
+        throw error;
+      }
     }
     const validationErrors = validate(this.schema, document);
     if (validationErrors.length > 0) {
@@ -147,14 +181,6 @@ export class GraphQLExecutor {
         message: validationMessage(error),
       }));
     }
-    const operations = document.definitions.filter(
-      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-    );
-    const operation = operationName
-      ? operations.find((candidate) => candidate.name?.value === operationName)
-      : operations.length === 1
-        ? operations[0]
-        : undefined;
     if (!operation) {
       return [
         {
@@ -171,6 +197,18 @@ export class GraphQLExecutor {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
     }
     return { document, operation, fragments };
+  }
+
+  private parseWithinBounds(query: string): DocumentNode | AppSyncResponseError[] {
+    try {
+      assertParsableNesting(query, this.limits);
+      return parse(query, { maxLexicalTokens: documentBounds.maxTokens });
+    } catch (error) {
+      if (error instanceof OperationRefusedError) return [error.toResponseError()];
+      // Anything but a syntax error (a stack overflow the bounds missed) is the server's failure, not the client's message.
+      if (!(error instanceof GraphQLError)) throw error;
+      return [formatGraphQLError(error)];
+    }
   }
 
   async execute(

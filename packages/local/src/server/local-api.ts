@@ -8,7 +8,7 @@
  *   api.realtimeUrl  // ws://127.0.0.1:<port>/graphql/realtime
  *   await api.close();
  */
-import { Kind, type FieldNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import {
   createServer as createHttpServer,
@@ -20,11 +20,13 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { ResolverEngine } from '../appsync/types.ts';
 import { closeServer, listen } from '../net/server-lifecycle.ts';
 import { Authenticator } from './auth/authenticator.ts';
+import type { RootField } from './auth/iam-field-policy.ts';
 import type { AuthConfig, AuthorizedCaller } from './auth/modes.ts';
 import { createLocalCertificate } from './certificate.ts';
 import { type AppSyncResponseError, MalformedRequestError, RequestRefusedError } from './errors.ts';
 import { GraphQLExecutor, type OperationContext, type OperationResult } from './executor.ts';
 import { type LogSink, ServerLog, stdoutSink } from './log.ts';
+import { appSyncDefaultLimits } from './query-limits.ts';
 import { unaliasResponse } from './realtime/payload.ts';
 import { type PublishedMutation, RealtimeServer } from './realtime/realtime-server.ts';
 import { buildAppSyncSchema } from './schema.ts';
@@ -50,6 +52,10 @@ export interface LocalApiOptions {
   readonly keepAliveIntervalMs?: number;
   /** AppSync's 30-second execution limit, shorter in tests if needed. */
   readonly requestTimeoutMs?: number;
+  /** AppSync's `queryDepthLimit`: 1-75 nested levels; 0 or absent = no limit, as on AppSync. */
+  readonly queryDepthLimit?: number;
+  /** AppSync's `resolverCountLimit`: 1-10000 resolvers per request; 0 or absent = AppSync's 10000. */
+  readonly resolverCountLimit?: number;
 }
 
 export interface LocalApi {
@@ -184,16 +190,25 @@ function parseRequestBody(text: string): GraphQLRequestBody {
   };
 }
 
+function rootFieldsOf(schema: GraphQLSchema): RootField[] {
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+    type ? Object.keys(type.getFields()).map((fieldName) => ({ typeName: type.name, fieldName })) : [],
+  );
+}
+
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const log = new ServerLog(options.log ?? stdoutSink, options.verbose ?? false);
   const schema = buildAppSyncSchema(options.schemaSdl);
   const apiId = options.apiId ?? 'local';
   const authenticator = new Authenticator(
     options.auth,
-    { apiId, accountId: options.auth.iam?.accountId ?? '000000000000' },
+    { apiId, accountId: options.auth.iam?.accountId ?? '000000000000', rootFields: rootFieldsOf(schema) },
     (error) => log.error('auth.lambdaAuthorizer', error),
   );
-  const executor = new GraphQLExecutor(schema, options.engine, options.auth.defaultMode);
+  const executor = new GraphQLExecutor(schema, options.engine, options.auth.defaultMode, {
+    queryDepthLimit: options.queryDepthLimit || appSyncDefaultLimits.queryDepthLimit,
+    resolverCountLimit: options.resolverCountLimit || appSyncDefaultLimits.resolverCountLimit,
+  });
   const realtime = new RealtimeServer({
     graphqlPath,
     executor,

@@ -100,27 +100,25 @@ function openingOf(token: Token, enclosing: Opening | undefined): Opening | unde
   return followsInlineFragmentHead(token) ? 'inlineFragment' : 'field';
 }
 
-/** `... {`, `... on T {`, `... on T @d(x: 1) {`: walks back to the `...`, stopping at anything a field would have. */
+/** `... {`, `... on T {`, `... on T @d(x: 1) {`: the head, read backwards from the brace. */
 function followsInlineFragmentHead(brace: Token): boolean {
-  let parens = 0;
-  for (let token = brace.prev; token !== null; token = token.prev) {
-    if (token.kind === TokenKind.PAREN_R) parens += 1;
-    else if (token.kind === TokenKind.PAREN_L) parens -= 1;
-    else if (parens > 0) continue;
-    else if (token.kind === TokenKind.SPREAD) return true;
-    else if (token.kind !== TokenKind.NAME && token.kind !== TokenKind.AT) return false;
-    else if (token.kind === TokenKind.NAME && !isInlineFragmentHeadName(token)) return false;
+  let token = brace.prev;
+  while (token !== null) {
+    const name = token.kind === TokenKind.PAREN_R ? tokenBeforeArguments(token) : token;
+    if (name?.kind !== TokenKind.NAME || name.prev?.kind !== TokenKind.AT) break;
+    token = name.prev.prev;
   }
-  return false;
+  if (token?.kind === TokenKind.NAME && token.prev?.kind === TokenKind.NAME && token.prev.value === 'on')
+    token = token.prev.prev;
+  return token?.kind === TokenKind.SPREAD;
 }
 
-/** A name in an inline fragment's head: `on`, the type after it, or a directive's name. */
-const isInlineFragmentHeadName = (name: Token): boolean =>
-  name.value === 'on' ||
-  name.prev?.kind === TokenKind.AT ||
-  (name.prev?.kind === TokenKind.NAME &&
-    name.prev.value === 'on' &&
-    name.prev.prev?.kind === TokenKind.SPREAD);
+/** The token before the `(` of this `)` (argument lists do not nest). */
+function tokenBeforeArguments(closing: Token): Token | null {
+  for (let token = closing.prev; token !== null; token = token.prev)
+    if (token.kind === TokenKind.PAREN_L) return token.prev;
+  return null;
+}
 
 interface DefinitionFacts {
   /** Deepest field inside the definition itself. */

@@ -72,6 +72,16 @@ describe('nesting before parsing', () => {
     expect(() => assertParsableNesting('{ a { b { c } } }', limits)).toThrow(QueryDepthLimitError);
   });
 
+  it('counts an inline fragment as no level, however its head is written', () => {
+    for (const head of ['...', '... on T', '... @include(if: $x)', '... on T @skip(if: false) @d(a: [1])'])
+      expect(() => assertParsableNesting(`{ a { ${head} { b } } }`, limits), head).not.toThrow();
+    expect(() => assertParsableNesting('{ a @include(if: true) { b { c } } }', limits)).toThrow(
+      QueryDepthLimitError,
+    );
+    expect(() => assertParsableNesting('{ on { on { on } } }', limits)).toThrow(QueryDepthLimitError);
+    expect(() => assertParsableNesting('{ a(x: 1) { ...F } } fragment F on T { b }', limits)).not.toThrow();
+  });
+
   it('bounds input values nested beyond what the parser takes', () => {
     const deepValue = `{ a(x: ${'['.repeat(300)}1${']'.repeat(300)}) }`;
     expect(() => assertParsableNesting(deepValue, limits)).toThrow(DocumentNestingError);

@@ -35,8 +35,7 @@
  * rewritten: a queue URL the emulator returns points at the emulator, so clients must keep using
  * the gateway as their endpoint.
  */
-import { Agent, createServer, request as httpRequest } from 'node:http';
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen } from '../net/server-lifecycle.ts';
 import {
   parseRequestBody,
@@ -46,6 +45,7 @@ import {
 } from './authorization-check.ts';
 import { dynamodbChecks, dynamodbStreamsChecks } from './dynamodb-requests.ts';
 import { errorResponse, type ErrorDialect } from './error-responses.ts';
+import { flattenHeaders, forward, queryOf, readBody } from './http-exchange.ts';
 import {
   AccessDeniedError,
   GatewayInternalError,
@@ -83,18 +83,6 @@ export interface IamGateway {
   readonly endpoint: string;
   close(): Promise<void>;
 }
-
-/** Above DynamoDB's largest request (a 16 MB BatchWriteItem) and SQS's (1 MiB). */
-const maxBodyBytes = 20 * 1024 * 1024;
-
-/** Headers that describe one connection, not the request: never passed between client and emulator. */
-const hopByHopHeaders = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'upgrade',
-  'proxy-connection',
-]);
 
 interface ServiceRoute {
   readonly signingService: string;
@@ -157,7 +145,7 @@ class GatewayHandler {
           `Unknown operation ${headers['x-amz-target'] ?? '(no X-Amz-Target)'}.`,
         );
       await this.authorize(request, headers, body, route.service, route.operation);
-      this.forward(request, body, route.service, response, headers);
+      this.passOn(request, body, route.service, response, headers);
     } catch (error) {
       this.refuse(error, route?.service.dialect ?? 'dynamodb', headers, response);
     }
@@ -210,7 +198,7 @@ class GatewayHandler {
     }
   }
 
-  private forward(
+  private passOn(
     request: IncomingMessage,
     body: Buffer,
     route: ServiceRoute,
@@ -219,31 +207,14 @@ class GatewayHandler {
   ): void {
     if (!route.target)
       throw new GatewayInternalError(`no emulator is configured for ${route.signingService}`);
-    const upstream = httpRequest(
-      {
-        hostname: route.target.hostname,
-        port: route.target.port,
-        method: request.method,
-        path: request.url,
-        headers: withoutHopByHop(request.headers),
-        agent: this.upstreamAgent,
-      },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
-        answer.pipe(response);
-      },
+    forward(request, body, route.target, response, this.upstreamAgent, (error) =>
+      this.refuse(
+        new GatewayInternalError(`${route.signingService} emulator: ${error.message}`),
+        route.dialect,
+        headers,
+        response,
+      ),
     );
-    upstream.on('error', (error) => {
-      if (response.headersSent) response.destroy(error);
-      else
-        this.refuse(
-          new GatewayInternalError(`${route.signingService} emulator: ${error.message}`),
-          route.dialect,
-          headers,
-          response,
-        );
-    });
-    upstream.end(body);
   }
 
   private refuse(
@@ -303,48 +274,6 @@ function serviceRoutes(targets: IamGatewayOptions['targets']): ReadonlyMap<strin
       },
     ],
   ]);
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        request.removeAllListeners('data');
-        request.resume();
-        reject(new RequestTooLargeError(maxBodyBytes));
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(',') : value;
-  }
-  return flat;
-}
-
-function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const kept: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !hopByHopHeaders.has(name)) kept[name] = value;
-  }
-  return kept;
-}
-
-function queryOf(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
-  return query;
 }
 
 /** What a caller of `startIamGateway` needs besides the gateway itself. */

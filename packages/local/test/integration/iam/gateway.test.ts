@@ -7,6 +7,7 @@ import {
   BatchWriteItemCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  ExecuteStatementCommand,
   GetItemCommand,
   ListTablesCommand,
   PutItemCommand,
@@ -22,7 +23,9 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../src/aws/free-port.ts';
 import { startSqsEmulator, type SqsEmulator } from '../../../src/aws/sqs-emulator.ts';
+import type { GatewayInternalError } from '../../../src/iam/errors.ts';
 import { startIamGateway, type IamGateway, type IamPrincipal } from '../../../src/iam/gateway.ts';
 import type { IamPolicyStatement } from '../../../src/iam/policy-evaluation.ts';
 import { queueDepth } from '../../../src/testing/sqs.ts';
@@ -341,5 +344,51 @@ describe('IAM gateway: signatures', () => {
       status: 400,
       message: 'The security token included in the request is invalid.',
     });
+  });
+});
+
+describe('IAM gateway: what it cannot check or reach', () => {
+  it('refuses an operation whose resources it cannot tell instead of forwarding it unchecked', async () => {
+    const refusal = await refusalOf(
+      dynamodbAs('AKIDWRITER').send(
+        new ExecuteStatementCommand({ Statement: "DELETE FROM Scores WHERE pk = 'x'" }),
+      ),
+    );
+    expect(refusal).toMatchObject({ name: 'UnknownOperationException', status: 400 });
+  });
+
+  it('answers InternalFailure without internal detail when the emulator is down, and reports the detail', async () => {
+    const reported: Error[] = [];
+    const unreachable = await startIamGateway({
+      principals,
+      targets: { sqs: `http://127.0.0.1:${await freePort()}` },
+      region,
+      accountId,
+      onInternalError: (error) => reported.push(error),
+    });
+    try {
+      const producer = new SQSClient({
+        endpoint: unreachable.endpoint,
+        region,
+        credentials: credentialsOf('AKIDPRODUCER'),
+        maxAttempts: 1,
+      });
+      clients.push(producer);
+      const refusal = await refusalOf(
+        producer.send(
+          new SendMessageCommand({ QueueUrl: 'http://127.0.0.1/0/iam-allowed', MessageBody: 'x' }),
+        ),
+      );
+      expect(refusal).toEqual({
+        name: 'InternalFailure',
+        status: 500,
+        message: 'The request processing has failed because of an unknown error, exception or failure.',
+      });
+      expect(reported.map((error) => (error as GatewayInternalError).detail)).toEqual([
+        expect.stringMatching(/^sqs emulator: connect ECONNREFUSED/),
+      ]);
+    } finally {
+      await unreachable.close();
+    }
   });
 });

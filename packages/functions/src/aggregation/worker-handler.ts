@@ -20,7 +20,7 @@ export type WorkerHandler = (event: SQSEvent, context: Context) => Promise<SQSBa
 export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
   const processor = new BatchProcessor(EventType.SQS);
 
-  const handleRecord = async (record: SQSRecord): Promise<void> => {
+  const applyRecord = async (record: SQSRecord): Promise<void> => {
     let activity;
     try {
       activity = parseActivityMessage(record.body);
@@ -48,6 +48,19 @@ export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
     }
   };
 
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    try {
+      await applyRecord(record);
+    } catch (error) {
+      // The cause goes to the log with the message id: the batch response carries only the id.
+      deps.logger.warn('activity message failed; SQS will redeliver it', {
+        messageId: record.messageId,
+        error: error as Error,
+      });
+      throw error;
+    }
+  };
+
   return async (event, context) => {
     deps.logger.addContext(context);
     try {
@@ -56,11 +69,6 @@ export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
         // Always answer with the failed ids, even when all failed: SQS then redelivers only those.
         throwOnFullBatchFailure: false,
       });
-      for (const failure of response.batchItemFailures) {
-        deps.logger.warn('activity message failed; SQS will redeliver it', {
-          messageId: failure.itemIdentifier,
-        });
-      }
       deps.metrics.addMetric('FailedMessages', MetricUnit.Count, response.batchItemFailures.length);
       return response;
     } finally {

@@ -1,54 +1,45 @@
-import { randomBytes } from 'node:crypto';
+/**
+ * The leaderboard's whole stack on one machine, wired from the same definitions as the cloud
+ * (`@leaderboard/core`): tables and queues, each function in processes of its own with only
+ * its links, each role's calls checked against its grants by the IAM gateway, the API with
+ * its data sources signed by their roles, and the pipe, event source mapping and schedule
+ * that AWS provides. Start-up is a sequence of named steps; each registers its own teardown.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import {
   activitiesQueue,
   activitiesTable,
-  apiEnvironmentKeys,
-  authorizerFunction,
-  dataSources,
   pipelineFunctions,
-  rebuildSchedule,
-  rebuilderFunction,
   resolverBundleName,
   resolvers,
   scoresTable,
-  serviceConfig,
   tables,
-  workerFunction,
+  type ArnContext,
 } from '@leaderboard/core';
-import {
-  startDashboardServer,
-  writeDashboardConfig,
-  type DashboardServer,
-} from '@leaderboard/dashboard/server';
-import { createDataSources, createResolverEngine, type ResolverEngine } from '../appsync/index.ts';
+import { startDashboardServer, writeDashboardConfig } from '@leaderboard/dashboard/server';
 import {
   DynamoDbLocalStartError,
   localCredentials,
   localRegion,
   startDynamoDbLocal,
-  type DynamoDbLocal,
 } from '../aws/dynamodb-local.ts';
 import { ensureQueue, type LocalQueuePair } from '../aws/queues.ts';
 import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aws/sqs-emulator.ts';
 import { ensureTable } from '../aws/tables.ts';
-import { SqsEventSourceMapping, type SqsHandler } from '../emulators/event-source-mapping.ts';
-import { invokeHandler, type LambdaFunctionIdentity } from '../emulators/lambda-context.ts';
-import { everyInterval, parseScheduleExpression } from '../emulators/schedule-expression.ts';
-import { LocalScheduler, type ScheduledEvent } from '../emulators/scheduler.ts';
-import { StreamPipe } from '../emulators/stream-pipe.ts';
+import type { SqsHandler } from '../emulators/event-source-mapping.ts';
+import { startIamGateway } from '../iam/gateway.ts';
 import { startLocalIssuer, type LocalIssuer, type MintTokenRequest } from '../issuer/index.ts';
-import { startLocalApi, type LocalApi, type LogEntry } from '../server/index.ts';
+import { startApi, type StartedApi } from './api.ts';
 import { LocalStackStartError } from './errors.ts';
-import { applyFunctionEnvironment } from './function-environment.ts';
-import { startHttpsPublishRelay } from './https-publish-relay.ts';
-import { repeatQuietLog } from './repeat-quiet-log.ts';
-import { defaultPaths } from './paths.ts';
-import { startTokenService, type TokenService } from './token-service.ts';
+import { startEventFlow, type EventFlow } from './event-flow.ts';
+import { startFunctions, type LocalFunctions } from './functions.ts';
+import { defaultPaths, repositoryRoot } from './paths.ts';
+import { gatewayPrincipals, stackIdentities, type StackIdentities } from './roles.ts';
+import { allStarted, Teardown } from './teardown.ts';
+import { startTokenService } from './token-service.ts';
 
 export interface LocalStackOptions {
   /** Keep DynamoDB data on disk (under `dataDir`) instead of in memory. */
@@ -91,19 +82,25 @@ export interface LocalStack {
   readonly apiKeyExpiresAt: Date;
   readonly issuerUrl: string;
   readonly tokenService: { readonly url: string; readonly secret: string };
+  /** The emulators themselves, for operators' tools and tests (no role, no IAM check). */
   readonly dynamoEndpoint: string;
   readonly sqsEndpoint: string;
+  /** Where the stack's roles send their AWS calls: the IAM gateway. */
+  readonly awsEndpoint: string;
   readonly queues: LocalQueuePair;
   readonly region: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The roles' local identities (credentials and policies). */
+  readonly identities: StackIdentities;
   /** The Java process of DynamoDB Local, when this stack started it. */
   readonly dynamoPid: number | undefined;
   /** The self-signed certificate's PEM with `https`. */
   readonly certificate: string | undefined;
-  readonly pipe: StreamPipe;
+  readonly pipe: EventFlow['pipe'];
   /** The worker's event source mapping: stop and start it to play an outage. */
-  readonly worker: SqsEventSourceMapping;
-  readonly rebuilder: LocalScheduler;
+  readonly worker: EventFlow['worker'];
+  readonly rebuilder: EventFlow['rebuilder'];
+  readonly functions: LocalFunctions;
   /** The dashboard page, when `dashboardDir` was given. */
   readonly dashboardUrl: string | undefined;
   /** Active real-time subscriptions. */
@@ -113,35 +110,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const apiKeyLifetimeMs = 7 * 24 * 60 * 60 * 1000;
-
-/** An AppSync-shaped API key: `da2-` and 26 lowercase letters and digits. */
-function newApiKey(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return `da2-${[...randomBytes(26)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
-}
-
-/** Undoes what start-up did so far, newest first, whatever fails. */
-class Teardown {
-  private readonly steps: Array<{ name: string; run: () => Promise<void> | void }> = [];
-  add(name: string, run: () => Promise<void> | void): void {
-    this.steps.push({ name, run });
-  }
-  async run(
-    onError: (name: string, error: unknown) => void,
-    onStopped?: (name: string, ms: number) => void,
-  ): Promise<void> {
-    for (const step of this.steps.splice(0).reverse()) {
-      const started = performance.now();
-      try {
-        await step.run();
-        onStopped?.(step.name, performance.now() - started);
-      } catch (error) {
-        onError(step.name, error);
-      }
-    }
-  }
-}
+/** The local API's id: field ARNs in the roles' policies name it. */
+const localApiId = 'local';
+const localApp = { name: 'leaderboard', stage: 'local' } as const;
 
 function checkBundles(bundlesDir: string): void {
   const missing = resolvers
@@ -155,28 +126,69 @@ function checkBundles(bundlesDir: string): void {
   }
 }
 
-/**
- * Promise.all that waits for every start to settle before failing: a server still starting
- * when another fails registers its teardown step first, so the teardown stops it too.
- */
-async function allStarted<T extends readonly unknown[]>(starts: {
-  readonly [K in keyof T]: Promise<T[K]>;
-}): Promise<T> {
-  const failure = (await Promise.allSettled(starts)).find((outcome) => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
-  return Promise.all(starts) as Promise<T>;
+interface Emulators {
+  readonly dynamoEndpoint: string;
+  readonly dynamoPid: number | undefined;
+  readonly sqs: SqsEmulator;
+  readonly issuer: LocalIssuer;
 }
 
-function functionIdentity(
-  spec: { name: string; timeoutSeconds: number; memoryMb: number },
-  accountId: string,
-): LambdaFunctionIdentity {
+/** DynamoDB Local, the SQS emulator and the OIDC issuer do not depend on one another: started together. */
+async function startEmulators(options: LocalStackOptions, teardown: Teardown): Promise<Emulators> {
+  const [dynamo, sqs, issuer] = await allStarted([
+    options.dynamoEndpoint
+      ? Promise.resolve(undefined)
+      : startDynamoDbLocal(
+          options.persist ? { dataDir: options.dataDir ?? defaultPaths.dynamoDbData } : {},
+        ).then((started) => teardown.track('DynamoDB Local', started, (it) => it.stop())),
+    startSqsEmulator().then((started) => teardown.track('SQS emulator', started, (it) => it.stop())),
+    startLocalIssuer().then((started) => teardown.track('issuer', started, (it) => it.close())),
+  ]);
   return {
-    name: spec.name,
-    timeoutSeconds: spec.timeoutSeconds,
-    memoryMb: spec.memoryMb,
-    region: localRegion,
-    accountId,
+    dynamoEndpoint: options.dynamoEndpoint ?? dynamo?.endpoint ?? '',
+    dynamoPid: dynamo?.pid,
+    sqs,
+    issuer,
+  };
+}
+
+interface AwsResources {
+  readonly queues: LocalQueuePair;
+  readonly arns: ArnContext;
+  /** As DynamoDB Local names it (its own region and account): what its Streams API accepts. */
+  readonly localStreamArn: string;
+}
+
+/** Tables and queues from their specs, created with the emulators' own (unrestricted) credentials. */
+async function createResources(
+  emulators: Emulators,
+  options: LocalStackOptions,
+  teardown: Teardown,
+): Promise<AwsResources> {
+  const config = { region: localRegion, credentials: localCredentials };
+  const dynamo = new DynamoDBClient({ ...config, endpoint: emulators.dynamoEndpoint });
+  const sqs = new SQSClient({ ...config, endpoint: emulators.sqs.endpoint });
+  teardown.add('setup clients', () => (dynamo.destroy(), sqs.destroy()));
+  const [queues] = await Promise.all([
+    ensureQueue(sqs, activitiesQueue, { visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds }),
+    ...tables.map((table) => ensureTable(dynamo, table, table.name)),
+  ]);
+  const described = await dynamo.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
+  const localStreamArn = described.Table?.LatestStreamArn;
+  if (!localStreamArn) throw new LocalStackStartError(`table ${activitiesTable.name} has no stream`);
+  const accountId = emulators.sqs.accountId;
+  const streamLabel = localStreamArn.slice(localStreamArn.lastIndexOf('/stream/') + '/stream/'.length);
+  return {
+    queues,
+    localStreamArn,
+    arns: {
+      region: localRegion,
+      accountId,
+      apiId: localApiId,
+      // DynamoDB Local names its own region and account in stream ARNs; policies name the stack's.
+      streamArn: (table) =>
+        `arn:aws:dynamodb:${localRegion}:${accountId}:table/${table}/stream/${streamLabel}`,
+    },
   };
 }
 
@@ -194,6 +206,33 @@ function describeStartError(error: unknown, port: number | undefined): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+async function startDashboard(
+  options: LocalStackOptions,
+  api: StartedApi,
+  teardown: Teardown,
+): Promise<string | undefined> {
+  if (!options.dashboardDir) return undefined;
+  writeDashboardConfig(options.dashboardDir, {
+    graphqlUrl: api.url,
+    realtimeUrl: api.realtimeUrl,
+    apiKey: api.apiKey,
+    region: localRegion,
+    programs: [],
+  });
+  const port = options.dashboardPort ?? 0;
+  const dashboard = await startDashboardServer({ siteDir: options.dashboardDir, port }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new LocalStackStartError(
+        `dashboard port ${port} is already in use: stop what uses it or choose another with --dashboard-port`,
+        { cause: error },
+      );
+    },
+  );
+  teardown.track('dashboard', dashboard, (it) => it.close());
+  return dashboard.url;
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const verbose = options.verbose ?? false;
@@ -204,216 +243,105 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     checkBundles(bundlesDir);
     const schemaSdl = readFileSync(options.schemaFile ?? defaultPaths.schema, 'utf8');
-
-    // The three servers do not depend on one another: start them together.
-    const [dynamo, sqsEmulator, issuer] = await allStarted([
-      options.dynamoEndpoint
-        ? Promise.resolve(undefined)
-        : startDynamoDbLocal(
-            options.persist ? { dataDir: options.dataDir ?? defaultPaths.dynamoDbData } : {},
-          ).then((started: DynamoDbLocal) => (teardown.add('DynamoDB Local', () => started.stop()), started)),
-      startSqsEmulator().then(
-        (started: SqsEmulator) => (teardown.add('SQS emulator', () => started.stop()), started),
-      ),
-      startLocalIssuer().then(
-        (started: LocalIssuer) => (teardown.add('issuer', () => started.close()), started),
-      ),
-    ]);
-    const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
-    const clientConfig = { region: localRegion, credentials: localCredentials };
-    const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamoEndpoint });
-    const streamsClient = new DynamoDBStreamsClient({ ...clientConfig, endpoint: dynamoEndpoint });
-    const sqs = new SQSClient({ ...clientConfig, endpoint: sqsEmulator.endpoint });
-    teardown.add('AWS clients', () => {
-      dynamoClient.destroy();
-      streamsClient.destroy();
-      sqs.destroy();
+    const emulators = await startEmulators(options, teardown);
+    const { queues, arns, localStreamArn } = await createResources(emulators, options, teardown);
+    const identities = stackIdentities(arns);
+    const gateway = await startIamGateway({
+      principals: gatewayPrincipals(identities),
+      targets: { dynamodb: emulators.dynamoEndpoint, sqs: emulators.sqs.endpoint },
+      region: arns.region,
+      accountId: arns.accountId,
+      onInternalError: (error) => log(`[iam] ${error.message}`),
     });
+    teardown.track('IAM gateway', gateway, (it) => it.close());
+    const tokenService = await startTokenService(emulators.issuer);
+    teardown.track('token service', tokenService, (it) => it.close());
 
-    const [queues] = await Promise.all([
-      ensureQueue(sqs, activitiesQueue, { visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds }),
-      ...tables.map((table) => ensureTable(dynamoClient, table, table.name)),
-    ]);
-    const tokenService: TokenService = await startTokenService(issuer);
-    teardown.add('token service', () => tokenService.close());
-
-    const engine: ResolverEngine = createResolverEngine({
-      bundlesDir,
-      resolvers,
-      pipelineFunctions,
-      dataSources: createDataSources(dataSources, { client: dynamoClient }),
-      env: {
-        [apiEnvironmentKeys.activitiesTable]: activitiesTable.name,
-        [apiEnvironmentKeys.scoresTable]: scoresTable.name,
+    // The API must listen before the functions exist (they link its URL); its authorizer is called later.
+    const late: { functions?: LocalFunctions } = {};
+    const api = await startApi(
+      {
+        port: options.port ?? 0,
+        https: options.https ?? false,
+        apiId: localApiId,
+        schemaSdl,
+        bundlesDir,
+        arns,
+        awsEndpoint: gateway.endpoint,
+        identities,
+        authorizer: (event) => {
+          if (!late.functions) throw new LocalStackStartError('the authorizer is not started yet');
+          return late.functions.Authorizer.invoke(event);
+        },
+        verbose,
+        log,
       },
-      ...(verbose ? { log: (entry: object) => log(`[resolver] ${JSON.stringify(entry)}`) } : {}),
-    });
-
-    const apiKey = newApiKey();
-    const apiKeyExpiresAt = new Date(Date.now() + apiKeyLifetimeMs);
-    const accountId = sqsEmulator.accountId;
-    const audience = issuer.audience;
-    const environment = applyFunctionEnvironment({
-      region: localRegion,
-      credentials: localCredentials,
-      dynamoEndpoint,
-      sqsEndpoint: sqsEmulator.endpoint,
-      resources: {
-        [activitiesTable.name]: { name: activitiesTable.name },
-        [scoresTable.name]: { name: scoresTable.name },
-        [activitiesQueue.name]: { url: queues.queue.url },
+      teardown,
+    );
+    const functions = startFunctions({
+      region: arns.region,
+      accountId: arns.accountId,
+      root: repositoryRoot,
+      awsEndpoint: gateway.endpoint,
+      linkProperties: {
+        Activities: { name: activitiesTable.name },
+        Scores: { name: scoresTable.name },
+        Api: { url: api.publishUrl },
       },
-      jwt: { issuer: issuer.issuer, audience, jwksUri: issuer.jwksUri },
-      verbose,
-    });
-    teardown.add('environment', () => environment.restore());
-
-    // Imported after the environment is set: the handlers read it when first called.
-    const [{ handler: worker }, { handler: rebuilder }, { handler: authorizer }] = await Promise.all([
-      import('@leaderboard/functions/worker'),
-      import('@leaderboard/functions/rebuilder'),
-      import('@leaderboard/functions/authorizer'),
-    ]);
-
-    const api: LocalApi = await startLocalApi({
-      port: options.port ?? 0,
-      schemaSdl,
-      engine,
-      https: options.https ?? false,
-      verbose,
-      log: (entry: LogEntry) => {
-        if (entry.level === 'error' || verbose) log(`[api] ${formatEntry(entry)}`);
-      },
-      auth: {
-        defaultMode: 'AWS_LAMBDA',
-        additionalModes: ['API_KEY', 'AWS_IAM'],
-        apiKeys: [{ key: apiKey, expiresAt: apiKeyExpiresAt }],
-        lambdaAuthorizer: (event) =>
-          invokeHandler(authorizer, event as never, functionIdentity(authorizerFunction, accountId)),
-        lambdaAuthorizerTtlSeconds: serviceConfig.authorizerTtlSeconds,
-        iam: {
-          region: localRegion,
-          accountId,
-          credentials: [{ ...localCredentials, userName: rebuilderFunction.name }],
+      app: localApp,
+      settings: {
+        Authorizer: {
+          JWT_ISSUER: emulators.issuer.issuer,
+          JWT_AUDIENCE: emulators.issuer.audience,
+          JWT_JWKS_URI: emulators.issuer.jwksUri,
         },
       },
+      identities: identities.functions,
+      verbose,
+      log,
     });
-    teardown.add('GraphQL API', () => api.close());
-    let publishUrl = api.url;
-    if (api.certificate) {
-      const relay = await startHttpsPublishRelay(api.url, api.certificate);
-      teardown.add('HTTPS publish relay', () => relay.close());
-      publishUrl = relay.url;
-    }
-    environment.link('Api', { url: publishUrl });
-
-    let dashboard: DashboardServer | undefined;
-    if (options.dashboardDir) {
-      writeDashboardConfig(options.dashboardDir, {
-        graphqlUrl: api.url,
-        realtimeUrl: api.realtimeUrl,
-        apiKey,
-        region: localRegion,
-        programs: [],
-      });
-      const dashboardPort = options.dashboardPort ?? 0;
-      dashboard = await startDashboardServer({ siteDir: options.dashboardDir, port: dashboardPort }).catch(
-        (error: unknown) => {
-          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-          throw new LocalStackStartError(
-            `dashboard port ${dashboardPort} is already in use: stop what uses it or choose another with --dashboard-port`,
-            { cause: error },
-          );
-        },
-      );
-      teardown.add('dashboard', () => dashboard?.close());
-    }
-
-    const table = await dynamoClient.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
-    const streamArn = table.Table?.LatestStreamArn;
-    if (!streamArn) throw new LocalStackStartError(`table ${activitiesTable.name} has no stream`);
-    const pipe = new StreamPipe({
-      streams: streamsClient,
-      streamArn,
-      sqs,
-      queueUrl: queues.queue.url,
-      filterPattern: activitiesQueue.source.filterPattern,
-      batchSize: activitiesQueue.source.batchSize,
-      batchWindowMs: activitiesQueue.source.windowSeconds * 1000,
-      startingPosition: options.streamStartingPosition ?? 'TRIM_HORIZON',
-      onError: repeatQuietLog(log, '[pipe]'),
-      ...(verbose
-        ? { onDelivered: (count: number) => log(`[pipe] sent ${count} record(s) to ${activitiesQueue.name}`) }
-        : {}),
-    });
-    await pipe.start();
-    teardown.add('pipe', () => pipe.stop());
-
-    const workerHandler: SqsHandler = options.wrapWorker ? options.wrapWorker(worker) : worker;
-    const workerMapping = new SqsEventSourceMapping({
-      sqs,
-      queueUrl: queues.queue.url,
-      queueArn: queues.queue.arn,
-      handler: workerHandler,
-      function: functionIdentity(workerFunction, accountId),
-      batchSize: activitiesQueue.batch.size,
-      batchWindowMs: activitiesQueue.batch.windowSeconds * 1000,
-      reportBatchItemFailures: activitiesQueue.batch.reportBatchItemFailures,
-      onError: repeatQuietLog(log, '[worker]'),
-      ...(verbose
-        ? {
-            onBatch: (outcome: { received: number; succeeded: number; failed: number }) =>
-              log(
-                `[worker] batch of ${outcome.received}: ${outcome.succeeded} done, ${outcome.failed} to retry`,
-              ),
-          }
-        : {}),
-    });
-    workerMapping.start();
-    teardown.add('worker', () => workerMapping.stop());
-
-    const schedule = options.rebuildIntervalMs
-      ? everyInterval(options.rebuildIntervalMs)
-      : parseScheduleExpression(rebuildSchedule.expression);
-    const scheduler = new LocalScheduler({
-      name: rebuildSchedule.name,
-      schedule,
-      region: localRegion,
-      accountId,
-      target: (event: ScheduledEvent) =>
-        invokeHandler(rebuilder, event as never, functionIdentity(rebuilderFunction, accountId)),
-      onError: (error) => log(`[rebuilder] ${(error as Error).message}`),
-      ...(verbose
-        ? {
-            onRun: (ms: number) => log(`[rebuilder] ran in ${ms} ms`),
-            onSkip: () => log('[rebuilder] previous run still going: tick skipped'),
-          }
-        : {}),
-    });
-    scheduler.start();
-    teardown.add('rebuilder schedule', () => scheduler.stop());
+    late.functions = functions;
+    teardown.add('functions', () =>
+      Promise.all(Object.values(functions).map((fn) => fn.stop())).then(() => {}),
+    );
+    const dashboardUrl = await startDashboard(options, api, teardown);
+    const flow = await startEventFlow(
+      {
+        options,
+        queues,
+        arns,
+        localStreamArn,
+        awsEndpoint: gateway.endpoint,
+        identities,
+        functions,
+        log,
+        verbose,
+      },
+      teardown,
+    );
 
     let stopped: Promise<void> | undefined;
     return {
       graphqlUrl: api.url,
       realtimeUrl: api.realtimeUrl,
-      apiKey,
-      apiKeyExpiresAt,
-      issuerUrl: issuer.issuer,
+      apiKey: api.apiKey,
+      apiKeyExpiresAt: api.apiKeyExpiresAt,
+      issuerUrl: emulators.issuer.issuer,
       tokenService: { url: tokenService.url, secret: tokenService.secret },
-      dynamoEndpoint,
-      sqsEndpoint: sqsEmulator.endpoint,
+      dynamoEndpoint: emulators.dynamoEndpoint,
+      sqsEndpoint: emulators.sqs.endpoint,
+      awsEndpoint: gateway.endpoint,
       queues,
       region: localRegion,
       credentials: localCredentials,
-      dynamoPid: dynamo?.pid,
+      identities,
+      dynamoPid: emulators.dynamoPid,
       certificate: api.certificate,
-      pipe,
-      worker: workerMapping,
-      rebuilder: scheduler,
-      dashboardUrl: dashboard?.url,
+      ...flow,
+      functions,
+      dashboardUrl,
       subscriptionCount: () => api.subscriptionCount(),
-      mintToken: (request) => issuer.mintToken(request),
+      mintToken: (request) => emulators.issuer.mintToken(request),
       stop: () =>
         (stopped ??= teardown.run(
           logTeardownError,
@@ -424,13 +352,4 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await teardown.run(logTeardownError);
     throw describeStartError(error, options.port);
   }
-}
-
-function formatEntry(entry: LogEntry): string {
-  const { time: _time, level, event, ...fields } = entry;
-  const details = Object.entries(fields)
-    .filter(([key]) => key !== 'stack')
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' ');
-  return `${level === 'error' ? 'ERROR ' : ''}${event}${details ? ` ${details}` : ''}`;
 }

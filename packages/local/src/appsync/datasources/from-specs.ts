@@ -14,7 +14,8 @@ export type LocalDataSourceSpec =
   DataSourceSpec | { readonly name: string; readonly kind: 'lambda'; readonly handler: LambdaHandler };
 
 export interface LocalDataSourceOptions {
-  readonly client: DynamoDBClient;
+  /** One client for every data source, or each data source's own (signed with its role). */
+  readonly client: DynamoDBClient | ((dataSourceName: string) => DynamoDBClient);
   /** Physical table names by logical name; locally they are usually the same. */
   readonly tableNames?: Readonly<Record<string, string>>;
 }
@@ -31,7 +32,7 @@ export function createDataSources(
           return [
             name,
             createDynamoDbDataSource({
-              client: options.client,
+              client: typeof options.client === 'function' ? options.client(name) : options.client,
               table: physical(spec.table),
               tableNames: options.tableNames,
             }),

@@ -8,6 +8,7 @@ import { MissingAuthorizationError, NotAuthorizedError } from '../errors.ts';
 import { JwtProvider } from './jwt-provider.ts';
 import { LambdaAuthorization } from './lambda-authorizer.ts';
 import { type AuthConfig, type AuthMode, type AuthorizedCaller, enabledModes } from './modes.ts';
+import { IamFieldPolicy, type RootField } from './iam-field-policy.ts';
 import { type SignedRequest, verifySigV4 } from './sigv4.ts';
 
 export interface AuthRequest extends SignedRequest {
@@ -28,10 +29,11 @@ export class Authenticator {
   readonly modes: ReadonlySet<AuthMode>;
   readonly lambda: LambdaAuthorization | undefined;
   private readonly jwtProviders: readonly JwtProvider[];
+  private readonly iamFields: IamFieldPolicy | undefined;
 
   constructor(
     private readonly config: AuthConfig,
-    api: { readonly apiId: string; readonly accountId: string },
+    api: { readonly apiId: string; readonly accountId: string; readonly rootFields: readonly RootField[] },
     onAuthorizerError: (error: unknown) => void,
   ) {
     this.modes = enabledModes(config);
@@ -61,6 +63,7 @@ export class Authenticator {
       providers.push(new JwtProvider(mode, providerConfig));
     }
     this.jwtProviders = providers;
+    this.iamFields = config.iam ? new IamFieldPolicy(config.iam, api.apiId, api.rootFields) : undefined;
   }
 
   get defaultMode(): AuthMode {
@@ -73,16 +76,17 @@ export class Authenticator {
       if (/^AWS4-HMAC-SHA256\s/.test(authorization) && this.modes.has('AWS_IAM') && this.config.iam) {
         const credential = await verifySigV4(request, this.config.iam);
         const userName = credential.userName ?? `local-${credential.accessKeyId}`;
+        const userArn = `arn:aws:iam::${this.config.iam.accountId}:user/${userName}`;
         return {
           mode: 'AWS_IAM',
           identity: {
             accountId: this.config.iam.accountId,
             accessKey: credential.accessKeyId,
-            userArn: `arn:aws:iam::${this.config.iam.accountId}:user/${userName}`,
+            userArn,
             username: userName,
             sourceIp: [request.sourceIp],
           },
-          deniedFields: new Set(),
+          deniedFields: await this.iamFields!.deniedFields(credential, userArn),
           groups: [],
         };
       }

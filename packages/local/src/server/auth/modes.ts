@@ -3,6 +3,7 @@
  * additional authorization providers, and what a request is authorized as.
  */
 import type { AppSyncIdentity } from '../../appsync/types.ts';
+import type { IamPolicyDocument } from '../../iam/policy-evaluation.ts';
 
 export type AuthMode = 'API_KEY' | 'AWS_LAMBDA' | 'AWS_IAM' | 'OPENID_CONNECT' | 'AMAZON_COGNITO_USER_POOLS';
 
@@ -41,6 +42,11 @@ export interface IamCredential {
   readonly secretAccessKey: string;
   /** The IAM user name reported in `ctx.identity`; defaults to `local-<accessKeyId>`. */
   readonly userName?: string;
+  /**
+   * The caller's identity policy. When given, AppSync's rule applies: each top-level field needs
+   * `appsync:GraphQL` on `arn:aws:appsync:<region>:<account>:apis/<apiId>/types/<Type>/fields/<field>`.
+   */
+  readonly policy?: IamPolicyDocument;
 }
 
 export interface IamConfig {

@@ -3,10 +3,15 @@
  * owns these rules; clients only read them (`Query.activityTypes`). Bundled into APPSYNC_JS
  * resolvers, so this file stays within that runtime's language subset.
  */
+/** How finely each unit is recorded: a quantity has at most this many decimals (whole steps, 10 m). */
+export const unitDecimals = { steps: 0, minutes: 1, km: 2, sessions: 0 } as const;
+
+export type ActivityUnit = keyof typeof unitDecimals;
+
 export interface ActivityDefinition {
   readonly type: string;
   readonly name: string;
-  readonly unit: string;
+  readonly unit: ActivityUnit;
   /** Points are `floor(quantity * points / per)`: integers keep the rule exact, unlike a float rate. */
   readonly points: number;
   readonly per: number;

@@ -3,7 +3,7 @@
  * every check returns an `Outcome` whose error carries the API error type and the field.
  * Dates arrive as epoch milliseconds because APPSYNC_JS parses them with `util.time`.
  */
-import { findActivityDefinition, activityCatalog, type ActivityDefinition } from './catalog.ts';
+import { findActivityDefinition, activityCatalog, type ActivityDefinition, unitDecimals } from './catalog.ts';
 import { maxProgramIdLength } from './boards.ts';
 import type { ServiceConfig } from './config.ts';
 import { errorTypes, fail, succeed, type Outcome } from './errors.ts';
@@ -36,6 +36,46 @@ export interface ActivityClock {
 
 const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && value === value && value !== Infinity && value !== -Infinity;
+
+/** 10 to the power of a unit's decimals (APPSYNC_JS lacks `**`). */
+const decimalScales = [1, 10, 100, 1000];
+
+/** What binary floating point may add to a decimal quantity (0.1 + 0.2 = 0.30000000000000004). */
+const floatTolerance = 1e-9;
+
+/**
+ * A positive quantity, at most the activity's maximum, in whole steps of its unit (at least one):
+ * 1e-131 km is not an activity, and DynamoDB could not even store it. Returns the quantity
+ * rounded to its unit, so float noise is not stored.
+ */
+function validQuantity(quantity: unknown, definition: ActivityDefinition): Outcome<number> {
+  const unit = definition.unit;
+  if (!isFiniteNumber(quantity) || quantity <= 0) {
+    return fail(errorTypes.validation, `quantity must be a positive number of ${unit}.`, 'quantity');
+  }
+  if (quantity > definition.maxQuantityPerActivity) {
+    return fail(
+      errorTypes.validation,
+      `quantity ${quantity} is more than the ${definition.maxQuantityPerActivity} ${unit} one ${definition.type} activity may record.`,
+      'quantity',
+    );
+  }
+  const decimals = unitDecimals[unit];
+  const scale = decimalScales[decimals] as number;
+  const scaled = quantity * scale;
+  if (scaled < 1 - floatTolerance) {
+    return fail(errorTypes.validation, `quantity must be at least ${1 / scale} ${unit}.`, 'quantity');
+  }
+  const steps = Math.round(scaled);
+  if (Math.abs(scaled - steps) > floatTolerance) {
+    const rule =
+      decimals === 0
+        ? `a whole number of ${unit}`
+        : `${unit} with at most ${decimals} ${decimals === 1 ? 'decimal' : 'decimals'}`;
+    return fail(errorTypes.validation, `quantity must be ${rule}.`, 'quantity');
+  }
+  return succeed(steps / scale);
+}
 
 /** Shows at most a short prefix of what the client sent: errors must stay small. */
 const quoted = (text: string): string => (text.length > 40 ? `'${text.slice(0, 40)}...'` : `'${text}'`);
@@ -71,21 +111,9 @@ export function validateRecordActivity(
     );
   }
 
-  const quantity = input['quantity'];
-  if (!isFiniteNumber(quantity) || quantity <= 0) {
-    return fail(
-      errorTypes.validation,
-      `quantity must be a positive number of ${definition.unit}.`,
-      'quantity',
-    );
-  }
-  if (quantity > definition.maxQuantityPerActivity) {
-    return fail(
-      errorTypes.validation,
-      `quantity ${quantity} is more than the ${definition.maxQuantityPerActivity} ${definition.unit} one ${definition.type} activity may record.`,
-      'quantity',
-    );
-  }
+  const quantityOutcome = validQuantity(input['quantity'], definition);
+  if (!quantityOutcome.ok) return quantityOutcome;
+  const quantity = quantityOutcome.value;
 
   const idempotencyKey = input['idempotencyKey'];
   if (idempotencyKey !== undefined && idempotencyKey !== null) {

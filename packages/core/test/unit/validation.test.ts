@@ -39,6 +39,36 @@ describe('recordActivity validation', () => {
     expectRefused({ type: 'running', quantity }, 'quantity');
   });
 
+  it.each<[string, number, string]>([
+    ['cycling', 1e-131, 'at least 0.01 km'],
+    ['cycling', 0.004, 'at least 0.01 km'],
+    ['cycling', 12.345, 'at most 2 decimals'],
+    ['running', 30.25, 'at most 1 decimal'],
+    ['steps', 0.5, 'at least 1 steps'],
+    ['steps', 100.5, 'whole number of steps'],
+    ['workout', 1.5, 'whole number of sessions'],
+  ])('refuses %s quantity %s, finer than its unit is recorded', (type, quantity, expected) => {
+    expect(expectRefused({ type, quantity }, 'quantity')).toContain(expected);
+  });
+
+  it.each<[string, number]>([
+    ['cycling', 12.35],
+    ['cycling', 0.01],
+    ['running', 30.5],
+    ['steps', 1],
+    ['workout', 3],
+  ])('accepts %s quantity %s', (type, quantity) => {
+    expect(validate({ type, quantity })).toMatchObject({ ok: true, value: { quantity } });
+  });
+
+  it('takes a quantity one float rounding away from its decimal as that decimal', () => {
+    // 0.1 + 0.2 is 0.30000000000000004 in binary floating point.
+    expect(validate({ type: 'cycling', quantity: 0.1 + 0.2 })).toMatchObject({
+      ok: true,
+      value: { quantity: 0.3 },
+    });
+  });
+
   it('refuses an absurd quantity above the per-activity cap', () => {
     expect(expectRefused({ type: 'running', quantity: 301 }, 'quantity')).toContain('300');
     expect(validate({ type: 'running', quantity: 300 }).ok).toBe(true);

@@ -10,8 +10,12 @@ export const errorTypes = {
   notFound: 'NotFound',
   /** A concurrent write (the same day's allowance, or a transaction on the same items) got in first; retrying with the same idempotency key is safe. */
   conflict: 'ConcurrentModification',
-  internal: 'InternalError',
+  /** Anything else: the client learns nothing of the cause (a DynamoDB message names tables and keys). */
+  internal: 'InternalFailure',
 } as const;
+
+/** The message of every `InternalFailure`, the same as the API answers for its own failures. */
+export const internalFailureMessage = 'An internal failure occurred.';
 
 export type ErrorType = (typeof errorTypes)[keyof typeof errorTypes];
 

@@ -14,6 +14,7 @@ import { itemKinds } from '@leaderboard/core/keys';
 import { pointsWithinDailyCap } from '@leaderboard/core/scoring';
 import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import type { RecordActivityStash } from '../lib/activity.ts';
+import { endWithInternalFailure } from '../lib/errors.ts';
 
 interface CancellationReason {
   readonly type: string;
@@ -132,5 +133,5 @@ export function response(ctx: Context<MutationRecordActivityArgs, RecordActivity
     ctx.stash.recorded = null;
     return null;
   }
-  return util.error(ctx.error.message, ctx.error.type);
+  return endWithInternalFailure(ctx.error);
 }

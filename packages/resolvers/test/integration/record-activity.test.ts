@@ -3,7 +3,8 @@ import { serviceConfig } from '@leaderboard/core/config';
 import { activityPk, itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DataSourceRuntime } from '../../../local/src/appsync/index.ts';
+import { createDynamoDbDataSource, type DataSourceRuntime } from '../../../local/src/appsync/index.ts';
+import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
 import {
   awayFromMinuteBoundary,
   caller,
@@ -202,6 +203,52 @@ describe('Mutation.recordActivity', () => {
     });
   });
 
+  describe('when DynamoDB fails for a reason the resolver does not handle', () => {
+    const missingTable = 'NoSuchTable';
+    /** A data source whose table (or the table its transactions name) does not exist: DynamoDB's own error. */
+    const missing = (transactionsOnly: boolean) => (): DataSourceRuntime =>
+      createDynamoDbDataSource({
+        table: transactionsOnly ? activitiesTable.name : missingTable,
+        tableNames: { [activitiesTable.name]: missingTable },
+        endpoint,
+        region: localRegion,
+        credentials: localCredentials,
+      });
+
+    it.each([
+      ['a read', false],
+      ['the transaction', true],
+    ])('answers %s that fails with the generic error and logs DynamoDB’s', async (_, transactionsOnly) => {
+      const logged: Record<string, unknown>[] = [];
+      const engine = testEngine(endpoint, {
+        wrapActivities: missing(transactionsOnly),
+        log: (entry) => logged.push(entry as Record<string, unknown>),
+      });
+      const outcome = await caller(engine, userIdentity('ada'))('Mutation.recordActivity', {
+        input: { type: 'yoga', quantity: 15 },
+      });
+      expect(outcome.data).toBeNull();
+      expect(outcome.errors).toEqual([
+        {
+          message: 'An internal failure occurred.',
+          errorType: 'InternalFailure',
+          data: null,
+          errorInfo: null,
+        },
+      ]);
+      const consoleErrors = logged.filter((entry) => entry['level'] === 'error');
+      expect(consoleErrors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(
+            /^Data source error DynamoDB:ResourceNotFoundException .*Service: DynamoDb/,
+          ),
+        }),
+      ]);
+      const everything = await documentClient.send(new ScanCommand({ TableName: activitiesTable.name }));
+      expect(everything.Items).toEqual([]);
+    });
+  });
+
   describe('refuses bad input with a clear error and writes nothing', () => {
     const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
     const eightDaysAgo = () => new Date(Date.now() - 8 * 86_400_000).toISOString();
@@ -210,6 +257,9 @@ describe('Mutation.recordActivity', () => {
       ['a negative quantity', () => ({ type: 'running', quantity: -10 }), 'quantity'],
       ['a zero quantity', () => ({ type: 'running', quantity: 0 }), 'quantity'],
       ['an absurd quantity', () => ({ type: 'running', quantity: 100_000 }), 'quantity'],
+      // Below DynamoDB's smallest number: before validation refused it, DynamoDB's message reached the client.
+      ['a vanishingly small quantity', () => ({ type: 'cycling', quantity: 1e-131 }), 'quantity'],
+      ['a quantity finer than its unit', () => ({ type: 'cycling', quantity: 12.345 }), 'quantity'],
       [
         'occurredAt in the future',
         () => ({ type: 'running', quantity: 10, occurredAt: inAnHour() }),

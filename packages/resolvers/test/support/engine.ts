@@ -24,7 +24,11 @@ export { clearAllTables, itemsOfKind, testDynamo } from '../../../local/src/test
 
 export function testEngine(
   endpoint: string,
-  options: { readonly wrapActivities?: (dataSource: DataSourceRuntime) => DataSourceRuntime } = {},
+  options: {
+    readonly wrapActivities?: (dataSource: DataSourceRuntime) => DataSourceRuntime;
+    /** Receives the engine's entries, resolvers' `console` output included. */
+    readonly log?: (entry: object) => void;
+  } = {},
 ): ResolverEngine {
   const dynamo = (table: string) =>
     createDynamoDbDataSource({ table, endpoint, region: localRegion, credentials: localCredentials });
@@ -43,6 +47,7 @@ export function testEngine(
       [apiEnvironmentKeys.activitiesTable]: activitiesTable.name,
       [apiEnvironmentKeys.scoresTable]: scoresTable.name,
     },
+    ...(options.log ? { log: options.log } : {}),
   });
 }
 

@@ -109,6 +109,8 @@ export async function startApi(inputs: ApiInputs, teardown: Teardown): Promise<S
     schemaSdl: inputs.schemaSdl,
     engine,
     https: inputs.https,
+    queryDepthLimit: serviceConfig.queryDepthLimit,
+    resolverCountLimit: serviceConfig.resolverCountLimit,
     verbose,
     log: (entry: LogEntry) => {
       if (entry.level === 'error' || verbose) log(`[api] ${formatEntry(entry)}`);

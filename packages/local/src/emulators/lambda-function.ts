@@ -129,7 +129,9 @@ class ExecutionEnvironment {
     else pending.resolve(outcome.value);
   }
 
+  /** Ends the process; the environment leaves the pool at once, so no invocation can pick it meanwhile. */
   kill(): Promise<void> {
+    this.onGone(this);
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     return this.exited;
   }

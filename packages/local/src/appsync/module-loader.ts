@@ -95,10 +95,10 @@ export function loadResolverSource(file: string, code: string, options: LoadOpti
   );
 
   const sandbox = createSandbox(file, options.log);
-  let factory: (modules: unknown) => Record<string, unknown>;
+  let factory: unknown;
   let exportsAtLoad: Record<string, unknown>;
   try {
-    factory = vm.runInContext(script, sandbox.context, { filename: scriptName(file) }) as typeof factory;
+    factory = vm.runInContext(script, sandbox.context, { filename: scriptName(file) });
     exportsAtLoad = sandbox.evaluate(factory, createInvocationScope(null, loadInfo));
   } catch (error) {
     throw new ResolverLoadError(

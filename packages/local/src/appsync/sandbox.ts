@@ -98,8 +98,8 @@ export interface Sandbox {
   readonly context: vm.Context;
   readonly modules: Readonly<Record<string, unknown>>;
   /**
-   * Evaluates the module (`factory(modules)` gives its exports) and runs export `name` with
-   * `ctx` parsed from `ctxJson`, `scope` receiving the utilities' effects.
+   * Evaluates the module (`factory(modules, guardEnter, guardLeave)` gives its exports) and runs
+   * export `name` with `ctx` parsed from `ctxJson`, `scope` receiving the utilities' effects.
    */
   call(
     factory: unknown,
@@ -109,10 +109,7 @@ export interface Sandbox {
     timeoutMs: number,
   ): SandboxCallResult;
   /** Evaluates the module once outside any request, to learn what it exports. */
-  evaluate(
-    factory: (modules: unknown) => Record<string, unknown>,
-    scope: InvocationScope,
-  ): Record<string, unknown>;
+  evaluate(factory: unknown, scope: InvocationScope): Record<string, unknown>;
 }
 
 export type SandboxCallResult =

@@ -48,7 +48,7 @@ function readInlineSourceMap(code: string): SourceMap | undefined {
 }
 
 /** A path relative to the working directory when it lies below it. */
-export function displayPath(file: string): string {
+function displayPath(file: string): string {
   if (file.startsWith('file://')) return displayPath(new URL(file).pathname);
   const fromCwd = relative(process.cwd(), file);
   return fromCwd.startsWith('..') ? file : fromCwd;

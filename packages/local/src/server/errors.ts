@@ -20,6 +20,12 @@ export interface AppSyncResponseError {
   readonly locations?: readonly GraphQLErrorLocation[] | null;
 }
 
+/** What a client learns of a failure inside the server; the cause goes to the server's log. */
+export const internalFailure = {
+  errorType: 'InternalFailure',
+  message: 'An internal failure occurred.',
+} as const satisfies AppSyncResponseError;
+
 /** A whole request refused (authentication, malformed body, limits), with its HTTP status. */
 export class RequestRefusedError extends Error {
   constructor(

@@ -26,6 +26,7 @@ import type { AuthorizedCaller } from './auth/modes.ts';
 import {
   type AppSyncResponseError,
   type GraphQLErrorLocation,
+  internalFailure,
   notAuthorizedToAccess,
   OperationRefusedError,
 } from './errors.ts';
@@ -140,16 +141,24 @@ function selectOperation(
   return operations.length === 1 ? operations[0] : undefined;
 }
 
+export interface GraphQLExecutorOptions {
+  readonly defaultMode: AuthorizedCaller['mode'];
+  readonly limits: QueryLimits;
+  /** Receives what a field threw inside the server; its client is told only that the field failed. */
+  readonly onInternalFailure: (error: unknown) => void;
+}
+
 export class GraphQLExecutor {
   readonly access: FieldAccess;
+  private readonly limits: QueryLimits;
 
   constructor(
     readonly schema: GraphQLSchema,
     private readonly engine: ResolverEngine,
-    defaultMode: AuthorizedCaller['mode'],
-    private readonly limits: QueryLimits,
+    private readonly options: GraphQLExecutorOptions,
   ) {
-    this.access = new FieldAccess(defaultMode);
+    this.access = new FieldAccess(options.defaultMode);
+    this.limits = options.limits;
   }
 
   /**
@@ -227,8 +236,25 @@ export class GraphQLExecutor {
     })) as ExecutionResult;
     return {
       data: (result.data as Record<string, unknown> | null | undefined) ?? null,
-      errors: [...(result.errors ?? []).map(formatGraphQLError), ...context.appendedErrors],
+      errors: [
+        ...(result.errors ?? []).map((error) => this.formatFieldError(error)),
+        ...context.appendedErrors,
+      ],
     };
+  }
+
+  /** A field's error; anything thrown that is neither GraphQL's nor a resolver's is the server's own failure. */
+  private formatFieldError(error: GraphQLError): AppSyncResponseError {
+    const original = error.originalError;
+    if (
+      original === undefined ||
+      original instanceof GraphQLError ||
+      original instanceof AppSyncFieldError ||
+      original instanceof InvalidScalarValueError
+    )
+      return formatGraphQLError(error);
+    this.options.onInternalFailure(original);
+    return { path: error.path ?? null, locations: toLocations(error), ...internalFailure };
   }
 
   private fieldResolver(prepared: PreparedOperation): GraphQLFieldResolver<unknown, OperationContext> {

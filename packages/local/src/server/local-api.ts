@@ -23,7 +23,12 @@ import { Authenticator } from './auth/authenticator.ts';
 import type { RootField } from './auth/iam-field-policy.ts';
 import type { AuthConfig, AuthorizedCaller } from './auth/modes.ts';
 import { createLocalCertificate } from './certificate.ts';
-import { type AppSyncResponseError, MalformedRequestError, RequestRefusedError } from './errors.ts';
+import {
+  type AppSyncResponseError,
+  internalFailure,
+  MalformedRequestError,
+  RequestRefusedError,
+} from './errors.ts';
 import { GraphQLExecutor, type OperationContext, type OperationResult } from './executor.ts';
 import { type LogSink, ServerLog, stdoutSink } from './log.ts';
 import { appSyncDefaultLimits } from './query-limits.ts';
@@ -205,9 +210,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     { apiId, accountId: options.auth.iam?.accountId ?? '000000000000', rootFields: rootFieldsOf(schema) },
     (error) => log.error('auth.lambdaAuthorizer', error),
   );
-  const executor = new GraphQLExecutor(schema, options.engine, options.auth.defaultMode, {
-    queryDepthLimit: options.queryDepthLimit || appSyncDefaultLimits.queryDepthLimit,
-    resolverCountLimit: options.resolverCountLimit || appSyncDefaultLimits.resolverCountLimit,
+  const executor = new GraphQLExecutor(schema, options.engine, {
+    defaultMode: options.auth.defaultMode,
+    limits: {
+      queryDepthLimit: options.queryDepthLimit || appSyncDefaultLimits.queryDepthLimit,
+      resolverCountLimit: options.resolverCountLimit || appSyncDefaultLimits.resolverCountLimit,
+    },
+    onInternalFailure: (error) => log.error('graphql.fieldFailure', error),
   });
   const realtime = new RealtimeServer({
     graphqlPath,
@@ -343,9 +352,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         return;
       }
       log.error('graphql.failure', error, { requestId });
-      send(response, 500, {
-        errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }],
-      });
+      send(response, 500, { errors: [internalFailure] });
     });
   };
 

@@ -23,6 +23,7 @@ import type { Authenticator, AuthRequest } from '../auth/authenticator.ts';
 import type { AuthorizedCaller } from '../auth/modes.ts';
 import {
   type AppSyncResponseError,
+  internalFailure,
   InvalidSignatureError,
   notAuthorizedToAccess,
   RequestRefusedError,
@@ -217,7 +218,7 @@ export class RealtimeServer {
       if (error instanceof HandshakeHeaderError)
         return new RequestRefusedError(400, 'BadRequestException', error.message);
       this.options.log.error('realtime.connect', error);
-      return new RequestRefusedError(500, 'InternalFailure', 'An internal failure occurred.');
+      return new RequestRefusedError(500, internalFailure.errorType, internalFailure.message);
     }
   }
 
@@ -302,9 +303,7 @@ export class RealtimeServer {
         } catch (error) {
           // As on the HTTP endpoint: the client learns of an internal failure, the cause goes to the log.
           this.options.log.error('realtime.start', error, { id });
-          connection.socket.send(
-            errorMessage(id, [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }]),
-          );
+          connection.socket.send(errorMessage(id, [internalFailure]));
         }
         return;
       case 'stop':

@@ -416,3 +416,41 @@ fragment More on SelfDescription { parentTypeName }`,
     ]);
   });
 });
+
+describe('a field that fails inside the server', () => {
+  it('answers InternalFailure without the cause, logs the cause, and keeps the other fields', async () => {
+    // The engine stands in for a resolver whose data source cannot be reached.
+    const cause = 'connect ECONNREFUSED /var/run/ticket-store.sock';
+    const failing = await startTestStack({
+      wrapEngine: (engine) => ({
+        has: (typeName, fieldName) => engine.has(typeName, fieldName),
+        resolve: (invocation) =>
+          invocation.fieldName === 'ticket' ? Promise.reject(new Error(cause)) : engine.resolve(invocation),
+      }),
+    });
+    try {
+      const response = await postGraphQL(
+        failing.api.url,
+        { query: '{ ticket { id } describeSelf { fieldName } }' },
+        { 'x-api-key': validApiKey },
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        data: { ticket: null, describeSelf: { fieldName: 'describeSelf' } },
+        errors: [
+          {
+            path: ['ticket'],
+            locations: [{ line: 1, column: 3, sourceName: null }],
+            errorType: 'InternalFailure',
+            message: 'An internal failure occurred.',
+          },
+        ],
+      });
+      expect(failing.logs).toContainEqual(
+        expect.objectContaining({ level: 'error', event: 'graphql.fieldFailure', error: cause }),
+      );
+    } finally {
+      await failing.close();
+    }
+  });
+});

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   apiEnvironmentKeys,
@@ -13,8 +12,11 @@ import { dataSourceRole } from '@leaderboard/core/roles';
 import { serviceConfig } from '@leaderboard/core/config';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import { policyStatements, register } from './access.ts';
+import { apiLogsRole } from './api-logging.ts';
 import { allowApiToInvokeAuthorizer, authorizer } from './auth.ts';
 import { lambdaRuntime } from './functions.ts';
+import { apiKeyExpiry } from './handlers/api-key-expiry.ts';
+import { buildResolverBundles, readBundles, withoutInlineSourceMap } from './resolver-bundles.ts';
 import { activities, scores } from './storage.ts';
 
 export const api = new sst.aws.AppSync('Api', {
@@ -35,6 +37,12 @@ export const api = new sst.aws.AppSync('Api', {
         { authenticationType: 'AWS_IAM' },
       ],
       xrayEnabled: true,
+      // Resolver errors, with their messages, in CloudWatch Logs; no request or response bodies.
+      logConfig: {
+        cloudwatchLogsRoleArn: apiLogsRole.arn,
+        fieldLogLevel: 'ERROR',
+        excludeVerboseContent: true,
+      },
       queryDepthLimit: serviceConfig.queryDepthLimit,
       resolverCountLimit: serviceConfig.resolverCountLimit,
     },
@@ -47,18 +55,21 @@ export const apiArn = api.nodes.api.arn;
 
 export const authorizerPermission = allowApiToInvokeAuthorizer(apiArn);
 
-const keyLifetimeDays = 364;
-const startOfToday = new Date(new Date().toISOString().slice(0, 10));
-
 /**
- * The key public dashboards read and subscribe with. AppSync caps a key at 365 days; the expiry
- * moves forward (in place, same key) on the first deploy of each day.
+ * The key public dashboards read and subscribe with. The deploy that creates it sets the first
+ * expiry; from then on the daily renewal in `key-renewal.ts` pushes it forward (same key), and
+ * deploys leave it alone, so the key outlives any pause in deploys. Changing the description
+ * replaces the key: that is how it is rotated (README, "Deploying for real").
  */
-export const apiKey = new aws.appsync.ApiKey('ApiKey', {
-  apiId: api.id,
-  description: 'Public read-only dashboards',
-  expires: new Date(startOfToday.getTime() + keyLifetimeDays * 86_400_000).toISOString(),
-});
+export const apiKey = new aws.appsync.ApiKey(
+  'ApiKey',
+  {
+    apiId: api.id,
+    description: 'Public read-only dashboards',
+    expires: new Date(apiKeyExpiry(Date.now()) * 1000).toISOString(),
+  },
+  { ignoreChanges: ['expires'], replaceOnChanges: ['description'] },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Data sources
@@ -103,21 +114,30 @@ export const apiDataSources = Object.fromEntries(
 /** AppSync's limit on a resolver's or function's `code` (API reference: Resolver, FunctionConfiguration). */
 export const appsyncCodeMaxLength = 32_768;
 
-/** Where the resolver bundles are read from; `RESOLVER_BUNDLE_DIR` overrides it. */
-export function resolverBundleDir(): string {
-  return process.env.RESOLVER_BUNDLE_DIR ?? join($cli.paths.root, 'packages', 'resolvers', 'dist');
-}
+const resolverSourceDir = join($cli.paths.root, 'packages', 'resolvers', 'src');
+
+/**
+ * Names every resolver source in the program's bundle without running any of them. `sst dev`
+ * redeploys when a file of that bundle changes, so editing a resolver redeploys the API, and
+ * the redeploy builds the bundles afresh.
+ */
+export const resolverSources = (name: string) => import(`../packages/resolvers/src/${name}.ts`);
+
+/** Built by this deploy from the sources; `RESOLVER_BUNDLE_DIR` names bundles built beforehand. */
+const resolverBundles = process.env.RESOLVER_BUNDLE_DIR
+  ? readBundles(process.env.RESOLVER_BUNDLE_DIR)
+  : buildResolverBundles($cli.paths.root, resolverSourceDir);
 
 function readBundle(relativePath: string): string {
-  const file = join(resolverBundleDir(), relativePath);
-  if (!existsSync(file)) {
-    throw new Error(`Resolver bundle ${file} is missing: run \`pnpm build:resolvers\` before deploying`);
+  const bundle = resolverBundles.get(relativePath);
+  if (bundle === undefined) {
+    throw new Error(`Resolver bundle ${relativePath} is missing: no source for it in ${resolverSourceDir}`);
   }
-  const code = readFileSync(file, 'utf8');
-  if (code.trim() === '') throw new Error(`Resolver bundle ${file} is empty`);
+  const code = withoutInlineSourceMap(bundle);
+  if (code.trim() === '') throw new Error(`Resolver bundle ${relativePath} is empty`);
   if (code.length > appsyncCodeMaxLength) {
     throw new Error(
-      `Resolver bundle ${file} is ${code.length} characters; AppSync accepts at most ${appsyncCodeMaxLength}`,
+      `Resolver bundle ${relativePath} is ${code.length} characters; AppSync accepts at most ${appsyncCodeMaxLength}`,
     );
   }
   return code;
@@ -129,7 +149,7 @@ export const apiFunctions = new Map(
     api.addFunction({
       name: fn.name,
       dataSource: apiDataSources[fn.dataSource].name,
-      code: readBundle(join('functions', `${fn.name}.js`)),
+      code: readBundle(`functions/${fn.name}.js`),
     }),
   ]),
 );
@@ -173,7 +193,11 @@ const apiEnvironmentWriter = new sst.aws.Function('ApiEnvironmentWriter', {
   permissions: [{ actions: ['appsync:PutGraphqlApiEnvironmentVariables'], resources: [apiArn] }],
 });
 
-/** Sets the variables on create and on every change, and clears them when removed. */
+/**
+ * Sets the variables on create and on every change. Its delete leaves them: a replaced writer
+ * is deleted after its successor has written (Pulumi creates before it deletes), and the
+ * variables of a removed API go with the API.
+ */
 export const apiEnvironmentVariables = new aws.lambda.Invocation('ApiEnvironmentVariables', {
   functionName: apiEnvironmentWriter.name,
   lifecycleScope: 'CRUD',

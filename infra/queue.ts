@@ -34,6 +34,16 @@ export const workerSubscription = queue.subscribe(
   },
 );
 
+/** Stream batches the pipe gave up on after its retries (their records are still in the stream for 24 hours). */
+export const pipeDeadLetterQueue = register(
+  activitiesQueue.source.deadLetter.name,
+  new sst.aws.Queue(activitiesQueue.source.deadLetter.name, {
+    transform: {
+      queue: { messageRetentionSeconds: activitiesQueue.source.deadLetter.retentionSeconds },
+    },
+  }),
+);
+
 const activitiesStreamArn = activities.nodes.table.streamArn;
 
 const pipeRole = new aws.iam.Role('ActivitiesPipeRole', {
@@ -62,9 +72,12 @@ export const activitiesPipe = new aws.pipes.Pipe(
     target: queue.arn,
     sourceParameters: {
       dynamodbStreamParameters: {
-        startingPosition: 'LATEST',
+        startingPosition: activitiesQueue.source.startingPosition,
         batchSize: activitiesQueue.source.batchSize,
         maximumBatchingWindowInSeconds: activitiesQueue.source.windowSeconds,
+        maximumRetryAttempts: activitiesQueue.source.maximumRetryAttempts,
+        onPartialBatchItemFailure: activitiesQueue.source.onPartialBatchItemFailure,
+        deadLetterConfig: { arn: pipeDeadLetterQueue.arn },
       },
       filterCriteria: {
         filters: [{ pattern: JSON.stringify(activitiesQueue.source.filterPattern) }],

@@ -1,4 +1,7 @@
 import { api, apiKey } from './api.ts';
+import { stageSettings } from './settings.ts';
+
+const { dashboardPrograms } = stageSettings($app.stage);
 
 /** Environment names the dashboard's build reads to write config.json (packages/dashboard/build.ts). */
 export const dashboardConfigEnvironment = {
@@ -15,7 +18,7 @@ const noCache = 'max-age=0,no-cache,no-store,must-revalidate';
  * The live dashboard for public screens: the page reads the leaderboard with the public API key.
  * The bundle is the same for every stage; config.json, written by the build from the API's
  * outputs, is what differs, and it is never cached, so a rotated key reaches screens at once.
- * Program boards offered in the picker come from `DASHBOARD_PROGRAMS` in the deploying shell.
+ * Program boards offered in the picker are the stage's `dashboardPrograms` (`settings.ts`).
  */
 export const dashboard = new sst.aws.StaticSite('Dashboard', {
   path: 'packages/dashboard',
@@ -25,8 +28,8 @@ export const dashboard = new sst.aws.StaticSite('Dashboard', {
     [dashboardConfigEnvironment.realtimeUrl]: api.nodes.api.uris.apply((uris) => uris['REALTIME'] ?? ''),
     [dashboardConfigEnvironment.apiKey]: apiKey.key,
     [dashboardConfigEnvironment.region]: aws.getRegionOutput().region,
-    ...(process.env.DASHBOARD_PROGRAMS
-      ? { [dashboardConfigEnvironment.programs]: process.env.DASHBOARD_PROGRAMS }
+    ...(dashboardPrograms.length > 0
+      ? { [dashboardConfigEnvironment.programs]: JSON.stringify(dashboardPrograms) }
       : {}),
   },
   assets: {

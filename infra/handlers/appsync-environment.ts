@@ -3,12 +3,14 @@
  * resolvers). The AWS provider SST ships (@pulumi/aws 7.20) has no `environmentVariables` on
  * `aws.appsync.GraphQLApi`, so infra invokes this function through `aws.lambda.Invocation`
  * (lifecycle CRUD) with the variables; AppSync's own API stores them.
+ *
+ * A delete writes nothing. Pulumi replaces a resource by creating the new one before deleting
+ * the old, so a replaced writer's delete runs after its successor has written the variables:
+ * clearing them then would leave every resolver that reads `ctx.env` broken. Whether the
+ * successor wrote the same values or not, the delete cannot tell (both inputs may be equal),
+ * and the one delete that matters, the API's own, takes the variables with it.
  */
-import {
-  AppSyncClient,
-  NotFoundException,
-  PutGraphqlApiEnvironmentVariablesCommand,
-} from '@aws-sdk/client-appsync';
+import { AppSyncClient, PutGraphqlApiEnvironmentVariablesCommand } from '@aws-sdk/client-appsync';
 
 export interface ApiEnvironmentEvent {
   readonly apiId: string;
@@ -19,6 +21,7 @@ export interface ApiEnvironmentEvent {
 
 export interface ApiEnvironmentResult {
   readonly apiId: string;
+  /** The variables this call wrote: none for a delete. */
   readonly keys: readonly string[];
 }
 
@@ -32,15 +35,10 @@ export async function handler(event: ApiEnvironmentEvent): Promise<ApiEnvironmen
   if (typeof event.apiId !== 'string' || event.apiId === '') {
     throw new InvalidApiEnvironmentEventError('apiId is required');
   }
-  const deleting = event.tf?.action === 'delete';
-  const variables = deleting ? {} : { ...event.variables };
-  try {
-    await appsync.send(
-      new PutGraphqlApiEnvironmentVariablesCommand({ apiId: event.apiId, environmentVariables: variables }),
-    );
-  } catch (error) {
-    // Removing the variables of an API that is already gone has nothing left to do.
-    if (!(deleting && error instanceof NotFoundException)) throw error;
-  }
+  if (event.tf?.action === 'delete') return { apiId: event.apiId, keys: [] };
+  const variables = { ...event.variables };
+  await appsync.send(
+    new PutGraphqlApiEnvironmentVariablesCommand({ apiId: event.apiId, environmentVariables: variables }),
+  );
   return { apiId: event.apiId, keys: Object.keys(variables).sort() };
 }

@@ -1,7 +1,8 @@
 /**
  * The deploy-time function that sets AppSync environment variables, against a local HTTP server
- * standing in for AppSync's control-plane endpoint (`PUT /v1/apis/{apiId}/environmentVariables`):
- * the real SDK client signs and sends the request; only AWS is replaced.
+ * standing in for AppSync's control-plane endpoint (`PUT /v1/apis/{apiId}/environmentVariables`),
+ * which keeps each API's variables as AppSync would: the real SDK client signs and sends the
+ * request; only AWS is replaced.
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ let handlerModule: typeof HandlerModule;
 const received: ReceivedRequest[] = [];
 /** API ids the stand-in treats as deleted. */
 const deletedApis = new Set<string>();
+/** What the stand-in AppSync holds: each API's environment variables. */
+const storedVariables = new Map<string, unknown>();
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -42,12 +45,10 @@ beforeAll(async () => {
         response.end(JSON.stringify({ message: `GraphQL API ${apiId} not found.` }));
         return;
       }
+      const { environmentVariables } = JSON.parse(body) as { environmentVariables: unknown };
+      storedVariables.set(apiId, environmentVariables);
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify({
-          environmentVariables: (JSON.parse(body) as { environmentVariables: unknown }).environmentVariables,
-        }),
-      );
+      response.end(JSON.stringify({ environmentVariables }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,6 +72,7 @@ afterAll(async () => {
 beforeEach(() => {
   received.length = 0;
   deletedApis.clear();
+  storedVariables.clear();
 });
 
 const variables = { ACTIVITIES_TABLE: 'stage-Activities', SCORES_TABLE: 'stage-Scores' };
@@ -99,13 +101,30 @@ describe('the API environment writer', () => {
     expect(received[0]!.body).toEqual({ environmentVariables: { ...variables, SCORES_TABLE: 'renamed' } });
   });
 
-  it('clears the variables when removed, and treats an API already gone as done', async () => {
-    await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'delete' } });
-    expect(received[0]!.body).toEqual({ environmentVariables: {} });
+  it('leaves the variables in place when removed, and asks nothing of an API already gone', async () => {
+    await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'create' } });
+    await expect(
+      handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'delete' } }),
+    ).resolves.toEqual({ apiId: 'api123', keys: [] });
+    expect(storedVariables.get('api123')).toEqual(variables);
     deletedApis.add('gone');
     await expect(
       handlerModule.handler({ apiId: 'gone', variables, tf: { action: 'delete' } }),
     ).resolves.toEqual({ apiId: 'gone', keys: [] });
+    expect(received).toHaveLength(1);
+  });
+
+  it("keeps the successor's variables when the writer is replaced (Pulumi creates the new one, then deletes the old)", async () => {
+    const previous = { ...variables, SCORES_TABLE: 'stage-ScoresOld' };
+    await handlerModule.handler({ apiId: 'api123', variables: previous, tf: { action: 'create' } });
+    await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'create' } });
+    await handlerModule.handler({ apiId: 'api123', variables: previous, tf: { action: 'delete' } });
+    expect(storedVariables.get('api123')).toEqual(variables);
+
+    // The same when old and new inputs are equal, as when only the writer function was renamed.
+    await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'create' } });
+    await handlerModule.handler({ apiId: 'api123', variables, tf: { action: 'delete' } });
+    expect(storedVariables.get('api123')).toEqual(variables);
   });
 
   it('fails a create or update on an API that does not exist', async () => {

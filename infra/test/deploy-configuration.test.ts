@@ -54,7 +54,11 @@ describe('a production deploy with an OIDC issuer configured', () => {
   let run: ProgramRun;
 
   beforeAll(async () => {
-    run = await runSstProgram({ stage: 'production', env: issuer });
+    // Production mails its alarms: its deploy needs the stage's AlertEmail secret, as the CLI passes it.
+    run = await runSstProgram({
+      stage: 'production',
+      env: { ...issuer, SST_SECRET_AlertEmail: 'oncall@example.com' },
+    });
   }, programRunTimeoutMs);
 
   it('gives the authorizer the issuer, audience and JWKS URI next to the user pool', () => {

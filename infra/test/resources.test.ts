@@ -113,7 +113,7 @@ describe('the pipe from the Activities stream to the queue', () => {
     expect(pipe().inputs.target).toBe(stateString(queueNamed(activitiesQueue.name), 'arn'));
   });
 
-  it('keeps inserts only, in the batches core defines, from the latest record', () => {
+  it('keeps inserts only, in the batches core defines, from the oldest record still in the stream', () => {
     const parameters = pipe().inputs.sourceParameters as {
       filterCriteria: { filters: { pattern: string }[] };
       dynamodbStreamParameters: Record<string, unknown>;
@@ -125,9 +125,12 @@ describe('the pipe from the Activities stream to the queue', () => {
     expect(patterns[0]!.eventName).toEqual(['INSERT']);
     expect(patterns[0]).toEqual(activitiesQueue.source.filterPattern);
     expect(parameters.dynamodbStreamParameters).toEqual({
-      startingPosition: 'LATEST',
+      startingPosition: 'TRIM_HORIZON',
       batchSize: activitiesQueue.source.batchSize,
       maximumBatchingWindowInSeconds: activitiesQueue.source.windowSeconds,
+      maximumRetryAttempts: activitiesQueue.source.maximumRetryAttempts,
+      onPartialBatchItemFailure: 'AUTOMATIC_BISECT',
+      deadLetterConfig: { arn: stateString(queueNamed(activitiesQueue.source.deadLetter.name), 'arn') },
     });
   });
 
@@ -186,7 +189,12 @@ describe('the queue and the worker', () => {
 
 describe('monitoring', () => {
   it('alarms as soon as the dead-letter queue holds a message', () => {
-    const alarm = onlyResource(run, 'aws:cloudwatch/metricAlarm:MetricAlarm', 'the dead-letter alarm');
+    const alarm = onlyResource(
+      run,
+      'aws:cloudwatch/metricAlarm:MetricAlarm',
+      'the dead-letter alarm',
+      (resource) => resource.name === 'ActivitiesDeadLetterAlarm',
+    );
     expect(alarm.inputs).toMatchObject({
       namespace: 'AWS/SQS',
       metricName: 'ApproximateNumberOfMessagesVisible',
@@ -253,6 +261,7 @@ describe('the AppSync API', () => {
       run,
       'aws:lambda/permission:Permission',
       'the authorizer invoke permission',
+      (resource) => resource.inputs.principal === 'appsync.amazonaws.com',
     );
     expect(permission.inputs).toEqual({
       action: 'lambda:InvokeFunction',
@@ -417,6 +426,7 @@ describe('functions', () => {
         rebuilderFunction.handler,
         authorizerFunction.handler,
         'infra/handlers/appsync-environment.handler',
+        'infra/handlers/api-key-renewal.handler',
       ].sort(),
     );
   });
@@ -449,6 +459,8 @@ describe('IAM', () => {
     'xray:PutTraceSegments',
     'xray:PutTelemetryRecords',
     'cloudwatch:PutMetricData',
+    // The API key renewal: no AppSync API key action takes a resource narrower than "*".
+    'appsync:UpdateApiKey',
   ]);
 
   it('grants no action on "*" resources beyond those that cannot be scoped', () => {

@@ -57,6 +57,16 @@ export interface RecordedResource {
   readonly inputs: Record<string, unknown>;
   /** Inputs plus the outputs the mock made up (arn, url, ...). */
   readonly state: Record<string, unknown>;
+  /** The resource options the program registered it with. */
+  readonly options: RecordedOptions;
+}
+
+export interface RecordedOptions {
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly deleteBeforeReplace: boolean;
+  readonly ignoreChanges: readonly string[];
+  readonly replaceOnChanges: readonly string[];
 }
 
 export interface RecordedCall {
@@ -79,6 +89,8 @@ export interface ProgramRun {
   readonly rpcMethods: readonly string[];
   readonly unansweredRpcMethods: readonly string[];
   readonly outputs: Record<string, unknown>;
+  /** `$app` as the program saw it: `app()`'s answer for the stage (providers included). */
+  readonly app: Record<string, unknown>;
 }
 
 export interface RunOptions {
@@ -124,8 +136,18 @@ async function evaluateAppConfig(stage: string): Promise<Record<string, unknown>
     platform: 'node',
     write: false,
     banner: { js: 'const $config = (input) => input;' },
-    // Only app() runs here; the infra modules that run() imports are not needed.
-    external: ['./infra/*'],
+    // Only app() runs here: the infra modules run() imports are left out, the settings app()
+    // reads at the top of the file are bundled.
+    plugins: [
+      {
+        name: 'skip-run-imports',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /^\.\/infra\// }, (args) =>
+            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+          );
+        },
+      },
+    ],
     logLevel: 'silent',
   });
   const source = result.outputFiles[0]?.text ?? '';
@@ -141,7 +163,7 @@ async function evaluateAppConfig(stage: string): Promise<Record<string, unknown>
   };
 }
 
-async function bundleProgram(stage: string): Promise<string> {
+async function bundleProgram(stage: string): Promise<{ outfile: string; app: Record<string, unknown> }> {
   const runEntry = requirePlatformFile('src/auto/run.ts');
   const shim = requirePlatformFile('src/shim/run.js');
   const components = dirname(requirePlatformFile('src/components/index.ts'));
@@ -210,7 +232,7 @@ async function bundleProgram(stage: string): Promise<string> {
     write: true,
     logLevel: 'silent',
   });
-  return outfile;
+  return { outfile, app };
 }
 
 // -------------------------------------------------------------------------------------------
@@ -221,6 +243,8 @@ interface CliRpcServer {
   readonly builds: RecordedBuild[];
   readonly methods: string[];
   readonly unanswered: string[];
+  /** Resolves once no request has been open for `quietMs` (or after `capMs` at most). */
+  settled(quietMs: number, capMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -309,7 +333,15 @@ async function startCliRpcServer(buildRoot: string): Promise<CliRpcServer> {
     }
   };
 
+  let open = 0;
+  let lastActivity = Date.now();
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    open += 1;
+    lastActivity = Date.now();
+    response.on('close', () => {
+      open -= 1;
+      lastActivity = Date.now();
+    });
     let body = '';
     request.setEncoding('utf8');
     request.on('data', (chunk: string) => (body += chunk));
@@ -338,6 +370,12 @@ async function startCliRpcServer(buildRoot: string): Promise<CliRpcServer> {
     builds,
     methods,
     unanswered,
+    settled: async (quietMs, capMs) => {
+      const deadline = Date.now() + capMs;
+      while (Date.now() < deadline && (open > 0 || Date.now() - lastActivity < quietMs)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -388,7 +426,7 @@ function madeUpOutputs(
     case 'aws:appsync/function:Function':
       return { functionId: `${id}-function-id`, arn: `${arn}-function` };
     case 'aws:appsync/apiKey:ApiKey':
-      return { key: `da2-${id}` };
+      return { key: `da2-${id}`, apiKeyId: `${id}-key-id` };
     case 'aws:lambda/function:Function': {
       const functionArn = `arn:aws:lambda:${mockRegion}:${mockAccount}:function:${physicalName}`;
       return {
@@ -461,6 +499,50 @@ function answerCall(token: string, inputs: Record<string, unknown>): Record<stri
   }
 }
 
+const readResourceOptions: RecordedOptions = {
+  protect: false,
+  retainOnDelete: false,
+  deleteBeforeReplace: false,
+  ignoreChanges: [],
+  replaceOnChanges: [],
+};
+
+/** What the mocked monitor's registration requests carry that `newResource` does not pass on. */
+interface RegisterResourceRequest {
+  getType(): string;
+  getName(): string;
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getDeletebeforereplace(): boolean;
+  getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
+}
+
+/**
+ * Wraps the mock monitor's `registerResource` to keep each resource's options (protect,
+ * retainOnDelete, ...), which Pulumi's mocks do not hand to `newResource`. The wrapper runs
+ * first, so the options are there when `newResource` records the resource.
+ */
+function recordRegisteredOptions(pulumi: typeof PulumiModule): Map<string, RecordedOptions> {
+  const recorded = new Map<string, RecordedOptions>();
+  const monitor = pulumi.runtime.getMonitor() as unknown as {
+    registerResource?: (request: RegisterResourceRequest, callback: unknown) => unknown;
+  };
+  const register = monitor.registerResource?.bind(monitor);
+  if (!register) throw new SstInternalsMovedError('The Pulumi mock monitor has no registerResource');
+  monitor.registerResource = (request, callback) => {
+    recorded.set(`${request.getType()} ${request.getName()}`, {
+      protect: request.getProtect() ?? false,
+      retainOnDelete: request.getRetainondelete() ?? false,
+      deleteBeforeReplace: request.getDeletebeforereplace(),
+      ignoreChanges: request.getIgnorechangesList(),
+      replaceOnChanges: request.getReplaceonchangesList(),
+    });
+    return register(request, callback);
+  };
+  return recorded;
+}
+
 // -------------------------------------------------------------------------------------------
 
 /**
@@ -474,8 +556,16 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
   const calls: RecordedCall[] = [];
   const savedEnv = { ...process.env };
   const asyncFailures: unknown[] = [];
-  const onRejection = (reason: unknown) => asyncFailures.push(reason);
+  // A failure inside an output (a missing secret, say) never settles the run: the first one ends it.
+  let failRun: (reason: unknown) => void = () => undefined;
+  const runFailed = new Promise<never>((_, reject) => (failRun = reject));
+  runFailed.catch(() => undefined);
+  const onRejection = (reason: unknown) => {
+    asyncFailures.push(reason);
+    failRun(reason);
+  };
   let bundle: string | undefined;
+  let programRun: Promise<unknown> | undefined;
   try {
     Object.assign(process.env, {
       SST_SERVER: server.url,
@@ -490,7 +580,16 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
         newResource(args) {
           const id = `${args.name}-id`;
           const state = { ...args.inputs, ...madeUpOutputs(args.type, args.name, id, args.inputs) };
-          resources.push({ type: args.type, name: args.name, id, inputs: args.inputs, state });
+          // A resource read with `.get()` has no registration request, and no options.
+          const registered = registeredOptions.get(`${args.type} ${args.name}`) ?? readResourceOptions;
+          resources.push({
+            type: args.type,
+            name: args.name,
+            id,
+            inputs: args.inputs,
+            state,
+            options: registered,
+          });
           return { id, state };
         },
         call(args) {
@@ -503,17 +602,17 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
       false,
     );
 
-    bundle = await bundleProgram(options.stage ?? 'test');
+    const registeredOptions = recordRegisteredOptions(pulumi);
+    const bundled = await bundleProgram(options.stage ?? 'test');
+    bundle = bundled.outfile;
     const program = (await import(pathToFileURL(bundle).href)) as {
       default: () => Promise<Record<string, unknown>>;
     };
-    const outputs = ((await pulumi.runtime.runInPulumiStack(program.default)) ?? {}) as Record<
-      string,
-      unknown
-    >;
+    programRun = pulumi.runtime.runInPulumiStack(program.default);
+    const outputs = ((await Promise.race([programRun, runFailed])) ?? {}) as Record<string, unknown>;
     const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
     if (!waitForRPCs) throw new SstInternalsMovedError('@pulumi/pulumi runtime.waitForRPCs is gone');
-    await waitForRPCs();
+    await Promise.race([waitForRPCs(), runFailed]);
     if (asyncFailures.length > 0) throw asyncFailures[0];
     return {
       resources,
@@ -522,8 +621,15 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
       rpcMethods: server.methods,
       unansweredRpcMethods: server.unanswered,
       outputs,
+      app: bundled.app,
     };
   } finally {
+    // A failed program may still be building functions: let those calls finish, not meet a closed port.
+    if (asyncFailures.length > 0) {
+      const cap = new Promise((resolve) => setTimeout(resolve, 30_000).unref());
+      await Promise.race([programRun?.catch(() => undefined), cap]);
+      await server.settled(2_000, 30_000);
+    }
     process.off('unhandledRejection', onRejection);
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
     Object.assign(process.env, savedEnv);

@@ -31,6 +31,26 @@ export interface QueueSpec {
     readonly windowSeconds: number;
     /** EventBridge Pipes filter pattern: inserts of activity items only. */
     readonly filterPattern: Readonly<Record<string, unknown>>;
+    /**
+     * Where a new pipe starts reading. The oldest record still in the stream (24 hours), so a
+     * replaced pipe misses nothing; what it reads again the worker ignores (it is idempotent).
+     */
+    readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
+    /** Retries of a failed batch before it goes to the pipe's dead-letter queue. */
+    readonly maximumRetryAttempts: number;
+    /**
+     * A failing batch is halved and each half retried, so one record the target refuses (an
+     * item too large for an SQS message) ends alone in the dead-letter queue.
+     */
+    readonly onPartialBatchItemFailure: 'AUTOMATIC_BISECT';
+    /**
+     * Stream batches the pipe gave up on. The message describes the batch (shard, sequence
+     * numbers); the records themselves stay readable in the stream for its 24 hours.
+     */
+    readonly deadLetter: {
+      readonly name: string;
+      readonly retentionSeconds: number;
+    };
   };
 }
 
@@ -51,6 +71,13 @@ export const activitiesQueue = {
     filterPattern: {
       eventName: ['INSERT'],
       dynamodb: { NewImage: { kind: { S: ['activity'] } } },
+    },
+    startingPosition: 'TRIM_HORIZON',
+    maximumRetryAttempts: 10,
+    onPartialBatchItemFailure: 'AUTOMATIC_BISECT',
+    deadLetter: {
+      name: 'ActivitiesPipeDeadLetterQueue',
+      retentionSeconds: 14 * 24 * 60 * 60,
     },
   },
 } as const satisfies QueueSpec;

@@ -31,6 +31,11 @@ export const workerSubscription = queue.subscribe(
       window: `${activitiesQueue.batch.windowSeconds} seconds`,
       partialResponses: activitiesQueue.batch.reportBatchItemFailures,
     },
+    transform: {
+      eventSourceMapping: (args) => {
+        args.scalingConfig = { maximumConcurrency: activitiesQueue.batch.maximumConcurrency };
+      },
+    },
   },
 );
 

@@ -184,6 +184,9 @@ describe('the queue and the worker', () => {
     expect(mapping.inputs.batchSize).toBe(10);
     expect(mapping.inputs.functionResponseTypes).toEqual(['ReportBatchItemFailures']);
     expect(mapping.inputs.maximumBatchingWindowInSeconds).toBe(activitiesQueue.batch.windowSeconds);
+    expect(mapping.inputs.scalingConfig).toEqual({
+      maximumConcurrency: activitiesQueue.batch.maximumConcurrency,
+    });
   });
 });
 

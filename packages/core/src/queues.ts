@@ -24,6 +24,11 @@ export interface QueueSpec {
     readonly size: number;
     readonly windowSeconds: number;
     readonly reportBatchItemFailures: true;
+    /**
+     * Worker invocations in flight at most (the mapping's `maximumConcurrency`, 2 to 1,000):
+     * enough to drain a backlog, few enough that one user's activities rarely contend.
+     */
+    readonly maximumConcurrency: number;
   };
   /** The pipe from the Activities stream. */
   readonly source: {
@@ -64,7 +69,12 @@ export const activitiesQueue = {
     maxReceiveCount: 3,
     retentionSeconds: 14 * 24 * 60 * 60,
   },
-  batch: { size: 10, windowSeconds: batchWindowSeconds, reportBatchItemFailures: true },
+  batch: {
+    size: 10,
+    windowSeconds: batchWindowSeconds,
+    reportBatchItemFailures: true,
+    maximumConcurrency: 5,
+  },
   source: {
     batchSize: 10,
     windowSeconds: 1,

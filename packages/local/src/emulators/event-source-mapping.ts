@@ -27,6 +27,11 @@ export interface EventSourceMappingOptions {
   readonly reportBatchItemFailures: boolean;
   /** Pause between empty receives. */
   readonly pollIntervalMs?: number;
+  /**
+   * Batches in flight at most (the mapping's `ScalingConfig.MaximumConcurrency`); Lambda starts
+   * with a few pollers and adds more while the queue keeps them busy. 1 when absent.
+   */
+  readonly maximumConcurrency?: number;
   readonly onError?: (error: unknown) => void;
   readonly onBatch?: (outcome: BatchOutcome) => void;
 }
@@ -55,8 +60,11 @@ const sqsPageLimit = 10;
  * timeout ends meanwhile comes back a second time in the same response. Short polls with a
  * pause in between avoid that and keep `stop()` prompt.
  */
+/** Lambda's SQS mapping starts with five concurrent pollers (Lambda developer guide, "scaling behavior"). */
+const initialPollers = 5;
+
 export class SqsEventSourceMapping {
-  private loop: Promise<void> | undefined;
+  private readonly loops = new Set<Promise<void>>();
   private stopping = false;
   private invocations = 0;
 
@@ -67,7 +75,16 @@ export class SqsEventSourceMapping {
   }
 
   get running(): boolean {
-    return this.loop !== undefined;
+    return this.loops.size > 0;
+  }
+
+  /** Batches being received or handled right now. */
+  get pollers(): number {
+    return this.loops.size;
+  }
+
+  private get maximumPollers(): number {
+    return Math.max(1, this.options.maximumConcurrency ?? 1);
   }
 
   get invocationCount(): number {
@@ -75,24 +92,36 @@ export class SqsEventSourceMapping {
   }
 
   start(): void {
-    if (this.loop) return;
+    if (this.running) return;
     this.stopping = false;
-    this.loop = this.run();
+    for (let poller = 0; poller < Math.min(initialPollers, this.maximumPollers); poller += 1)
+      this.addPoller();
   }
 
-  /** Stops polling; a batch already received is still handed to the handler and settled. */
+  /** Stops polling; batches already received are still handed to the handler and settled. */
   async stop(): Promise<void> {
-    if (!this.loop) return;
     this.stopping = true;
-    await this.loop;
-    this.loop = undefined;
+    while (this.loops.size > 0) await Promise.all([...this.loops]);
   }
 
-  private async run(): Promise<void> {
+  private addPoller(): void {
+    const loop = this.poll().finally(() => this.loops.delete(loop));
+    this.loops.add(loop);
+  }
+
+  /**
+   * One poller: a full batch means a backlog, so another poller joins (up to the maximum); an
+   * empty receive beyond the initial pollers means the backlog is gone, so this one leaves.
+   */
+  private async poll(): Promise<void> {
     while (!this.stopping) {
       try {
         const messages = await this.receiveBatch();
+        if (messages.length >= this.options.batchSize && this.loops.size < this.maximumPollers) {
+          this.addPoller();
+        }
         if (messages.length > 0) await this.invoke(messages);
+        else if (this.loops.size > Math.min(initialPollers, this.maximumPollers)) return;
       } catch (error) {
         this.options.onError?.(error);
         await new Promise((resolve) => setTimeout(resolve, 500));

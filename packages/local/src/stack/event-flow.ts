@@ -94,6 +94,7 @@ function startWorkerMapping(inputs: EventFlowInputs, teardown: Teardown): SqsEve
     batchSize: activitiesQueue.batch.size,
     batchWindowMs: activitiesQueue.batch.windowSeconds * 1000,
     reportBatchItemFailures: activitiesQueue.batch.reportBatchItemFailures,
+    maximumConcurrency: activitiesQueue.batch.maximumConcurrency,
     onError: repeatQuietLog(log, '[worker]'),
     ...(verbose
       ? {

@@ -3,7 +3,14 @@
  * environment SST gives it in the cloud (its links as `SST_RESOURCE_*`, `App`, its settings),
  * its own role's credentials, and the local endpoints, and nothing else of this process.
  */
-import { functions, linkableResources, type FunctionSpec, type LinkName } from '@leaderboard/core';
+import {
+  activitiesQueue,
+  functions,
+  linkableResources,
+  workerFunction,
+  type FunctionSpec,
+  type LinkName,
+} from '@leaderboard/core';
 import { LocalFunction } from '../emulators/lambda-function.ts';
 import type { RoleIdentity } from './roles.ts';
 
@@ -49,8 +56,14 @@ export function functionEnvironment(
   };
 }
 
-/** Concurrent environments per function: the authorizer answers many requests at once. */
-const maxConcurrency: Readonly<Record<string, number>> = { Authorizer: 4 };
+/**
+ * Concurrent environments per function: the authorizer answers many requests at once; the
+ * worker as many batches as its event source mapping keeps in flight.
+ */
+const maxConcurrency: Readonly<Record<string, number>> = {
+  Authorizer: 4,
+  [workerFunction.name]: activitiesQueue.batch.maximumConcurrency,
+};
 
 export type LocalFunctions = Readonly<Record<(typeof functions)[number]['name'], LocalFunction>>;
 

@@ -31,7 +31,11 @@ afterEach(async () => {
   await kit.stop();
 });
 
-function startMapping(handler: SqsHandler, outcomes: BatchOutcome[] = []): SqsEventSourceMapping {
+function startMapping(
+  handler: SqsHandler,
+  outcomes: BatchOutcome[] = [],
+  overrides: { maximumConcurrency?: number } = {},
+): SqsEventSourceMapping {
   mapping = new SqsEventSourceMapping({
     sqs: kit.sqs,
     queueUrl: kit.queues.queue.url,
@@ -43,6 +47,7 @@ function startMapping(handler: SqsHandler, outcomes: BatchOutcome[] = []): SqsEv
     reportBatchItemFailures: true,
     pollIntervalMs: 50,
     onBatch: (outcome) => outcomes.push(outcome),
+    ...overrides,
   });
   mapping.start();
   return mapping;
@@ -226,5 +231,28 @@ describe('SqsEventSourceMapping', () => {
     await until(() => seen.length >= bodies.length, 'the rest delivered', 10_000);
     await mapping?.stop();
     expect([...seen].sort()).toEqual([...bodies].sort());
+  });
+
+  it('keeps several batches in flight under a backlog, never more than the maximum concurrency', async () => {
+    await sendBodies(
+      kit.sqs,
+      kit.queues.queue.url,
+      Array.from({ length: 120 }, (_, index) => JSON.stringify({ n: index })),
+    );
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const delivered: string[] = [];
+    const slowHandler: SqsHandler = async (event) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      delivered.push(...event.Records.map((record) => record.body));
+      inFlight -= 1;
+      return { batchItemFailures: [] };
+    };
+    startMapping(slowHandler, [], { maximumConcurrency: 3 });
+    await until(() => delivered.length >= 120, 'every message delivered', 20_000);
+    expect(mostInFlight).toBe(3);
+    expect(new Set(delivered).size).toBe(120);
   });
 });

@@ -35,3 +35,12 @@ export const fail = <T>(errorType: ErrorType, message: string, field?: string): 
   ok: false,
   error: field === undefined ? { errorType, message } : { errorType, message, field },
 });
+
+/**
+ * A stored item (or the caller context) that its codec cannot read: a missing or mistyped
+ * attribute, a key that does not match the attributes, another kind. Raised by the Lambdas'
+ * `decode*` functions (`items/decode.ts`); resolvers, which cannot throw, read with `parse*`.
+ */
+export class MalformedItemError extends Error {
+  override readonly name = 'MalformedItemError';
+}

@@ -13,5 +13,6 @@ export * from './calendar.ts';
 export * from './identifiers.ts';
 export * from './boards.ts';
 export * from './keys.ts';
+export * from './items/index.ts';
 export * from './validation.ts';
 export * from './ranking.ts';

@@ -8,7 +8,7 @@ import { serviceConfig } from '@leaderboard/core/config';
 import { epochDay, utcDayKey } from '@leaderboard/core/calendar';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { Activity, MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
-import { activityPk, dailyPointsPk, epochMinute, rateCounterPk } from '@leaderboard/core/keys';
+import { epochMinute } from '@leaderboard/core/keys';
 import { validateRecordActivity } from '@leaderboard/core/validation';
 import { toActivity, type RecordActivityStash } from './lib/activity.ts';
 import { requireCaller } from './lib/caller.ts';
@@ -28,7 +28,7 @@ export function request(
   const minute = epochMinute(nowMs);
   const dayEndSeconds = (epochDay(valid.occurredAtMs) + 1) * 86_400;
   ctx.stash.activity = {
-    pk: activityPk(caller.userId, key),
+    key,
     id: util.autoUlid(),
     userId: caller.userId,
     displayName: caller.displayName,
@@ -40,9 +40,9 @@ export function request(
     occurredAt: util.time.epochMilliSecondsToISO8601(valid.occurredAtMs),
     recordedAt: util.time.epochMilliSecondsToISO8601(nowMs),
     idempotencyKey: valid.idempotencyKey,
-    ratePk: rateCounterPk(caller.userId, minute),
+    minute,
     rateExpiresAt: (minute + 1) * 60 + serviceConfig.rateCounterTtlSeconds,
-    dailyPk: dailyPointsPk(caller.userId, utcDayKey(valid.occurredAtMs), valid.definition.type),
+    day: utcDayKey(valid.occurredAtMs),
     // No activity can count on that day once it is older than the accepted age.
     dailyExpiresAt: dayEndSeconds + (serviceConfig.maxActivityAgeDays + 1) * 86_400,
   };

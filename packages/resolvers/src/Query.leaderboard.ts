@@ -3,11 +3,10 @@ import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/ut
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { Leaderboard, QueryLeaderboardArgs } from '@leaderboard/core/generated/schema';
-import { snapshotKey } from '@leaderboard/core/keys';
-import { scoresKey } from './lib/keys.ts';
+import { parseSnapshot, snapshotKey } from '@leaderboard/core/items/snapshot';
 import { requireBoardId } from './lib/board.ts';
-import { endOnDataSourceError } from './lib/errors.ts';
-import { toEntries } from './lib/snapshot.ts';
+import { decodedOrInternalFailure, endOnDataSourceError } from './lib/errors.ts';
+import { keyValues } from './lib/keys.ts';
 
 interface LeaderboardStash {
   boardId: string;
@@ -20,20 +19,20 @@ export function request(ctx: Context<QueryLeaderboardArgs, LeaderboardStash>): D
   if (limit < 1) util.error('limit must be at least 1.', errorTypes.validation, null, { field: 'limit' });
   ctx.stash.boardId = boardId;
   ctx.stash.limit = limit > serviceConfig.maxTopN ? serviceConfig.maxTopN : limit;
-  return { operation: 'GetItem', key: scoresKey(snapshotKey(boardId)) };
+  return { operation: 'GetItem', key: keyValues(snapshotKey(boardId)) };
 }
 
 export function response(ctx: Context<QueryLeaderboardArgs, LeaderboardStash>): Leaderboard {
   endOnDataSourceError(ctx.error);
-  const item = ctx.result as Record<string, unknown> | null;
-  if (!item) {
+  if (!ctx.result) {
     // No snapshot yet: an empty board rather than an error, so dashboards can subscribe and wait.
     return { boardId: ctx.stash.boardId, version: 0, asOf: util.time.nowISO8601(), entries: [] };
   }
+  const snapshot = decodedOrInternalFailure(parseSnapshot(ctx.result));
   return {
     boardId: ctx.stash.boardId,
-    version: item['version'] as number,
-    asOf: item['asOf'] as string,
-    entries: toEntries(item['entries']).slice(0, ctx.stash.limit),
+    version: snapshot.version,
+    asOf: snapshot.asOf,
+    entries: snapshot.entries.slice(0, ctx.stash.limit),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { itemKinds } from '@leaderboard/core/keys';
+import { activityKey, parseActivity } from '@leaderboard/core/items/activity';
 
 /** The message cannot become an activity: retrying will not help, so it belongs in the DLQ. */
 export class UnreadableActivityError extends Error {
@@ -16,33 +16,20 @@ export interface RecordedActivity {
   readonly pk: string;
   readonly id: string;
   readonly userId: string;
-  readonly displayName: string | null;
+  readonly displayName: string;
   readonly type: string;
   /** Points after the daily cap: what counts on every board. */
   readonly points: number;
   readonly programId: string | null;
   readonly occurredAtMs: number;
-  /** ISO 8601; the latest `recordedAt` behind a total is when the user reached that total. */
+  /** The latest `recordedAt` behind a total is when the user reached that total. */
   readonly recordedAtMs: number;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function requireString(item: Record<string, unknown>, name: string): string {
-  const value = item[name];
-  if (typeof value !== 'string' || value.length === 0)
-    throw new UnreadableActivityError(`activity has no ${name}`);
-  return value;
-}
-
-function requireTimestamp(item: Record<string, unknown>, name: string): number {
-  const epochMs = Date.parse(requireString(item, name));
-  if (Number.isNaN(epochMs)) throw new UnreadableActivityError(`activity ${name} is not a date-time`);
-  return epochMs;
-}
-
-export function parseActivityMessage(body: string): RecordedActivity {
+function newImageOf(body: string): Record<string, unknown> {
   let record: unknown;
   try {
     record = JSON.parse(body);
@@ -57,29 +44,27 @@ export function parseActivityMessage(body: string): RecordedActivity {
   }
   const image = record['dynamodb']['NewImage'];
   if (!isRecord(image)) throw new UnreadableActivityError('stream record has no NewImage');
-  let item: Record<string, unknown>;
   try {
-    item = unmarshall(image as Record<string, AttributeValue>);
+    return unmarshall(image as Record<string, AttributeValue>);
   } catch (error) {
     throw new UnreadableActivityError(`NewImage is not DynamoDB JSON: ${(error as Error).message}`);
   }
-  if (item['kind'] !== itemKinds.activity)
-    throw new UnreadableActivityError(`item kind is ${String(item['kind'])}`);
-  const points = item['points'];
-  if (typeof points !== 'number' || !Number.isSafeInteger(points) || points < 0) {
-    throw new UnreadableActivityError('activity points is not a non-negative integer');
-  }
-  const programId = item['programId'];
-  const displayName = item['displayName'];
+}
+
+/** The activity in a message, read by the activity item's codec (the one its resolver writes with). */
+export function parseActivityMessage(body: string): RecordedActivity {
+  const decoded = parseActivity(newImageOf(body));
+  if (!decoded.ok) throw new UnreadableActivityError(decoded.problem);
+  const activity = decoded.value;
   return {
-    pk: requireString(item, 'pk'),
-    id: requireString(item, 'id'),
-    userId: requireString(item, 'userId'),
-    displayName: typeof displayName === 'string' && displayName.length > 0 ? displayName : null,
-    type: requireString(item, 'type'),
-    points,
-    programId: typeof programId === 'string' && programId.length > 0 ? programId : null,
-    occurredAtMs: requireTimestamp(item, 'occurredAt'),
-    recordedAtMs: requireTimestamp(item, 'recordedAt'),
+    pk: activityKey(activity.userId, activity.key).pk,
+    id: activity.id,
+    userId: activity.userId,
+    displayName: activity.displayName,
+    type: activity.type,
+    points: activity.points,
+    programId: activity.programId,
+    occurredAtMs: Date.parse(activity.occurredAt),
+    recordedAtMs: Date.parse(activity.recordedAt),
   };
 }

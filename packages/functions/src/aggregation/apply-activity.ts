@@ -12,8 +12,12 @@ import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boardsForActivity } from '@leaderboard/core/boards';
 import type { ServiceConfig } from '@leaderboard/core/config';
-import { itemKinds, progressKey, totalKey } from '@leaderboard/core/keys';
-import { canonicalTimestamp, encodeRankKey, scoreShardKey, shardOf } from '@leaderboard/core/ranking';
+import { activityAttributes } from '@leaderboard/core/items/activity';
+import { decodeTotal } from '@leaderboard/core/items/decode';
+import { setEveryAttribute } from '@leaderboard/core/items/item';
+import { progressIncrement, progressKey } from '@leaderboard/core/items/progress';
+import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
+import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
 import type { BoardChangeMarker } from './board-changes.ts';
 
@@ -36,11 +40,6 @@ export interface AggregationDependencies {
 }
 
 export type ApplyOutcome = 'applied' | 'duplicate';
-
-interface StoredTotal {
-  readonly score: number;
-  readonly reachedAt: string;
-}
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -95,20 +94,12 @@ async function readTotals(
   while (keys.length > 0) {
     const result = await deps.documentClient.send(
       new BatchGetCommand({
-        RequestItems: {
-          [deps.tables.scores]: {
-            Keys: keys,
-            ConsistentRead: true,
-            ProjectionExpression: 'boardId, score, reachedAt',
-          },
-        },
+        RequestItems: { [deps.tables.scores]: { Keys: keys, ConsistentRead: true } },
       }),
     );
     for (const item of result.Responses?.[deps.tables.scores] ?? []) {
-      totals.set(item['boardId'] as string, {
-        score: item['score'] as number,
-        reachedAt: item['reachedAt'] as string,
-      });
+      const total = decodeTotal(item);
+      totals.set(total.boardId, total);
     }
     keys = (result.UnprocessedKeys?.[deps.tables.scores]?.Keys ?? []) as Record<string, unknown>[];
   }
@@ -127,9 +118,13 @@ function buildTransaction(
     {
       Update: {
         TableName: deps.tables.activities,
-        Key: { pk: activity.pk },
-        UpdateExpression: 'SET processedAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(processedAt)',
+        Key: { [activityAttributes.pk]: activity.pk },
+        UpdateExpression: 'SET #processedAt = :now',
+        ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#processedAt)',
+        ExpressionAttributeNames: {
+          '#pk': activityAttributes.pk,
+          '#processedAt': activityAttributes.processedAt,
+        },
         ExpressionAttributeValues: { ':now': updatedAt },
       },
     },
@@ -137,55 +132,61 @@ function buildTransaction(
   // A capped-out activity (0 points) moves nothing; it is only marked processed.
   if (activity.points === 0) return items;
 
-  const recordedAt = canonicalTimestamp(activity.recordedAtMs);
-  const shard = shardOf(activity.userId, deps.config.scoreShards);
-  for (const boardId of boardIds) {
-    const before = totals.get(boardId);
-    const score = (before?.score ?? 0) + activity.points;
-    // Reached when the last activity behind it was recorded: the same whatever order the worker sees them in.
-    const reachedAt = before && before.reachedAt > recordedAt ? before.reachedAt : recordedAt;
-    items.push({
-      Update: {
-        TableName: deps.tables.scores,
-        Key: totalKey(activity.userId, boardId),
-        UpdateExpression:
-          'SET #kind = :kind, boardId = :boardId, userId = :userId, displayName = :displayName, reachedAt = :reachedAt, ' +
-          'shardKey = :shardKey, rankKey = :rankKey, updatedAt = :updatedAt ADD score :points',
-        ConditionExpression: before ? 'score = :before' : 'attribute_not_exists(pk)',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: {
-          ':kind': itemKinds.total,
-          ':boardId': boardId,
-          ':userId': activity.userId,
-          ':displayName': activity.displayName ?? activity.userId,
-          ':reachedAt': reachedAt,
-          ':shardKey': scoreShardKey(boardId, shard),
-          ':rankKey': encodeRankKey({ userId: activity.userId, score, reachedAt }),
-          ':updatedAt': updatedAt,
-          ':points': activity.points,
-          ...(before ? { ':before': before.score } : {}),
-        },
-      },
-    });
-  }
+  for (const boardId of boardIds)
+    items.push(totalUpdate(activity, boardId, totals.get(boardId), updatedAt, deps));
   if (activity.programId) {
+    const increment = progressIncrement({
+      userId: activity.userId,
+      programId: activity.programId,
+      points: activity.points,
+      updatedAt,
+    });
     items.push({
       Update: {
         TableName: deps.tables.scores,
         Key: progressKey(activity.userId, activity.programId),
-        UpdateExpression:
-          'SET #kind = :kind, programId = :programId, userId = :userId, updatedAt = :updatedAt ADD points :points, activities :one',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: {
-          ':kind': itemKinds.progress,
-          ':programId': activity.programId,
-          ':userId': activity.userId,
-          ':updatedAt': updatedAt,
-          ':points': activity.points,
-          ':one': 1,
-        },
+        UpdateExpression: increment.expression,
+        ExpressionAttributeNames: increment.names,
+        ExpressionAttributeValues: increment.values,
       },
     });
   }
   return items;
+}
+
+/** The total after the activity, written on condition it still holds what was read (`before`). */
+function totalUpdate(
+  activity: RecordedActivity,
+  boardId: string,
+  before: StoredTotal | undefined,
+  updatedAt: string,
+  deps: AggregationDependencies,
+): TransactItem {
+  const recordedAt = canonicalTimestamp(activity.recordedAtMs);
+  const after: StoredTotal = {
+    userId: activity.userId,
+    boardId,
+    displayName: activity.displayName,
+    score: (before?.score ?? 0) + activity.points,
+    // Reached when the last activity behind it was recorded: the same whatever order the worker sees them in.
+    reachedAt: before && before.reachedAt > recordedAt ? before.reachedAt : recordedAt,
+    updatedAt,
+  };
+  const set = setEveryAttribute(encodeTotal(after, deps.config.scoreShards), [
+    totalAttributes.pk,
+    totalAttributes.sk,
+  ]);
+  return {
+    Update: {
+      TableName: deps.tables.scores,
+      Key: totalKey(activity.userId, boardId),
+      UpdateExpression: set.expression,
+      ConditionExpression: before ? '#score = :before' : 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: {
+        ...set.names,
+        ...(before ? { '#score': totalAttributes.score } : { '#pk': totalAttributes.pk }),
+      },
+      ExpressionAttributeValues: { ...set.values, ...(before ? { ':before': before.score } : {}) },
+    },
+  };
 }

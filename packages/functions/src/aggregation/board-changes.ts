@@ -10,7 +10,8 @@
  * a change that commits after a rebuild already read its mark is still picked up next run.
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { boardChangeKey, epochMinute, itemKinds } from '@leaderboard/core/keys';
+import { encodeBoardChange } from '@leaderboard/core/items/board-change';
+import { epochMinute } from '@leaderboard/core/keys';
 
 export interface BoardChangeMarkerOptions {
   readonly documentClient: DynamoDBDocumentClient;
@@ -43,12 +44,11 @@ export class BoardChangeMarker {
       .send(
         new PutCommand({
           TableName: this.#options.scoresTable,
-          Item: {
-            ...boardChangeKey(minute, boardId),
-            kind: itemKinds.boardChange,
+          Item: encodeBoardChange({
+            minute,
             boardId,
             expiresAt: Math.floor(nowMs / 1000) + this.#options.ttlSeconds,
-          },
+          }),
         }),
       )
       .then(() => undefined);

@@ -5,16 +5,12 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { isUsableUserId } from '@leaderboard/core/identifiers';
+import { encodeCallerContext, type CallerContext } from '@leaderboard/core/items/caller-context';
 import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from 'aws-lambda';
 import type { TokenVerifier, VerifiedClaims } from './token-verifier.ts';
 
-/** What resolvers read from `ctx.identity.resolverContext` (AppSync requires string values). */
-export interface CallerContext {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly groups: string;
-  [key: string]: string;
-}
+/** What resolvers read from `ctx.identity.resolverContext`, written and read by its codec. */
+export type { CallerContext };
 
 export interface AuthorizerDependencies {
   readonly verify: TokenVerifier;
@@ -44,14 +40,13 @@ const firstText = (claims: VerifiedClaims, names: readonly string[]): string | n
   return null;
 };
 
-function groupsOf(claims: VerifiedClaims): string {
+function groupsOf(claims: VerifiedClaims): string[] {
   const raw = claims['cognito:groups'] ?? claims['groups'];
   const groups = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
   return groups
     .filter((group): group is string => typeof group === 'string')
     .map((group) => group.trim())
-    .filter((group) => group.length > 0 && !group.includes(','))
-    .join(',');
+    .filter((group) => group.length > 0);
 }
 
 export async function authorize(
@@ -82,12 +77,12 @@ export async function authorize(
   const expiresIn = typeof claims['exp'] === 'number' ? claims['exp'] - nowSeconds : deps.ttlSeconds;
   return {
     isAuthorized: true,
-    resolverContext: {
+    resolverContext: encodeCallerContext({
       userId: sub,
       // Cognito ID tokens carry `cognito:username`, its access tokens `username`.
       displayName: firstText(claims, ['name', 'preferred_username', 'cognito:username', 'username']) ?? sub,
       groups: groupsOf(claims),
-    },
+    }),
     deniedFields: fieldsDeniedToUsers,
     ttlOverride: Math.max(0, Math.min(deps.ttlSeconds, expiresIn)),
   };

@@ -4,6 +4,8 @@
  * however many users the board has.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decodeTotal } from '@leaderboard/core/items/decode';
+import { totalAttributes } from '@leaderboard/core/items/total';
 import { mergeShardTops, scoreShardKey, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
 
@@ -50,20 +52,21 @@ async function readShardTop(source: BoardTopSource, shardKey: string, topN: numb
       new QueryCommand({
         TableName: source.scoresTable,
         IndexName: scoreIndexName,
-        KeyConditionExpression: 'shardKey = :shardKey',
+        KeyConditionExpression: '#shardKey = :shardKey',
+        ExpressionAttributeNames: { '#shardKey': totalAttributes.shardKey },
         ExpressionAttributeValues: { ':shardKey': shardKey },
-        ProjectionExpression: 'userId, score, reachedAt, displayName',
         ScanIndexForward: true,
         Limit: topN - totals.length,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
     for (const item of page.Items ?? []) {
+      const total = decodeTotal(item);
       totals.push({
-        userId: item['userId'] as string,
-        score: item['score'] as number,
-        reachedAt: item['reachedAt'] as string,
-        displayName: typeof item['displayName'] === 'string' ? item['displayName'] : null,
+        userId: total.userId,
+        score: total.score,
+        reachedAt: total.reachedAt,
+        displayName: total.displayName,
       });
     }
     itemsRead += page.Count ?? 0;

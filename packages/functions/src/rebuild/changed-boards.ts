@@ -5,7 +5,14 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { boardChangeKey, epochMinute, itemKinds, rebuildCursorKey } from '@leaderboard/core/keys';
+import { boardChangeAttributes, boardChangePartition } from '@leaderboard/core/items/board-change';
+import { decodeBoardChange, decodeRebuildCursor } from '@leaderboard/core/items/decode';
+import {
+  encodeRebuildCursor,
+  rebuildCursorAttributes,
+  rebuildCursorKey,
+} from '@leaderboard/core/items/rebuild-cursor';
+import { epochMinute } from '@leaderboard/core/keys';
 
 export interface ChangeSource {
   readonly documentClient: DynamoDBDocumentClient;
@@ -17,8 +24,7 @@ export async function readRebuildCursor(source: ChangeSource): Promise<number | 
   const result = await source.documentClient.send(
     new GetCommand({ TableName: source.scoresTable, Key: rebuildCursorKey, ConsistentRead: true }),
   );
-  const startedAt = result.Item?.['startedAt'];
-  return typeof startedAt === 'number' ? startedAt : null;
+  return result.Item ? decodeRebuildCursor(result.Item).startedAtMs : null;
 }
 
 /** Moves the cursor forward only, so a slow run finishing late cannot rewind a newer one. */
@@ -27,8 +33,9 @@ export async function writeRebuildCursor(source: ChangeSource, startedAtMs: numb
     await source.documentClient.send(
       new PutCommand({
         TableName: source.scoresTable,
-        Item: { ...rebuildCursorKey, kind: itemKinds.rebuildCursor, startedAt: startedAtMs },
-        ConditionExpression: 'attribute_not_exists(startedAt) OR startedAt < :startedAt',
+        Item: encodeRebuildCursor({ startedAtMs }),
+        ConditionExpression: 'attribute_not_exists(#startedAt) OR #startedAt < :startedAt',
+        ExpressionAttributeNames: { '#startedAt': rebuildCursorAttributes.startedAt },
         ExpressionAttributeValues: { ':startedAt': startedAtMs },
       }),
     );
@@ -76,13 +83,13 @@ async function boardsMarkedIn(source: ChangeSource, minute: number): Promise<str
     const page = await source.documentClient.send(
       new QueryCommand({
         TableName: source.scoresTable,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': boardChangeKey(minute, '').pk },
-        ProjectionExpression: 'boardId',
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': boardChangeAttributes.pk },
+        ExpressionAttributeValues: { ':pk': boardChangePartition(minute) },
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
-    for (const item of page.Items ?? []) boardIds.push(item['boardId'] as string);
+    for (const item of page.Items ?? []) boardIds.push(decodeBoardChange(item).boardId);
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return boardIds;

@@ -4,18 +4,16 @@
  * on the version it replaces, so of two racing rebuilders exactly one wins.
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { itemKinds, snapshotKey } from '@leaderboard/core/keys';
-import type { RankedEntry } from '@leaderboard/core/ranking';
+import { decodeSnapshot } from '@leaderboard/core/items/decode';
+import {
+  encodeSnapshot,
+  snapshotAttributes,
+  snapshotKey,
+  type BoardSnapshot,
+} from '@leaderboard/core/items/snapshot';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 
-export interface BoardSnapshot {
-  readonly boardId: string;
-  readonly version: number;
-  readonly asOf: string;
-  readonly entries: RankedEntry[];
-  /** The highest version known to have reached subscribers. */
-  readonly publishedVersion: number;
-}
+export type { BoardSnapshot };
 
 export interface SnapshotStore {
   readonly documentClient: DynamoDBDocumentClient;
@@ -26,21 +24,7 @@ export async function readSnapshot(store: SnapshotStore, boardId: string): Promi
   const result = await store.documentClient.send(
     new GetCommand({ TableName: store.scoresTable, Key: snapshotKey(boardId), ConsistentRead: true }),
   );
-  const item = result.Item;
-  if (!item) return null;
-  return {
-    boardId,
-    version: item['version'] as number,
-    asOf: item['asOf'] as string,
-    entries: (item['entries'] as RankedEntry[]).map((entry) => ({
-      rank: entry.rank,
-      previousRank: entry.previousRank ?? null,
-      userId: entry.userId,
-      displayName: entry.displayName ?? null,
-      score: entry.score,
-    })),
-    publishedVersion: (item['publishedVersion'] as number | undefined) ?? 0,
-  };
+  return result.Item ? decodeSnapshot(result.Item) : null;
 }
 
 /** Writes `snapshot` if the stored version is still `previousVersion` (0: none); false when another writer won. */
@@ -53,9 +37,17 @@ export async function writeSnapshot(
     await store.documentClient.send(
       new PutCommand({
         TableName: store.scoresTable,
-        Item: { ...snapshotKey(snapshot.boardId), kind: itemKinds.snapshot, ...snapshot },
-        ConditionExpression: previousVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :previous',
-        ...(previousVersion === 0 ? {} : { ExpressionAttributeValues: { ':previous': previousVersion } }),
+        Item: encodeSnapshot(snapshot),
+        ...(previousVersion === 0
+          ? {
+              ConditionExpression: 'attribute_not_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': snapshotAttributes.pk },
+            }
+          : {
+              ConditionExpression: '#version = :previous',
+              ExpressionAttributeNames: { '#version': snapshotAttributes.version },
+              ExpressionAttributeValues: { ':previous': previousVersion },
+            }),
       }),
     );
     return true;
@@ -72,8 +64,12 @@ export async function markPublished(store: SnapshotStore, boardId: string, versi
       new UpdateCommand({
         TableName: store.scoresTable,
         Key: snapshotKey(boardId),
-        UpdateExpression: 'SET publishedVersion = :version',
-        ConditionExpression: 'version = :version',
+        UpdateExpression: 'SET #publishedVersion = :version',
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: {
+          '#publishedVersion': snapshotAttributes.publishedVersion,
+          '#version': snapshotAttributes.version,
+        },
         ExpressionAttributeValues: { ':version': version },
       }),
     );

@@ -4,7 +4,7 @@
  * runtime runs them.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { totalKey } from '@leaderboard/core/keys';
+import { totalKey } from '@leaderboard/core/items/total';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {

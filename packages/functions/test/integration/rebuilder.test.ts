@@ -1,5 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { snapshotKey, itemKinds } from '@leaderboard/core/keys';
+import { snapshotKey } from '@leaderboard/core/items/snapshot';
+import { itemKinds } from '@leaderboard/core/keys';
 import { compareTotals, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';

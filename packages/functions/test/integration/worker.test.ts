@@ -2,7 +2,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { boardsForActivity } from '@leaderboard/core/boards';
 import { serviceConfig } from '@leaderboard/core/config';
-import { activityPk, itemKinds, progressKey, totalKey } from '@leaderboard/core/keys';
+import { activityKey } from '@leaderboard/core/items/activity';
+import { progressKey } from '@leaderboard/core/items/progress';
+import { totalKey } from '@leaderboard/core/items/total';
+import { itemKinds } from '@leaderboard/core/keys';
 import { canonicalTimestamp, encodeRankKey, scoreShardKey, shardOf } from '@leaderboard/core/ranking';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import type { SQSRecord } from 'aws-lambda';
@@ -159,7 +162,7 @@ describe('worker', () => {
         await documentClient.send(
           new GetCommand({
             TableName: activitiesTable.name,
-            Key: { pk: activityPk(activity.userId, activity.id) },
+            Key: activityKey(activity.userId, activity.id),
           }),
         )
       ).Item;
@@ -257,7 +260,7 @@ describe('worker', () => {
     let throttled = 0;
     throttledClient.middlewareStack.add(
       (next) => async (args) => {
-        if (throttled === 0 && JSON.stringify(args.input).includes(activityPk('u1', 'y'))) {
+        if (throttled === 0 && JSON.stringify(args.input).includes(activityKey('u1', 'y').pk)) {
           throttled += 1;
           throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
             name: 'ProvisionedThroughputExceededException',

@@ -1,11 +1,13 @@
 /**
- * Test helpers that write activities the way `Mutation.recordActivity` stores them and
- * wrap them into the SQS message bodies the pipe delivers (DynamoDB stream records).
+ * Test helpers that write activities as the Activities table holds them and wrap them into the
+ * SQS message bodies the pipe delivers (DynamoDB stream records). The attribute names are
+ * spelled out here, not taken from the codec: they are what stored data has, so a codec that
+ * renames one fails the worker's tests.
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { activitiesTable } from '@leaderboard/core/tables';
-import { activityPk, itemKinds } from '@leaderboard/core/keys';
+import { activityKey } from '@leaderboard/core/items/activity';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 
 export interface TestActivity {
@@ -21,14 +23,15 @@ export interface TestActivity {
 
 export function activityItem(activity: TestActivity): Record<string, unknown> {
   return {
-    pk: activityPk(activity.userId, activity.id),
-    kind: itemKinds.activity,
+    pk: activityKey(activity.userId, activity.id).pk,
+    kind: 'activity',
     id: activity.id,
     userId: activity.userId,
     displayName: activity.displayName ?? `Name ${activity.userId}`,
     type: activity.type,
     quantity: activity.points,
     points: activity.points,
+    basePoints: activity.points,
     ...(activity.programId ? { programId: activity.programId } : {}),
     occurredAt: activity.occurredAt,
     recordedAt: activity.recordedAt,

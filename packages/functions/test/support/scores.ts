@@ -1,7 +1,7 @@
-/** Seeds user totals exactly as the worker stores them (same keys, shard key and rank key). */
+/** Seeds user totals exactly as the worker stores them (its codec: same keys, shard key and rank key). */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { itemKinds, totalKey } from '@leaderboard/core/keys';
-import { encodeRankKey, scoreShardKey, shardOf, type RankedTotal } from '@leaderboard/core/ranking';
+import { encodeTotal } from '@leaderboard/core/items/total';
+import type { RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
 import { chunks } from './activities.ts';
 
@@ -18,17 +18,17 @@ export async function seedTotals(
   const requests = chunks(totals, 25).map((chunk) =>
     chunk.map((total) => ({
       PutRequest: {
-        Item: {
-          ...totalKey(total.userId, boardId),
-          kind: itemKinds.total,
-          boardId,
-          userId: total.userId,
-          displayName: total.displayName ?? total.userId,
-          score: total.score,
-          reachedAt: total.reachedAt,
-          shardKey: scoreShardKey(boardId, shardOf(total.userId, shards)),
-          rankKey: encodeRankKey(total),
-        },
+        Item: encodeTotal(
+          {
+            userId: total.userId,
+            boardId,
+            displayName: total.displayName ?? total.userId,
+            score: total.score,
+            reachedAt: total.reachedAt,
+            updatedAt: total.reachedAt,
+          },
+          shards,
+        ),
       },
     })),
   );

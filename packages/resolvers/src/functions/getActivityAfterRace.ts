@@ -2,6 +2,7 @@
 import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
+import { activityKey } from '@leaderboard/core/items/activity';
 import { getActivitiesItem, type RecordActivityStash } from '../lib/activity.ts';
 import { endOnDataSourceError } from '../lib/errors.ts';
 
@@ -9,7 +10,8 @@ export function request(
   ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
 ): DynamoDBGetItemRequest {
   if (!ctx.stash.raced) runtime.earlyReturn(ctx.stash.recorded, { skipTo: 'END' });
-  return getActivitiesItem(ctx.stash.activity.pk);
+  const activity = ctx.stash.activity;
+  return getActivitiesItem(activityKey(activity.userId, activity.key));
 }
 
 export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {

@@ -1,22 +1,17 @@
 /** myStanding, step 1: the caller's total on the board. */
 import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
-import { scoresKey } from '../lib/keys.ts';
 import type { QueryMyStandingArgs } from '@leaderboard/core/generated/schema';
-import { totalKey } from '@leaderboard/core/keys';
-import { endOnDataSourceError } from '../lib/errors.ts';
+import { parseTotal, totalKey } from '@leaderboard/core/items/total';
+import { decodedOrInternalFailure, endOnDataSourceError } from '../lib/errors.ts';
+import { keyValues } from '../lib/keys.ts';
 import type { StandingStash } from '../lib/standing.ts';
 
 export function request(ctx: Context<QueryMyStandingArgs, StandingStash>): DynamoDBGetItemRequest {
-  return {
-    operation: 'GetItem',
-    key: scoresKey(totalKey(ctx.stash.userId, ctx.stash.boardId)),
-    projection: { expression: 'score' },
-  };
+  return { operation: 'GetItem', key: keyValues(totalKey(ctx.stash.userId, ctx.stash.boardId)) };
 }
 
 export function response(ctx: Context<QueryMyStandingArgs, StandingStash>): unknown {
   endOnDataSourceError(ctx.error);
-  const item = ctx.result as Record<string, unknown> | null;
-  ctx.stash.total = item ? { score: item['score'] as number } : null;
+  ctx.stash.total = ctx.result ? { score: decodedOrInternalFailure(parseTotal(ctx.result)).score } : null;
   return ctx.stash.total;
 }

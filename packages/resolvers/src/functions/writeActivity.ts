@@ -10,11 +10,25 @@ import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
-import { itemKinds } from '@leaderboard/core/keys';
+import {
+  activityAttributes,
+  activityKey,
+  encodeActivity,
+  type StoredActivity,
+} from '@leaderboard/core/items/activity';
+import {
+  dailyPointsAddition,
+  dailyPointsKey,
+  rateCounterIncrement,
+  rateCounterKey,
+} from '@leaderboard/core/items/counters';
+import { attributesBesidesKey } from '@leaderboard/core/items/item';
 import { pointsWithinDailyCap } from '@leaderboard/core/scoring';
 import { apiEnvironmentKeys } from '@leaderboard/core/api';
-import type { RecordActivityStash } from '../lib/activity.ts';
+import type { PendingActivity, RecordActivityStash } from '../lib/activity.ts';
 import { endWithInternalFailure } from '../lib/errors.ts';
+import { transactCondition, updateExpression } from '../lib/expressions.ts';
+import { keyValues } from '../lib/keys.ts';
 
 interface CancellationReason {
   readonly type: string;
@@ -31,8 +45,45 @@ export function request(
     ctx.stash.dailyPointsBefore ?? 0,
     activity.maxPointsPerDay,
   );
-  const stored: Record<string, unknown> = {
-    kind: itemKinds.activity,
+  const stored = encodeActivity(storedActivity(activity, points));
+  ctx.stash.recorded = stored;
+  const rate = rateCounterIncrement(activity.rateExpiresAt, serviceConfig.rateLimitPerMinute);
+  const daily = dailyPointsAddition(points, activity.dailyExpiresAt, activity.maxPointsPerDay);
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table,
+        operation: 'PutItem',
+        key: keyValues(activityKey(activity.userId, activity.key)),
+        attributeValues: util.dynamodb.toMapValues(attributesBesidesKey(stored, [activityAttributes.pk])),
+        condition: transactCondition({
+          expression: 'attribute_not_exists(#pk)',
+          names: { '#pk': activityAttributes.pk },
+          values: {},
+        }),
+      },
+      {
+        table,
+        operation: 'UpdateItem',
+        key: keyValues(rateCounterKey(activity.userId, activity.minute)),
+        update: updateExpression(rate.update),
+        condition: transactCondition(rate.condition),
+      },
+      {
+        table,
+        operation: 'UpdateItem',
+        key: keyValues(dailyPointsKey(activity.userId, activity.day, activity.type)),
+        update: updateExpression(daily.update),
+        condition: transactCondition(daily.condition),
+      },
+    ],
+  };
+}
+
+function storedActivity(activity: PendingActivity, points: number): StoredActivity {
+  return {
+    key: activity.key,
     id: activity.id,
     userId: activity.userId,
     displayName: activity.displayName,
@@ -40,62 +91,11 @@ export function request(
     quantity: activity.quantity,
     points,
     basePoints: activity.basePoints,
+    programId: activity.programId,
     occurredAt: activity.occurredAt,
     recordedAt: activity.recordedAt,
-  };
-  if (activity.programId) stored['programId'] = activity.programId;
-  if (activity.idempotencyKey) stored['idempotencyKey'] = activity.idempotencyKey;
-  ctx.stash.recorded = { pk: activity.pk, ...stored };
-  return {
-    operation: 'TransactWriteItems',
-    transactItems: [
-      {
-        table,
-        operation: 'PutItem',
-        key: util.dynamodb.toMapValues({ pk: activity.pk }),
-        attributeValues: util.dynamodb.toMapValues(stored),
-        condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
-      },
-      {
-        table,
-        operation: 'UpdateItem',
-        key: util.dynamodb.toMapValues({ pk: activity.ratePk }),
-        update: {
-          expression: 'ADD #count :one SET #kind = :kind, expiresAt = :expiresAt',
-          expressionNames: { '#count': 'count', '#kind': 'kind' },
-          expressionValues: util.dynamodb.toMapValues({
-            ':one': 1,
-            ':kind': itemKinds.rateCounter,
-            ':expiresAt': activity.rateExpiresAt,
-          }),
-        },
-        condition: {
-          expression: 'attribute_not_exists(#count) OR #count < :limit',
-          expressionNames: { '#count': 'count' },
-          expressionValues: util.dynamodb.toMapValues({ ':limit': serviceConfig.rateLimitPerMinute }),
-          returnValuesOnConditionCheckFailure: false,
-        },
-      },
-      {
-        table,
-        operation: 'UpdateItem',
-        key: util.dynamodb.toMapValues({ pk: activity.dailyPk }),
-        update: {
-          expression: 'ADD points :points SET #kind = :kind, expiresAt = :expiresAt',
-          expressionNames: { '#kind': 'kind' },
-          expressionValues: util.dynamodb.toMapValues({
-            ':points': points,
-            ':kind': itemKinds.dailyPoints,
-            ':expiresAt': activity.dailyExpiresAt,
-          }),
-        },
-        condition: {
-          expression: 'attribute_not_exists(points) OR points <= :room',
-          expressionValues: util.dynamodb.toMapValues({ ':room': activity.maxPointsPerDay - points }),
-          returnValuesOnConditionCheckFailure: false,
-        },
-      },
-    ],
+    idempotencyKey: activity.idempotencyKey,
+    processedAt: null,
   };
 }
 

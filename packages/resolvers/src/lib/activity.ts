@@ -1,10 +1,15 @@
-/** The stored activity item and its GraphQL shape. */
+/** The activity `recordActivity` is recording, and the stored activity in its GraphQL shape. */
 import { util, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import type { Activity } from '@leaderboard/core/generated/schema';
+import { parseActivity } from '@leaderboard/core/items/activity';
+import type { ItemAttributes } from '@leaderboard/core/items/item';
+import type { ActivitiesKey } from '@leaderboard/core/keys';
+import { decodedOrInternalFailure } from './errors.ts';
 
 /** What `recordActivity`'s resolver puts in the stash for its functions. */
 export interface PendingActivity {
-  readonly pk: string;
+  /** The activity's key under the user: the idempotency key, or a fresh ULID. */
+  readonly key: string;
   readonly id: string;
   readonly userId: string;
   readonly displayName: string;
@@ -17,16 +22,18 @@ export interface PendingActivity {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly idempotencyKey: string | null;
-  readonly ratePk: string;
+  /** The epoch minute whose rate counter the activity counts in. */
+  readonly minute: number;
   readonly rateExpiresAt: number;
-  readonly dailyPk: string;
+  /** The UTC day (`YYYY-MM-DD` of `occurredAt`) whose points the daily cap limits. */
+  readonly day: string;
   readonly dailyExpiresAt: number;
 }
 
 export interface RecordActivityStash {
   activity: PendingActivity;
-  /** The stored activity once known: found by its key, just written, or written by a racing call. */
-  recorded?: Record<string, unknown> | null;
+  /** The stored activity item once known: found by its key, just written, or written by a racing call. */
+  recorded?: ItemAttributes | null;
   dailyPointsBefore?: number;
   /** A concurrent call with the same key wrote the activity first, or may have. */
   raced?: boolean;
@@ -35,23 +42,24 @@ export interface RecordActivityStash {
 }
 
 /**
- * Reads one Activities table item by its `pk`, consistently: the pipeline must see what an
+ * Reads one Activities table item by its key, consistently: the pipeline must see what an
  * earlier step or a racing call wrote moments ago.
  */
-export function getActivitiesItem(pk: string): DynamoDBGetItemRequest {
-  return { operation: 'GetItem', key: util.dynamodb.toMapValues({ pk }), consistentRead: true };
+export function getActivitiesItem(key: ActivitiesKey): DynamoDBGetItemRequest {
+  return { operation: 'GetItem', key: util.dynamodb.toMapValues(key), consistentRead: true };
 }
 
-export function toActivity(item: Record<string, unknown>): Activity {
+export function toActivity(item: unknown): Activity {
+  const activity = decodedOrInternalFailure(parseActivity(item));
   return {
-    id: item['id'] as string,
-    userId: item['userId'] as string,
-    type: item['type'] as string,
-    quantity: item['quantity'] as number,
-    points: item['points'] as number,
-    programId: (item['programId'] as string | undefined) ?? null,
-    occurredAt: item['occurredAt'] as string,
-    recordedAt: item['recordedAt'] as string,
-    idempotencyKey: (item['idempotencyKey'] as string | undefined) ?? null,
+    id: activity.id,
+    userId: activity.userId,
+    type: activity.type,
+    quantity: activity.quantity,
+    points: activity.points,
+    programId: activity.programId,
+    occurredAt: activity.occurredAt,
+    recordedAt: activity.recordedAt,
+    idempotencyKey: activity.idempotencyKey,
   };
 }

@@ -6,25 +6,18 @@ import { util, type Context } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import { isUsableUserId } from '@leaderboard/core/identifiers';
-
-export interface Caller {
-  readonly userId: string;
-  readonly displayName: string;
-}
+import { parseCallerContext, type Caller } from '@leaderboard/core/items/caller-context';
 
 export function requireCaller(ctx: Context): Caller {
-  const identity = ctx.identity as { resolverContext?: Record<string, unknown> } | null | undefined;
-  const resolverContext = identity ? identity.resolverContext : undefined;
-  const userId = resolverContext ? resolverContext['userId'] : undefined;
-  if (typeof userId !== 'string' || !isUsableUserId(userId, serviceConfig.maxStringLength)) {
-    util.error('This operation needs a signed-in user.', errorTypes.unauthorized);
+  const identity = ctx.identity as { resolverContext?: unknown } | null | undefined;
+  const decoded = parseCallerContext(identity ? identity.resolverContext : undefined);
+  if (!decoded.ok || !isUsableUserId(decoded.value.userId, serviceConfig.maxStringLength)) {
+    return util.error('This operation needs a signed-in user.', errorTypes.unauthorized);
   }
-  const displayName = resolverContext ? resolverContext['displayName'] : undefined;
+  const caller = decoded.value;
   return {
-    userId,
-    displayName:
-      typeof displayName === 'string' && displayName.length > 0
-        ? displayName.slice(0, serviceConfig.maxStringLength)
-        : userId,
+    userId: caller.userId,
+    displayName: caller.displayName.slice(0, serviceConfig.maxStringLength),
+    groups: caller.groups,
   };
 }

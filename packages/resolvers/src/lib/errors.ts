@@ -1,6 +1,7 @@
 import { util } from '@aws-appsync/utils';
 import type { DomainError } from '@leaderboard/core/errors';
 import { errorTypes, internalFailureMessage } from '@leaderboard/core/errors';
+import type { Decoded } from '@leaderboard/core/items/item';
 
 /** Ends the field with a domain error; `errorInfo.field` names the input at fault. */
 export function endWith(error: DomainError): never {
@@ -19,5 +20,12 @@ export function endOnDataSourceError(error: { message: string; type: string } | 
 
 export function endWithInternalFailure(error: { message: string; type: string }): never {
   console.error('Data source error', error.type, error.message);
+  return util.error(internalFailureMessage, errorTypes.internal);
+}
+
+/** A stored item its codec cannot read ends the field as InternalFailure; what is wrong goes to the resolver's log. */
+export function decodedOrInternalFailure<T>(decoded: Decoded<T>): T {
+  if (decoded.ok) return decoded.value;
+  console.error('Malformed item', decoded.problem);
   return util.error(internalFailureMessage, errorTypes.internal);
 }

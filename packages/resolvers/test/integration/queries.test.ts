@@ -1,7 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { activityCatalog } from '@leaderboard/core/catalog';
 import { serviceConfig } from '@leaderboard/core/config';
-import { itemKinds, snapshotKey, totalKey } from '@leaderboard/core/keys';
+import { internalFailureMessage } from '@leaderboard/core/errors';
+import { encodeRankKey, scoreShardKey, shardOf } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -31,8 +32,9 @@ describe('queries and the publish path', () => {
       new PutCommand({
         TableName: scoresTable.name,
         Item: {
-          ...snapshotKey(boardId),
-          kind: itemKinds.snapshot,
+          pk: `BOARD#${boardId}`,
+          sk: 'SNAPSHOT',
+          kind: 'snapshot',
           boardId,
           version,
           asOf: '2026-11-21T10:00:00.000Z',
@@ -41,6 +43,24 @@ describe('queries and the publish path', () => {
         },
       }),
     );
+
+  /** A total as the worker stores it, spelled out: the names are what stored data has. */
+  const totalItem = (userId: string, boardId: string, score: number) => {
+    const reachedAt = '2026-11-21T09:00:00.000Z';
+    return {
+      pk: `USER#${userId}`,
+      sk: `TOTAL#${boardId}`,
+      kind: 'total',
+      boardId,
+      userId,
+      displayName: userId,
+      score,
+      reachedAt,
+      shardKey: scoreShardKey(boardId, shardOf(userId, serviceConfig.scoreShards)),
+      rankKey: encodeRankKey({ userId, score, reachedAt }),
+      updatedAt: reachedAt,
+    };
+  };
 
   beforeEach(async () => {
     await clearAllTables(documentClient);
@@ -88,7 +108,7 @@ describe('queries and the publish path', () => {
       await documentClient.send(
         new PutCommand({
           TableName: scoresTable.name,
-          Item: { ...totalKey('user-3', 'global'), kind: itemKinds.total, score: 9_997 },
+          Item: totalItem('user-3', 'global', 9_997),
         }),
       );
       const outcome = await call('Query.myStanding', {});
@@ -107,7 +127,7 @@ describe('queries and the publish path', () => {
       await documentClient.send(
         new PutCommand({
           TableName: scoresTable.name,
-          Item: { ...totalKey('user-3', 'program:spring'), kind: itemKinds.total, score: 12 },
+          Item: totalItem('user-3', 'program:spring', 12),
         }),
       );
       expect((await call('Query.myStanding', { boardId: 'program:spring' })).data).toEqual({
@@ -126,6 +146,16 @@ describe('queries and the publish path', () => {
         rank: null,
         boardVersion: null,
       });
+    });
+
+    it('answers InternalFailure, and nothing of the cause, when a stored item cannot be read', async () => {
+      const { score: _score, ...scoreless } = totalItem('user-3', 'global', 5);
+      await documentClient.send(new PutCommand({ TableName: scoresTable.name, Item: scoreless }));
+      const outcome = await call('Query.myStanding', {});
+      expect(outcome.data).toBeNull();
+      expect(outcome.errors).toEqual([
+        expect.objectContaining({ errorType: 'InternalFailure', message: internalFailureMessage }),
+      ]);
     });
 
     it('refuses a caller without a user, and a bad board id', async () => {

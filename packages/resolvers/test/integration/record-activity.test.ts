@@ -1,6 +1,7 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serviceConfig } from '@leaderboard/core/config';
-import { activityPk, itemKinds } from '@leaderboard/core/keys';
+import { activityKey } from '@leaderboard/core/items/activity';
+import { itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource, type DataSourceRuntime } from '../../../local/src/appsync/index.ts';
@@ -51,7 +52,7 @@ describe('Mutation.recordActivity', () => {
     });
     const [stored] = await activityItems(documentClient, itemKinds.activity);
     expect(stored).toMatchObject({
-      pk: activityPk('ada', 'walk-1'),
+      pk: activityKey('ada', 'walk-1').pk,
       kind: 'activity',
       userId: 'ada',
       displayName: 'Name ada',
@@ -104,7 +105,7 @@ describe('Mutation.recordActivity', () => {
     ]);
     const activities = await activityItems(documentClient, itemKinds.activity);
     expect(activities).toHaveLength(serviceConfig.rateLimitPerMinute);
-    expect(activities.some((item) => item['pk'] === activityPk('ada', 'one-too-many'))).toBe(false);
+    expect(activities.some((item) => item['pk'] === activityKey('ada', 'one-too-many').pk)).toBe(false);
     expect(await activityItems(documentClient, itemKinds.rateCounter)).toEqual([
       expect.objectContaining({ count: serviceConfig.rateLimitPerMinute }),
     ]);

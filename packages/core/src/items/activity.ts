@@ -1,0 +1,113 @@
+/**
+ * A recorded activity (Activities table, `pk = ACT#<userId>#<key>`): written by
+ * `recordActivity`'s resolver, read back by it on a retry, and read by the worker from the
+ * table's stream; the worker also marks it processed. Bundled into APPSYNC_JS resolvers.
+ */
+import { itemKinds, keySeparator, type ActivitiesKey } from '../keys.ts';
+import {
+  activitiesKeyAttributes,
+  finishReading,
+  kindAttribute,
+  nonEmptyText,
+  nonNegativeNumber,
+  noteProblem,
+  optionalText,
+  optionalTimestamp,
+  startReading,
+  timestampAttribute,
+  wholeNumber,
+  type Decoded,
+  type ItemAttributes,
+} from './item.ts';
+
+export const activityAttributes = {
+  pk: activitiesKeyAttributes.pk,
+  kind: kindAttribute,
+  id: 'id',
+  userId: 'userId',
+  displayName: 'displayName',
+  type: 'type',
+  quantity: 'quantity',
+  points: 'points',
+  basePoints: 'basePoints',
+  programId: 'programId',
+  occurredAt: 'occurredAt',
+  recordedAt: 'recordedAt',
+  idempotencyKey: 'idempotencyKey',
+  processedAt: 'processedAt',
+} as const;
+
+export interface StoredActivity {
+  /** The activity's key under its user: the idempotency key, or a fresh ULID when the client gave none. */
+  readonly key: string;
+  readonly id: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly type: string;
+  readonly quantity: number;
+  /** Points after the daily cap: what counts on every board. */
+  readonly points: number;
+  /** Points before the daily cap. */
+  readonly basePoints: number;
+  readonly programId: string | null;
+  /** ISO 8601 UTC. */
+  readonly occurredAt: string;
+  /** ISO 8601 UTC; the latest `recordedAt` behind a total is when the user reached that total. */
+  readonly recordedAt: string;
+  readonly idempotencyKey: string | null;
+  /** When the worker applied it to the aggregates; null until then. */
+  readonly processedAt: string | null;
+}
+
+const activityKeyPrefix = (userId: string): string => `ACT${keySeparator}${userId}${keySeparator}`;
+
+export const activityKey = (userId: string, key: string): ActivitiesKey => ({
+  pk: `${activityKeyPrefix(userId)}${key}`,
+});
+
+export function encodeActivity(activity: StoredActivity): ItemAttributes {
+  const names = activityAttributes;
+  const item: ItemAttributes = {
+    [names.pk]: activityKey(activity.userId, activity.key).pk,
+    [names.kind]: itemKinds.activity,
+    [names.id]: activity.id,
+    [names.userId]: activity.userId,
+    [names.displayName]: activity.displayName,
+    [names.type]: activity.type,
+    [names.quantity]: activity.quantity,
+    [names.points]: activity.points,
+    [names.basePoints]: activity.basePoints,
+    [names.occurredAt]: activity.occurredAt,
+    [names.recordedAt]: activity.recordedAt,
+  };
+  // Absent rather than null, as recorded so far.
+  if (activity.programId !== null) item[names.programId] = activity.programId;
+  if (activity.idempotencyKey !== null) item[names.idempotencyKey] = activity.idempotencyKey;
+  if (activity.processedAt !== null) item[names.processedAt] = activity.processedAt;
+  return item;
+}
+
+export function parseActivity(item: unknown): Decoded<StoredActivity> {
+  const names = activityAttributes;
+  const reader = startReading(item, 'activity item', itemKinds.activity);
+  const userId = nonEmptyText(reader, names.userId);
+  const pk = nonEmptyText(reader, names.pk);
+  const prefix = activityKeyPrefix(userId);
+  if (!pk.startsWith(prefix) || pk.length === prefix.length)
+    noteProblem(reader, `${names.pk} is not the key of its user`);
+  return finishReading(reader, {
+    key: pk.slice(prefix.length),
+    id: nonEmptyText(reader, names.id),
+    userId,
+    displayName: nonEmptyText(reader, names.displayName),
+    type: nonEmptyText(reader, names.type),
+    quantity: nonNegativeNumber(reader, names.quantity),
+    points: wholeNumber(reader, names.points, 0),
+    basePoints: wholeNumber(reader, names.basePoints, 0),
+    programId: optionalText(reader, names.programId),
+    occurredAt: timestampAttribute(reader, names.occurredAt),
+    recordedAt: timestampAttribute(reader, names.recordedAt),
+    idempotencyKey: optionalText(reader, names.idempotencyKey),
+    processedAt: optionalTimestamp(reader, names.processedAt),
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * The caller as the Lambda authorizer hands them to resolvers (`resolverContext`, read as
+ * `ctx.identity.resolverContext`). Not a stored item, but a contract between two runtimes all
+ * the same. AppSync takes string values only, so the groups travel comma-separated. Bundled
+ * into APPSYNC_JS resolvers.
+ */
+import { finishReading, nonEmptyText, startReading, textAttribute, type Decoded } from './item.ts';
+
+export const callerContextAttributes = {
+  userId: 'userId',
+  displayName: 'displayName',
+  groups: 'groups',
+} as const;
+
+/** What `ctx.identity.resolverContext` holds. */
+export type CallerContext = Record<string, string>;
+
+export interface Caller {
+  /** The token's subject. */
+  readonly userId: string;
+  readonly displayName: string;
+  readonly groups: readonly string[];
+}
+
+const groupSeparator = ',';
+
+/** A group whose name holds the separator cannot travel in the context: it is left out. */
+export function encodeCallerContext(caller: Caller): CallerContext {
+  const names = callerContextAttributes;
+  return {
+    [names.userId]: caller.userId,
+    [names.displayName]: caller.displayName,
+    [names.groups]: caller.groups
+      .filter((group) => group.length > 0 && group.indexOf(groupSeparator) < 0)
+      .join(groupSeparator),
+  };
+}
+
+export function parseCallerContext(context: unknown): Decoded<Caller> {
+  const names = callerContextAttributes;
+  const reader = startReading(context, 'caller context', null);
+  const userId = nonEmptyText(reader, names.userId);
+  const displayName = nonEmptyText(reader, names.displayName);
+  const groups = textAttribute(reader, names.groups);
+  return finishReading(reader, {
+    userId,
+    displayName,
+    groups: groups.length > 0 ? groups.split(groupSeparator) : [],
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * A user's total on one board (Scores table, `USER#<userId>` / `TOTAL#<boardId>`): written by
+ * the worker, read by it before each change (optimistic locking), by the rebuilder through the
+ * `byScore` index, and by `myStanding`'s resolver. Resolvers bundle this file for `parseTotal`
+ * and `totalKey`; `encodeTotal` runs in Lambdas only (the rank key's encoding is not APPSYNC_JS).
+ */
+import { itemKinds, keySeparator, userPartition, type ScoresKey } from '../keys.ts';
+import { encodeRankKey, scoreShardKey, shardOf } from '../ranking.ts';
+import { scoresTable } from '../tables.ts';
+import {
+  expectKey,
+  finishReading,
+  kindAttribute,
+  nonEmptyText,
+  scoresKeyAttributes,
+  startReading,
+  timestampAttribute,
+  wholeNumber,
+  type Decoded,
+  type ItemAttributes,
+} from './item.ts';
+
+export const totalAttributes = {
+  ...scoresKeyAttributes,
+  kind: kindAttribute,
+  boardId: 'boardId',
+  userId: 'userId',
+  displayName: 'displayName',
+  score: 'score',
+  reachedAt: 'reachedAt',
+  shardKey: scoresTable.globalIndexes.byScore.hashKey,
+  rankKey: scoresTable.globalIndexes.byScore.rangeKey,
+  updatedAt: 'updatedAt',
+} as const;
+
+export interface StoredTotal {
+  readonly userId: string;
+  readonly boardId: string;
+  readonly displayName: string;
+  readonly score: number;
+  /** When the last activity behind the score was recorded: canonical ISO 8601 UTC (24 characters). */
+  readonly reachedAt: string;
+  readonly updatedAt: string;
+}
+
+export const totalKey = (userId: string, boardId: string): ScoresKey => ({
+  pk: userPartition(userId),
+  sk: `TOTAL${keySeparator}${boardId}`,
+});
+
+/** `shards`: how many partitions the board's score index is spread over (`serviceConfig.scoreShards`). */
+export function encodeTotal(total: StoredTotal, shards: number): ItemAttributes {
+  const names = totalAttributes;
+  const key = totalKey(total.userId, total.boardId);
+  return {
+    [names.pk]: key.pk,
+    [names.sk]: key.sk,
+    [names.kind]: itemKinds.total,
+    [names.boardId]: total.boardId,
+    [names.userId]: total.userId,
+    [names.displayName]: total.displayName,
+    [names.score]: total.score,
+    [names.reachedAt]: total.reachedAt,
+    [names.shardKey]: scoreShardKey(total.boardId, shardOf(total.userId, shards)),
+    [names.rankKey]: encodeRankKey(total),
+    [names.updatedAt]: total.updatedAt,
+  };
+}
+
+export function parseTotal(item: unknown): Decoded<StoredTotal> {
+  const names = totalAttributes;
+  const reader = startReading(item, 'total item', itemKinds.total);
+  const userId = nonEmptyText(reader, names.userId);
+  const boardId = nonEmptyText(reader, names.boardId);
+  expectKey(reader, totalKey(userId, boardId));
+  // Derived from the fields below; an item without them is missing from the ranking index.
+  nonEmptyText(reader, names.shardKey);
+  nonEmptyText(reader, names.rankKey);
+  return finishReading(reader, {
+    userId,
+    boardId,
+    displayName: nonEmptyText(reader, names.displayName),
+    score: wholeNumber(reader, names.score, 0),
+    reachedAt: timestampAttribute(reader, names.reachedAt),
+    updatedAt: timestampAttribute(reader, names.updatedAt),
+  });
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { MalformedItemError } from '../../../src/errors.ts';
+import {
+  activityKey,
+  encodeActivity,
+  parseActivity,
+  type StoredActivity,
+} from '../../../src/items/activity.ts';
+import { decodeActivity } from '../../../src/items/decode.ts';
+import { without, withAttribute } from './support.ts';
+
+const activity: StoredActivity = {
+  key: 'walk-1',
+  id: '01JD3ZQ2Y4M6V8W0X2Z4B6D8F0',
+  userId: 'ada',
+  displayName: 'Ada Lovelace',
+  type: 'steps',
+  quantity: 12_345,
+  points: 100,
+  basePoints: 123,
+  programId: 'spring',
+  occurredAt: '2026-11-20T08:00:00.000Z',
+  recordedAt: '2026-11-20T08:05:00.000Z',
+  idempotencyKey: 'walk-1',
+  processedAt: null,
+};
+
+/** The item as the Activities table holds it: these names are a contract with stored data. */
+const stored = {
+  pk: 'ACT#ada#walk-1',
+  kind: 'activity',
+  id: '01JD3ZQ2Y4M6V8W0X2Z4B6D8F0',
+  userId: 'ada',
+  displayName: 'Ada Lovelace',
+  type: 'steps',
+  quantity: 12_345,
+  points: 100,
+  basePoints: 123,
+  programId: 'spring',
+  occurredAt: '2026-11-20T08:00:00.000Z',
+  recordedAt: '2026-11-20T08:05:00.000Z',
+  idempotencyKey: 'walk-1',
+};
+
+describe('activity codec', () => {
+  it('writes the attribute names stored activities have', () => {
+    expect(encodeActivity(activity)).toEqual(stored);
+    expect(activityKey('ada', 'walk-1')).toEqual({ pk: 'ACT#ada#walk-1' });
+  });
+
+  it('reads back what it writes, with and without the optional attributes', () => {
+    expect(decodeActivity(encodeActivity(activity))).toEqual(activity);
+    const bare = { ...activity, key: '01JD3ZQ2Y4', programId: null, idempotencyKey: null };
+    expect(encodeActivity(bare)).not.toHaveProperty('programId');
+    expect(decodeActivity(encodeActivity(bare))).toEqual(bare);
+    const processed = { ...activity, processedAt: '2026-11-20T08:05:01.000Z' };
+    expect(decodeActivity(encodeActivity(processed))).toEqual(processed);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an item without points', without(stored, 'points'), 'points'],
+    ['negative points', withAttribute(stored, 'points', -3), 'points'],
+    ['fractional points', withAttribute(stored, 'points', 1.5), 'points'],
+    ['an item without basePoints', without(stored, 'basePoints'), 'basePoints'],
+    ['a quantity that is text', withAttribute(stored, 'quantity', '12'), 'quantity'],
+    ['an empty user id', withAttribute(stored, 'userId', ''), 'userId'],
+    ['a key of another user', withAttribute(stored, 'pk', 'ACT#grace#walk-1'), 'pk'],
+    ['a key without the activity part', withAttribute(stored, 'pk', 'ACT#ada#'), 'pk'],
+    ['a date that is not a timestamp', withAttribute(stored, 'occurredAt', 'yesterday'), 'occurredAt'],
+    ['an empty program id', withAttribute(stored, 'programId', ''), 'programId'],
+    ['another item kind', withAttribute(stored, 'kind', 'rateCounter'), 'kind'],
+    ['something that is not an item', ['activity'], 'attribute map'],
+  ])('refuses %s, naming %s', (_, item, named) => {
+    const parsed = parseActivity(item);
+    expect(parsed.ok).toBe(false);
+    expect(() => decodeActivity(item)).toThrow(MalformedItemError);
+    expect(() => decodeActivity(item)).toThrow(named);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MalformedItemError } from '../../../src/errors.ts';
+import { decodeTotal } from '../../../src/items/decode.ts';
+import { encodeTotal, parseTotal, totalKey, type StoredTotal } from '../../../src/items/total.ts';
+import { without, withAttribute } from './support.ts';
+
+const total: StoredTotal = {
+  userId: 'ada',
+  boardId: 'global',
+  displayName: 'Ada Lovelace',
+  score: 123,
+  reachedAt: '2026-11-20T08:05:00.000Z',
+  updatedAt: '2026-11-20T08:05:02.000Z',
+};
+
+/** As the Scores table holds it, shard and rank key included (8 shards; `ada` hashes to shard 3). */
+const stored = {
+  pk: 'USER#ada',
+  sk: 'TOTAL#global',
+  kind: 'total',
+  boardId: 'global',
+  userId: 'ada',
+  displayName: 'Ada Lovelace',
+  score: 123,
+  reachedAt: '2026-11-20T08:05:00.000Z',
+  shardKey: 'global#3',
+  rankKey: '999999999999876#2026-11-20T08:05:00.000Z#ada',
+  updatedAt: '2026-11-20T08:05:02.000Z',
+};
+
+describe('total codec', () => {
+  it('writes the attribute names, shard key and rank key stored totals have', () => {
+    expect(encodeTotal(total, 8)).toEqual(stored);
+    expect(totalKey('ada', 'global')).toEqual({ pk: 'USER#ada', sk: 'TOTAL#global' });
+  });
+
+  it('reads back what it writes', () => {
+    expect(decodeTotal(encodeTotal(total, 8))).toEqual(total);
+    expect(parseTotal(stored)).toEqual({ ok: true, value: total });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no score', without(stored, 'score'), 'score'],
+    ['a negative score', withAttribute(stored, 'score', -1), 'score'],
+    ['no rank key (missing from the ranking index)', without(stored, 'rankKey'), 'rankKey'],
+    ['no shard key', without(stored, 'shardKey'), 'shardKey'],
+    ['a board other than its key', withAttribute(stored, 'boardId', 'program:spring'), 'sk'],
+    ['a user other than its key', withAttribute(stored, 'userId', 'grace'), 'pk'],
+    ['a reachedAt that is not a timestamp', withAttribute(stored, 'reachedAt', '2026-11-20'), 'reachedAt'],
+    ['another kind', withAttribute(stored, 'kind', 'progress'), 'kind'],
+  ])('refuses a total with %s, naming %s', (_, item, named) => {
+    expect(() => decodeTotal(item)).toThrow(MalformedItemError);
+    expect(() => decodeTotal(item)).toThrow(named);
+  });
+});

@@ -30,12 +30,14 @@ const named = (run: ProgramRun, type: string, name: string): RecordedResource =>
 const queueNamed = (run: ProgramRun, specName: string) =>
   named(run, 'aws:sqs/queue:Queue', `${specName}Queue`);
 const alertEmail = 'oncall@example.com';
+/** Three program runs in this file, beside the other files' runs on a shared machine. */
+const runTimeoutMs = 2 * programRunTimeoutMs;
 
 describe('a development stage', () => {
   let run: ProgramRun;
   beforeAll(async () => {
     run = await runSstProgram({ stage: 'alice' });
-  }, programRunTimeoutMs);
+  }, runTimeoutMs);
 
   const alarm = (name: string) => named(run, alarmType, name);
   const topicArn = () => stateString(onlyResource(run, 'aws:sns/topic:Topic', 'the alerts topic'), 'arn');
@@ -295,7 +297,7 @@ describe('production', () => {
   let run: ProgramRun;
   beforeAll(async () => {
     run = await runSstProgram({ stage: productionStage, env: { SST_SECRET_AlertEmail: alertEmail } });
-  }, programRunTimeoutMs);
+  }, runTimeoutMs);
 
   it('deploys to the production region of its settings', () => {
     expect(run.app.providers).toEqual({ aws: { region: stageSettings(productionStage).region } });

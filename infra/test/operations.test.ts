@@ -343,6 +343,6 @@ describe('production', () => {
         'Set a value for AlertEmail with `sst secret set AlertEmail <value>`',
       );
     },
-    programRunTimeoutMs,
+    runTimeoutMs,
   );
 });

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           root: import.meta.dirname,
           include: ['packages/*/test/unit/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'packages/appsync-local/**'],
         },
       },
       {
@@ -18,7 +19,21 @@ export default defineConfig({
           name: 'integration',
           root: import.meta.dirname,
           include: ['packages/*/test/integration/**/*.test.ts'],
-          globalSetup: ['packages/local/src/testing/global-setup.ts'],
+          exclude: [...configDefaults.exclude, 'packages/appsync-local/**'],
+          globalSetup: ['packages/local/test/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The AppSync emulator on its own: its unit tests, and its integration tests against a
+        // DynamoDB Local of its own holding its fixture tables, one file at a time.
+        test: {
+          name: 'appsync-local',
+          root: import.meta.dirname,
+          include: ['packages/appsync-local/test/**/*.test.ts'],
+          globalSetup: ['packages/appsync-local/test/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { dashboardBuildOptions } from '../packages/dashboard/build.ts';
+import { dashboardBuildOptions } from '@leaderboard/dashboard/build';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } }, strict: false });
 const runs = Math.max(1, Number(values.runs) || 5);

@@ -11,15 +11,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { compareTotals, scoreShardKey, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable, tables } from '@leaderboard/core/tables';
-import { readBoardTop } from '../packages/functions/src/rebuild/board-top.ts';
-import { countingDocumentClient } from '../packages/functions/test/support/counting-client.ts';
-import { seedTotals } from '../packages/functions/test/support/scores.ts';
-import {
-  localCredentials,
-  localRegion,
-  startDynamoDbLocal,
-} from '../packages/local/src/aws/dynamodb-local.ts';
-import { ensureTable } from '../packages/local/src/aws/tables.ts';
+import { readBoardTop } from '@leaderboard/functions/rebuild/board-top';
+import { countingDocumentClient } from '@leaderboard/functions/test-support/counting-client';
+import { seedTotals } from '@leaderboard/functions/test-support/scores';
+import { localCredentials, localRegion, startDynamoDbLocal } from '@leaderboard/local/aws/dynamodb-local';
+import { ensureTable } from '@leaderboard/local/aws/tables';
 
 const options = Object.fromEntries(
   process.argv.slice(2).map((arg) => {

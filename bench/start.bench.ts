@@ -15,8 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDynamoDbLocal } from '../packages/local/src/aws/dynamodb-local.ts';
-import { repositoryRoot } from '../packages/local/src/stack/paths.ts';
+import { startDynamoDbLocal } from '@leaderboard/local/aws/dynamodb-local';
+import { repositoryRoot } from '@leaderboard/local/stack/paths';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } }, strict: false });
 const runs = Math.max(1, Number(values.runs) || 5);

@@ -5,7 +5,7 @@
  * stopped running) and the daily API key renewal.
  */
 import { deadLetterAlarmThreshold } from '@leaderboard/core/queues';
-import { rebuilderMetrics } from '../packages/functions/src/rebuild/metric-names.ts';
+import { rebuilderMetrics } from '@leaderboard/functions/rebuild/metric-names';
 import { rebuilder } from './jobs.ts';
 import { apiKeyRenewal } from './key-renewal.ts';
 import { activitiesPipe, deadLetterQueue, pipeDeadLetterQueue, workerSubscription } from './queue.ts';

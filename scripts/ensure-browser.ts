@@ -1,7 +1,7 @@
 // Makes sure the dashboard's browser tests have a Chromium: a system one if present; else
 // Debian/Ubuntu's package when we can install packages; else Playwright's own download.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { findChromium } from '../packages/dashboard/test/integration/chromium.ts';
+import { findChromium } from '@leaderboard/dashboard/test-support/chromium';
 
 function run(command: string, args: string[]): boolean {
   return spawnSync(command, args, { stdio: 'inherit' }).status === 0;

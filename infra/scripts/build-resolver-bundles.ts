@@ -4,7 +4,7 @@
  * A deploy runs it in a child process so the bundles it ships come from that esbuild, the one
  * `pnpm build:resolvers` and the local runtime use, not the older copy inside SST's platform.
  */
-import { bundleResolvers, resolverEntryPoints } from '../../packages/resolvers/bundle.ts';
+import { bundleResolvers, resolverEntryPoints } from '@leaderboard/resolvers/bundle';
 
 const [sourceDir, outDir] = process.argv.slice(2);
 if (!sourceDir || !outDir) {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activitiesQueue, rebuilderFunction, workerFunction } from '@leaderboard/core';
-import { rebuilderMetrics } from '../../packages/functions/src/rebuild/metric-names.ts';
+import { rebuilderMetrics } from '@leaderboard/functions/rebuild/metric-names';
 import { dataResourceTypes } from '../retention.ts';
 import { productionStage, stageSettings } from '../settings.ts';
 import {

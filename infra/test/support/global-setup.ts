@@ -5,8 +5,8 @@
  * the component still reads its output directory; like the real build it writes a config.json
  * (with placeholder values: the API does not exist yet).
  */
-import { buildDashboard } from '../../../packages/dashboard/build.ts';
-import { buildServiceResolvers } from '../../../packages/resolvers/bundle.ts';
+import { buildDashboard } from '@leaderboard/dashboard/build';
+import { buildServiceResolvers } from '@leaderboard/resolvers/bundle';
 
 export default async function setup(): Promise<void> {
   await buildServiceResolvers();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceBundleDir } from '../../../packages/resolvers/bundle.ts';
+import { serviceBundleDir } from '@leaderboard/resolvers/bundle';
 import { withoutInlineSourceMap } from '../../resolver-bundles.ts';
 
 export const readBundle = (relativePath: string): string =>

@@ -11,7 +11,7 @@ import { createInvocationScope, type HandlerHalt, type InvocationScope } from '.
 import { loadResolverModule, runtimeError, type HandlerName, type ResolverModule } from './module-loader.ts';
 import type { AppSyncError, FieldInvocation, FieldOutcome, ResolverEngine } from './types.ts';
 
-/** A resolver attachment; `@leaderboard/core`'s `ResolverSpec` is one. */
+/** A resolver attached to a field. */
 export interface ResolverSpec {
   readonly typeName: string;
   readonly fieldName: string;
@@ -20,7 +20,7 @@ export interface ResolverSpec {
   readonly pipeline?: readonly string[];
 }
 
-/** A pipeline function; `@leaderboard/core`'s `PipelineFunctionSpec` is one. */
+/** A pipeline function and the data source it calls. */
 export interface PipelineFunctionSpec {
   readonly name: string;
   readonly dataSource: string;

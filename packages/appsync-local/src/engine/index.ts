@@ -1,4 +1,4 @@
-/** The APPSYNC_JS resolver engine of the local runtime. */
+/** The APPSYNC_JS resolver engine: resolver bundles run as AppSync runs them, against local data sources. */
 export {
   createResolverEngine,
   type ResolverEngineOptions,

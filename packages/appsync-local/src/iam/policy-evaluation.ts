@@ -9,8 +9,17 @@ import {
   type ValidatedPolicy,
 } from '@cloud-copilot/iam-policy';
 import { runSimulation, type EvaluationResult, type Simulation } from '@cloud-copilot/iam-simulate';
-import type { AuthorizationCheck } from './authorization-check.ts';
-import { GatewayInternalError, IamGatewayConfigError } from './errors.ts';
+import { InvalidPolicyError, PolicyEvaluationError } from './errors.ts';
+
+/** One IAM question: may the caller perform `action` on `resource`? */
+export interface AuthorizationCheck {
+  /** `service:Action`, e.g. `dynamodb:PutItem` or `appsync:GraphQL`. */
+  readonly action: string;
+  /** The resource ARN, or `*` for actions that take no resource (ListTables). */
+  readonly resource: string;
+  /** Service condition keys the request sets, e.g. `dynamodb:EnclosingOperation`. */
+  readonly context?: Readonly<Record<string, string>>;
+}
 
 export interface IamPolicyStatement {
   readonly Sid?: string;
@@ -57,7 +66,7 @@ export class PrincipalPolicy {
     this.policy = createValidatedPolicy(document, validateIdentityPolicy, { name: 'identity-policy' });
     if (this.policy.errors.length > 0) {
       const problems = this.policy.errors.map((error) => `${error.path || '(policy)'}: ${error.message}`);
-      throw new IamGatewayConfigError(`The policy of ${principalArn} is not valid: ${problems.join('; ')}`);
+      throw new InvalidPolicyError(`The policy of ${principalArn} is not valid: ${problems.join('; ')}`);
     }
     this.principalAccount = accountOfArn(principalArn);
     this.decisions = hasConditions(document) ? undefined : new Map();
@@ -98,7 +107,7 @@ export class PrincipalPolicy {
     };
     const outcome = await runSimulation(simulation, {});
     if (outcome.resultType === 'error') {
-      throw new GatewayInternalError(
+      throw new PolicyEvaluationError(
         `iam-simulate could not evaluate ${check.action} on ${check.resource}: ${outcome.errors.message}`,
       );
     }
@@ -110,7 +119,7 @@ export class PrincipalPolicy {
       'aws:PrincipalArn': roleArnOfSession(this.principalArn),
       'aws:PrincipalAccount': this.principalAccount,
       'aws:RequestedRegion': this.region,
-      // The gateway listens on plain HTTP, as the local emulators do.
+      // Local endpoints listen on plain HTTP.
       'aws:SecureTransport': 'false',
       'aws:SourceIp': facts.sourceIp,
       'aws:CurrentTime': facts.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -129,7 +138,7 @@ function hasConditions(document: IamPolicyDocument): boolean {
 
 function accountOfArn(arn: string): string {
   const account = arn.split(':')[4];
-  if (!account) throw new IamGatewayConfigError(`Principal ARN ${arn} names no account.`);
+  if (!account) throw new InvalidPolicyError(`Principal ARN ${arn} names no account.`);
   return account;
 }
 

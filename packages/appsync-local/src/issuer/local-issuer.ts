@@ -15,7 +15,7 @@ export interface LocalIssuerOptions {
   readonly host?: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
-  /** The `aud` of minted tokens unless a token asks for another (default `leaderboard-local`). */
+  /** The `aud` of minted tokens unless a token asks for another (default `appsync-local`). */
   readonly audience?: string;
 }
 
@@ -54,7 +54,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   const keyId = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid: keyId, alg: 'RS256', use: 'sig' };
   const jwks = { keys: [publicJwk] };
-  const audience = options.audience ?? 'leaderboard-local';
+  const audience = options.audience ?? 'appsync-local';
 
   let issuer = '';
   const documents = (): Record<string, unknown> => ({

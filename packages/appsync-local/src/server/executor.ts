@@ -20,7 +20,7 @@ import {
   responsePathAsArray,
   validate,
 } from 'graphql';
-import type { AppSyncError, ResolverEngine } from '../appsync/types.ts';
+import type { AppSyncError, ResolverEngine } from '../engine/types.ts';
 import { FieldAccess } from './auth/field-access.ts';
 import type { AuthorizedCaller } from './auth/modes.ts';
 import {

@@ -18,3 +18,11 @@ export type {
 } from './auth/modes.ts';
 export type { LogEntry, LogSink } from './log.ts';
 export { realtimeLimits } from './realtime/realtime-server.ts';
+export { buildAppSyncSchema } from './schema.ts';
+export {
+  assertParsableNesting,
+  assertWithinLimits,
+  type QueryLimits,
+  type ResolverLookup,
+} from './query-limits.ts';
+export { DocumentNestingError, QueryDepthLimitError, ResolverCountLimitError } from './errors.ts';

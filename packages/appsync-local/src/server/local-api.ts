@@ -17,7 +17,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { ResolverEngine } from '../appsync/types.ts';
+import type { ResolverEngine } from '../engine/types.ts';
 import { closeServer, listen } from '../net/server-lifecycle.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import type { RootField } from './auth/iam-field-policy.ts';

@@ -1,5 +1,5 @@
 /** Field invocations for driving the resolver engine directly, as the GraphQL server would. */
-import type { AppSyncIdentity, FieldInvocation } from '../appsync/types.ts';
+import type { AppSyncIdentity, FieldInvocation } from '../engine/types.ts';
 
 /** `typeName.fieldName` called with `args` by `identity`, selecting no sub-fields. */
 export function fieldInvocation(

@@ -19,7 +19,7 @@ import {
   testDynamo,
   testEngine,
   userIdentity,
-} from '../../../resolvers/test/support/engine.ts';
+} from '@leaderboard/resolvers/test-support/engine';
 
 describe('an activity recorded by the resolver and read by the worker', () => {
   const { client, documentClient, endpoint } = testDynamo();

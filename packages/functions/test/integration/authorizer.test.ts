@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from
 import { authorize, type AuthorizerDependencies } from '../../src/auth/authorize.ts';
 import { LoopbackAwareFetcher } from '../../src/auth/jwks-fetcher.ts';
 import { createJwtVerifier, createTokenVerifier } from '../../src/auth/token-verifier.ts';
-import { startLocalIssuer, type LocalIssuer } from '../../../local/src/issuer/index.ts';
+import { startLocalIssuer, type LocalIssuer } from 'appsync-local/issuer';
 import { createSigningKey, epochSeconds, type SigningKey } from '../support/signing-key.ts';
 
 const event = (authorizationToken: string): AppSyncAuthorizerEvent => ({

@@ -23,7 +23,7 @@ import {
   testDynamo,
   testEngine,
   userIdentity,
-} from '../../../resolvers/test/support/engine.ts';
+} from '@leaderboard/resolvers/test-support/engine';
 
 describe('record -> aggregate -> rebuild -> read', () => {
   const { documentClient, endpoint } = testDynamo();

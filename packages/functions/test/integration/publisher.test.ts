@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppSyncPublisher, PublishError } from '../../src/rebuild/publisher.ts';
-import { testDynamo, testEngine } from '../../../resolvers/test/support/engine.ts';
-import { startLocalApi, type LocalApi } from '../../../local/src/server/index.ts';
+import { testDynamo, testEngine } from '@leaderboard/resolvers/test-support/engine';
+import { startLocalApi, type LocalApi } from 'appsync-local';
 
 const region = 'us-east-1';
 const credentials = { accessKeyId: 'AKIDREBUILDER', secretAccessKey: 'rebuilder-secret' };

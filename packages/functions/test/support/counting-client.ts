@@ -4,7 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
+import { localCredentials, localRegion } from '@leaderboard/core/test-support/dynamodb';
 
 export interface QueryCounts {
   queries: number;

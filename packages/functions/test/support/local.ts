@@ -1,4 +1,8 @@
 /** The shared local test infrastructure (DynamoDB Local started once per run by the global setup). */
-import type {} from '../../../local/src/testing/global-setup.ts';
-export { clearAllTables, itemsOfKind, testDynamo } from '../../../local/src/testing/dynamodb.ts';
-export { localCredentials, localRegion, startDynamoDbLocal } from '../../../local/src/aws/dynamodb-local.ts';
+export {
+  clearAllTables,
+  itemsOfKind,
+  localCredentials,
+  localRegion,
+  testDynamo,
+} from '@leaderboard/core/test-support/dynamodb';

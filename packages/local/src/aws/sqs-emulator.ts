@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { createRequestHandler } from 'local-aws-sqs';
-import { closeServer, listen } from '../net/server-lifecycle.ts';
+import { closeServer, listen } from 'appsync-local/net';
 import { freePort } from './free-port.ts';
 import { localRegion } from './dynamodb-local.ts';
 

@@ -9,7 +9,6 @@ import {
   type KeySchemaElement,
   type StreamViewType,
 } from '@aws-sdk/client-dynamodb';
-import { paginateScan, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AttributeType, TableSpec } from '@leaderboard/core';
 
 const attributeTypes: Record<AttributeType, 'S' | 'N' | 'B'> = { string: 'S', number: 'N', binary: 'B' };
@@ -68,34 +67,5 @@ export async function ensureTable(client: DynamoDBClient, spec: TableSpec, table
         TimeToLiveSpecification: { AttributeName: spec.ttl, Enabled: true },
       }),
     );
-  }
-}
-
-/** Deletes every item of a table: tests clear items rather than recreate stream tables. */
-export async function clearTable(
-  client: DynamoDBDocumentClient,
-  spec: TableSpec,
-  tableName: string,
-): Promise<void> {
-  const keyNames = [spec.primaryIndex.hashKey, spec.primaryIndex.rangeKey].filter(
-    (name): name is string => name !== undefined,
-  );
-  for await (const page of paginateScan(
-    { client },
-    {
-      TableName: tableName,
-      ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
-      ExpressionAttributeNames: Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name])),
-    },
-  )) {
-    const items = page.Items ?? [];
-    for (let start = 0; start < items.length; start += 25) {
-      const chunk = items.slice(start, start + 25);
-      await client.send(
-        new BatchWriteCommand({
-          RequestItems: { [tableName]: chunk.map((key) => ({ DeleteRequest: { Key: key } })) },
-        }),
-      );
-    }
   }
 }

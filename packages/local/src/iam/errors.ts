@@ -100,8 +100,3 @@ export class GatewayInternalError extends GatewayRefusal {
     super('The request processing has failed because of an unknown error, exception or failure.');
   }
 }
-
-/** `startIamGateway` was given something it cannot enforce, e.g. an invalid policy document. */
-export class IamGatewayConfigError extends Error {
-  override readonly name = 'IamGatewayConfigError';
-}

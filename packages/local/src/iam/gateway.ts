@@ -36,13 +36,9 @@
  * the gateway as their endpoint.
  */
 import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { closeServer, listen } from '../net/server-lifecycle.ts';
-import {
-  parseRequestBody,
-  type ArnScope,
-  type AuthorizationCheck,
-  type RequestBody,
-} from './authorization-check.ts';
+import { closeServer, listen } from 'appsync-local/net';
+import { PrincipalPolicy, type AuthorizationCheck, type IamPolicyDocument } from 'appsync-local/iam';
+import { parseRequestBody, type ArnScope, type RequestBody } from './request-body.ts';
 import { dynamodbChecks, dynamodbStreamsChecks } from './dynamodb-requests.ts';
 import { errorResponse, type ErrorDialect } from './error-responses.ts';
 import { flattenHeaders, forward, queryOf, readBody } from './http-exchange.ts';
@@ -53,7 +49,6 @@ import {
   RequestTooLargeError,
   UnknownOperationError,
 } from './errors.ts';
-import { PrincipalPolicy, type IamPolicyDocument } from './policy-evaluation.ts';
 import { SignatureVerifier } from './sigv4-verification.ts';
 import { sqsChecks } from './sqs-requests.ts';
 
@@ -275,7 +270,3 @@ function serviceRoutes(targets: IamGatewayOptions['targets']): ReadonlyMap<strin
     ],
   ]);
 }
-
-/** What a caller of `startIamGateway` needs besides the gateway itself. */
-export { IamGatewayConfigError } from './errors.ts';
-export type { IamPolicyDocument, IamPolicyStatement } from './policy-evaluation.ts';

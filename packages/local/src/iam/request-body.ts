@@ -1,15 +1,8 @@
-/** What one AWS call asks IAM: each (action, resource) pair it needs, and where its ARNs live. */
+/**
+ * Reading an AWS call for its IAM checks (`AuthorizationCheck`, from the evaluator): the JSON
+ * body, the fields that name its resources, and the region and account its ARNs are built in.
+ */
 import { SerializationError, ValidationError } from './errors.ts';
-
-/** One IAM question: may the caller perform `action` on `resource`? */
-export interface AuthorizationCheck {
-  /** `service:Action`, e.g. `dynamodb:PutItem`. */
-  readonly action: string;
-  /** The resource ARN, or `*` for actions that take no resource (ListTables). */
-  readonly resource: string;
-  /** Service condition keys the request sets, e.g. `dynamodb:EnclosingOperation`. */
-  readonly context?: Readonly<Record<string, string>>;
-}
 
 /** The region and account every ARN is built in: the gateway's, whatever the emulator reports. */
 export interface ArnScope {

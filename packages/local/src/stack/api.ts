@@ -16,9 +16,15 @@ import {
   serviceConfig,
   type ArnContext,
 } from '@leaderboard/core';
-import { createDataSources, createResolverEngine } from '../appsync/index.ts';
-import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from '../server/auth/modes.ts';
-import { startLocalApi, type LocalApi, type LogEntry } from '../server/index.ts';
+import {
+  createDataSources,
+  createResolverEngine,
+  startLocalApi,
+  type AppSyncAuthorizerEvent,
+  type AppSyncAuthorizerResult,
+  type LocalApi,
+  type LogEntry,
+} from 'appsync-local';
 import { startHttpsPublishRelay } from './https-publish-relay.ts';
 import type { StackIdentities } from './roles.ts';
 import type { Teardown } from './teardown.ts';

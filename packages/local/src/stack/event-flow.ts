@@ -20,7 +20,7 @@ import { everyInterval, parseScheduleExpression } from '../emulators/schedule-ex
 import { LocalScheduler, type ScheduledEvent } from '../emulators/scheduler.ts';
 import { StreamPipe } from '../emulators/stream-pipe.ts';
 import { AccessDeniedError } from '../iam/errors.ts';
-import { PrincipalPolicy } from '../iam/policy-evaluation.ts';
+import { PrincipalPolicy } from 'appsync-local/iam';
 import type { LocalFunctions } from './functions.ts';
 import type { LocalStackOptions } from './local-stack.ts';
 import { repeatQuietLog } from './repeat-quiet-log.ts';

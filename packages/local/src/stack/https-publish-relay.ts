@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { closeServer, listen } from '../net/server-lifecycle.ts';
+import { closeServer, listen } from 'appsync-local/net';
 
 /**
  * With `--https` the API has a self-signed certificate, which Node's `fetch` in the

@@ -31,7 +31,7 @@ import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aw
 import { ensureTable } from '../aws/tables.ts';
 import type { SqsHandler } from '../emulators/event-source-mapping.ts';
 import { startIamGateway } from '../iam/gateway.ts';
-import { startLocalIssuer, type LocalIssuer, type MintTokenRequest } from '../issuer/index.ts';
+import { startLocalIssuer, type LocalIssuer, type MintTokenRequest } from 'appsync-local/issuer';
 import { startApi, type StartedApi } from './api.ts';
 import { LocalStackStartError } from './errors.ts';
 import { startEventFlow, type EventFlow } from './event-flow.ts';

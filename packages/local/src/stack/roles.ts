@@ -16,7 +16,7 @@ import {
   type RoleSpec,
 } from '@leaderboard/core';
 import type { IamPrincipal } from '../iam/gateway.ts';
-import type { IamPolicyDocument } from '../iam/policy-evaluation.ts';
+import type { IamPolicyDocument } from 'appsync-local/iam';
 
 export interface RoleIdentity {
   readonly role: RoleSpec;

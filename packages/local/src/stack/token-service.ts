@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { LocalIssuer, MintTokenRequest } from '../issuer/index.ts';
-import { closeServer, listen } from '../net/server-lifecycle.ts';
+import type { LocalIssuer, MintTokenRequest } from 'appsync-local/issuer';
+import { closeServer, listen } from 'appsync-local/net';
 
 /**
  * Lets other processes on this machine (`pnpm token`, `pnpm simulate`) get user tokens from

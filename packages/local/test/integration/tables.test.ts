@@ -2,7 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { activitiesTable, scoresTable } from '@leaderboard/core';
 import { describe, expect, it } from 'vitest';
-import { clearAllTables, testDynamo } from '../../src/testing/dynamodb.ts';
+import { clearAllTables, testDynamo } from '@leaderboard/core/test-support/dynamodb';
 
 describe('tables created from the shared specs', () => {
   const { client, documentClient } = testDynamo();

@@ -1,11 +1,11 @@
 import type { TestProject } from 'vitest/node';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { tables } from '@leaderboard/core';
-import { localCredentials, localRegion, startDynamoDbLocal } from '../aws/dynamodb-local.ts';
-import { ensureTable } from '../aws/tables.ts';
-import { buildServiceResolvers } from '../../../resolvers/bundle.ts';
+import { buildServiceResolvers } from '@leaderboard/resolvers/bundle';
+import { localCredentials, localRegion, startDynamoDbLocal } from '../../src/aws/dynamodb-local.ts';
+import { ensureTable } from '../../src/aws/tables.ts';
 // Brings in the `ProvidedContext` declaration for `dynamoEndpoint`.
-import type {} from './dynamodb.ts';
+import type {} from '@leaderboard/core/test-support/dynamodb';
 
 /**
  * One DynamoDB Local for the whole test run, with the service's tables created once:

@@ -4,8 +4,8 @@ import { activityKey } from '@leaderboard/core/items/activity';
 import { itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable } from '@leaderboard/core/tables';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDynamoDbDataSource, type DataSourceRuntime } from '../../../local/src/appsync/index.ts';
-import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
+import { localCredentials, localRegion } from '@leaderboard/core/test-support/dynamodb';
+import { createDynamoDbDataSource, type DataSourceRuntime } from 'appsync-local';
 import {
   awayFromMinuteBoundary,
   caller,

@@ -4,23 +4,20 @@
  */
 import { apiEnvironmentKeys, pipelineFunctions, resolvers } from '@leaderboard/core/api';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
-import type {} from '../../../local/src/testing/global-setup.ts';
+import { localCredentials, localRegion } from '@leaderboard/core/test-support/dynamodb';
 import {
   createDynamoDbDataSource,
   createResolverEngine,
   noneDataSource,
+  type AppSyncIdentity,
   type DataSourceRuntime,
-} from '../../../local/src/appsync/index.ts';
-import type {
-  AppSyncIdentity,
-  FieldInvocation,
-  FieldOutcome,
-  ResolverEngine,
-} from '../../../local/src/appsync/types.ts';
-import { localCredentials, localRegion } from '../../../local/src/aws/dynamodb-local.ts';
-import { fieldInvocation } from '../../../local/src/testing/field-invocation.ts';
+  type FieldInvocation,
+  type FieldOutcome,
+  type ResolverEngine,
+} from 'appsync-local';
+import { fieldInvocation } from 'appsync-local/testing';
 import { serviceBundleDir } from '../../bundle.ts';
-export { clearAllTables, itemsOfKind, testDynamo } from '../../../local/src/testing/dynamodb.ts';
+export { clearAllTables, itemsOfKind, testDynamo } from '@leaderboard/core/test-support/dynamodb';
 
 export function testEngine(
   endpoint: string,

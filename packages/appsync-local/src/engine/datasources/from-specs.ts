@@ -1,17 +1,18 @@
 /**
- * The local data sources for the API's data source descriptions (`@leaderboard/core`
- * `dataSources`), so the server and tests wire resolvers exactly as the cloud stack does.
+ * Local data sources from plain descriptions of an API's data sources (name, kind, table), so a
+ * project that describes its data sources once for its deployment can wire the same ones here.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DataSourceSpec } from '@leaderboard/core';
 import type { DataSourceRuntime } from './data-source.ts';
 import { createDynamoDbDataSource } from './dynamodb.ts';
 import { createLambdaDataSource, type LambdaHandler } from './lambda.ts';
 import { noneDataSource } from './none.ts';
 
-/** A data source kind this runtime can serve, with the handler a Lambda data source calls. */
+/** A data source this runtime can serve; a Lambda one names the local handler it calls. */
 export type LocalDataSourceSpec =
-  DataSourceSpec | { readonly name: string; readonly kind: 'lambda'; readonly handler: LambdaHandler };
+  | { readonly name: string; readonly kind: 'dynamodb'; readonly table: string }
+  | { readonly name: string; readonly kind: 'none' }
+  | { readonly name: string; readonly kind: 'lambda'; readonly handler: LambdaHandler };
 
 export interface LocalDataSourceOptions {
   /** One client for every data source, or each data source's own (signed with its role). */

@@ -2,7 +2,7 @@
  * Authorization configuration of the local API, mirroring an AppSync API's default and
  * additional authorization providers, and what a request is authorized as.
  */
-import type { AppSyncIdentity } from '../../appsync/types.ts';
+import type { AppSyncIdentity } from '../../engine/types.ts';
 import type { IamPolicyDocument } from '../../iam/policy-evaluation.ts';
 
 export type AuthMode = 'API_KEY' | 'AWS_LAMBDA' | 'AWS_IAM' | 'OPENID_CONNECT' | 'AMAZON_COGNITO_USER_POOLS';

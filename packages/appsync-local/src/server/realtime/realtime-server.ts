@@ -18,7 +18,7 @@ import {
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import type { ResolverEngine } from '../../appsync/types.ts';
+import type { ResolverEngine } from '../../engine/types.ts';
 import type { Authenticator, AuthRequest } from '../auth/authenticator.ts';
 import type { AuthorizedCaller } from '../auth/modes.ts';
 import {

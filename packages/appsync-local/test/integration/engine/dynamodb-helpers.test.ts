@@ -4,9 +4,9 @@
  * what the resolver gets back from the real call.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { activitiesTable, scoresTable } from '@leaderboard/core';
+import { activitiesTableName, scoresTableName } from '../../support/tables.ts';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { clearAllTables } from '../../../src/testing/dynamodb.ts';
+import { clearFixtureTables } from '../../support/dynamodb.ts';
 import { createHarness } from './harness.ts';
 
 let harness: Awaited<ReturnType<typeof createHarness>>;
@@ -16,14 +16,14 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await clearAllTables(harness.dynamo.documentClient);
+  await clearFixtureTables(harness.dynamo.documentClient);
   harness.requests.length = 0;
 });
 
-const seed = (item: Record<string, unknown>, table: string = scoresTable.name) =>
+const seed = (item: Record<string, unknown>, table: string = scoresTableName) =>
   harness.dynamo.documentClient.send(new PutCommand({ TableName: table, Item: item }));
 
-const read = async (key: Record<string, unknown>, table: string = scoresTable.name) =>
+const read = async (key: Record<string, unknown>, table: string = scoresTableName) =>
   (
     await harness.dynamo.documentClient.send(
       new GetCommand({ TableName: table, Key: key, ConsistentRead: true }),
@@ -322,7 +322,7 @@ describe('batch operations', () => {
     expect(harness.requests[0]?.request).toEqual({
       operation: 'BatchPutItem',
       tables: {
-        [scoresTable.name]: [
+        [scoresTableName]: [
           { pk: { S: 'U#1' }, sk: { S: 'T' }, points: { N: 1 } },
           { pk: { S: 'U#2' }, sk: { S: 'T' }, points: { N: 2 } },
         ],
@@ -330,14 +330,14 @@ describe('batch operations', () => {
     });
     expect(put.data).toEqual({
       data: {
-        [scoresTable.name]: [
+        [scoresTableName]: [
           { pk: 'U#1', sk: 'T', points: 1 },
           { pk: 'U#2', sk: 'T', points: 2 },
         ],
       },
-      unprocessedItems: { [scoresTable.name]: [] },
+      unprocessedItems: { [scoresTableName]: [] },
     });
-    await seed({ pk: 'ACT#9', points: 9, userId: 'u' }, activitiesTable.name);
+    await seed({ pk: 'ACT#9', points: 9, userId: 'u' }, activitiesTableName);
 
     const got = await harness.resolve('Query', 'batchGetItems', {
       scoreKeys: [
@@ -350,7 +350,7 @@ describe('batch operations', () => {
     expect(harness.requests[1]?.request).toEqual({
       operation: 'BatchGetItem',
       tables: {
-        [scoresTable.name]: {
+        [scoresTableName]: {
           keys: [
             { pk: { S: 'U#2' }, sk: { S: 'T' } },
             { pk: { S: 'U#404' }, sk: { S: 'T' } },
@@ -358,7 +358,7 @@ describe('batch operations', () => {
           ],
           consistentRead: true,
         },
-        [activitiesTable.name]: {
+        [activitiesTableName]: {
           keys: [{ pk: { S: 'ACT#9' } }],
           projection: {
             expression: '#proj_0, #proj_1',
@@ -369,20 +369,20 @@ describe('batch operations', () => {
     });
     expect(got.data).toEqual({
       data: {
-        [scoresTable.name]: [{ pk: 'U#2', sk: 'T', points: 2 }, null, { pk: 'U#1', sk: 'T', points: 1 }],
-        [activitiesTable.name]: [{ pk: 'ACT#9', points: 9 }],
+        [scoresTableName]: [{ pk: 'U#2', sk: 'T', points: 2 }, null, { pk: 'U#1', sk: 'T', points: 1 }],
+        [activitiesTableName]: [{ pk: 'ACT#9', points: 9 }],
       },
-      unprocessedKeys: { [scoresTable.name]: [], [activitiesTable.name]: [] },
+      unprocessedKeys: { [scoresTableName]: [], [activitiesTableName]: [] },
     });
 
     const deleted = await harness.resolve('Mutation', 'batchDeleteItems', { keys: [{ pk: 'U#1', sk: 'T' }] });
     expect(harness.requests[2]?.request).toEqual({
       operation: 'BatchDeleteItem',
-      tables: { [scoresTable.name]: [{ pk: { S: 'U#1' }, sk: { S: 'T' } }] },
+      tables: { [scoresTableName]: [{ pk: { S: 'U#1' }, sk: { S: 'T' } }] },
     });
     expect(deleted.data).toEqual({
-      data: { [scoresTable.name]: [{ pk: 'U#1', sk: 'T' }] },
-      unprocessedKeys: { [scoresTable.name]: [] },
+      data: { [scoresTableName]: [{ pk: 'U#1', sk: 'T' }] },
+      unprocessedKeys: { [scoresTableName]: [] },
     });
     expect(await read({ pk: 'U#1', sk: 'T' })).toBeUndefined();
     expect(await read({ pk: 'U#2', sk: 'T' })).toBeDefined();
@@ -392,7 +392,7 @@ describe('batch operations', () => {
 describe('transactions', () => {
   test('transactGet reads items from two tables in request order', async () => {
     await seed({ pk: 'U#1', sk: 'TOTAL', points: 3 });
-    await seed({ pk: 'ACT#1', points: 3, userId: 'u' }, activitiesTable.name);
+    await seed({ pk: 'ACT#1', points: 3, userId: 'u' }, activitiesTableName);
     const got = await harness.resolve('Query', 'transactGetItems', {
       scoreKey: { pk: 'U#1', sk: 'TOTAL' },
       activityId: 'ACT#1',
@@ -400,9 +400,9 @@ describe('transactions', () => {
     expect(harness.requests[0]?.request).toEqual({
       operation: 'TransactGetItems',
       transactItems: [
-        { table: scoresTable.name, key: { pk: { S: 'U#1' }, sk: { S: 'TOTAL' } } },
+        { table: scoresTableName, key: { pk: { S: 'U#1' }, sk: { S: 'TOTAL' } } },
         {
-          table: activitiesTable.name,
+          table: activitiesTableName,
           key: { pk: { S: 'ACT#1' } },
           projection: {
             expression: '#proj_0, #proj_1',
@@ -428,7 +428,7 @@ describe('transactions', () => {
       operation: 'TransactWriteItems',
       transactItems: [
         {
-          table: activitiesTable.name,
+          table: activitiesTableName,
           operation: 'PutItem',
           key: { pk: { S: 'ACT#1' } },
           attributeValues: { userId: { S: 'u1' }, points: { N: 4 } },
@@ -440,7 +440,7 @@ describe('transactions', () => {
           },
         },
         {
-          table: scoresTable.name,
+          table: scoresTableName,
           operation: 'UpdateItem',
           key: { pk: { S: 'USER#u1' }, sk: { S: 'TOTAL' } },
           update: {
@@ -450,7 +450,7 @@ describe('transactions', () => {
           },
         },
         {
-          table: scoresTable.name,
+          table: scoresTableName,
           operation: 'ConditionCheck',
           key: { pk: { S: 'CONFIG' }, sk: { S: 'OPEN' } },
           condition: {
@@ -467,7 +467,7 @@ describe('transactions', () => {
       errors: [],
       extensions: {},
     });
-    expect(await read({ pk: 'ACT#1' }, activitiesTable.name)).toEqual({
+    expect(await read({ pk: 'ACT#1' }, activitiesTableName)).toEqual({
       pk: 'ACT#1',
       userId: 'u1',
       points: 4,
@@ -476,7 +476,7 @@ describe('transactions', () => {
 
   test('a transactWrite cancelled by a condition writes nothing and reports each reason', async () => {
     await seed({ pk: 'CONFIG', sk: 'OPEN', open: true });
-    await seed({ pk: 'ACT#1', userId: 'u1', points: 4 }, activitiesTable.name);
+    await seed({ pk: 'ACT#1', userId: 'u1', points: 4 }, activitiesTableName);
     await seed({ pk: 'USER#u1', sk: 'TOTAL', points: 4 });
 
     const duplicate = await harness.resolve('Mutation', 'transactWriteItems', {

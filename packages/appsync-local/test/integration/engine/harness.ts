@@ -2,7 +2,6 @@
  * An engine over the fixture resolvers, wired to the shared DynamoDB Local, that records each
  * request object on its way to the real data source so tests can assert both.
  */
-import { activitiesTable, dataSources, scoresTable } from '@leaderboard/core';
 import {
   createDataSources,
   createResolverEngine,
@@ -10,9 +9,10 @@ import {
   type DataSourceRuntime,
   type FieldOutcome,
   type ResolverSpec,
-} from '../../../src/appsync/index.ts';
-import { testDynamo } from '../../../src/testing/dynamodb.ts';
+} from '../../../src/engine/index.ts';
 import { bundleFixtures } from '../../fixtures/resolvers/bundle.ts';
+import { testDynamo } from '../../support/dynamodb.ts';
+import { activitiesTableName, fixtureEnv, scoresTableName } from '../../support/tables.ts';
 
 export interface RecordedRequest {
   readonly dataSource: string;
@@ -46,12 +46,6 @@ export const fixturePipelineFunctions = [
   { name: 'addPoints', dataSource: 'scores' },
 ] as const;
 
-export const fixtureEnv = {
-  SCORES_TABLE: scoresTable.name,
-  ACTIVITIES_TABLE: activitiesTable.name,
-  STAGE: 'test',
-};
-
 export async function createHarness(
   lambdaHandler: (event: unknown) => Promise<unknown> = async (event) => event,
 ) {
@@ -64,10 +58,14 @@ export async function createHarness(
       return dataSource.invoke(request, context);
     },
   });
-  // The service's own data source descriptions, plus a Lambda one that stands for an AWS Lambda
-  // function: a local handler invoked in-process.
+  // A Lambda data source stands for an AWS Lambda function: a local handler invoked in-process.
   const local = createDataSources(
-    { ...dataSources, lambda: { name: 'lambda', kind: 'lambda', handler: lambdaHandler } },
+    {
+      scores: { name: 'scores', kind: 'dynamodb', table: scoresTableName },
+      activities: { name: 'activities', kind: 'dynamodb', table: activitiesTableName },
+      none: { name: 'none', kind: 'none' },
+      lambda: { name: 'lambda', kind: 'lambda', handler: lambdaHandler },
+    },
     { client: dynamo.client },
   );
   const engine = createResolverEngine({

@@ -4,9 +4,9 @@
  * shapes, runtime errors with the resolver's own line, the sandbox's walls, and the Lambda event.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { scoresTable } from '@leaderboard/core';
+import { scoresTableName } from '../../support/tables.ts';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { clearAllTables } from '../../../src/testing/dynamodb.ts';
+import { clearFixtureTables } from '../../support/dynamodb.ts';
 import { createHarness } from './harness.ts';
 
 let harness: Awaited<ReturnType<typeof createHarness>>;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await clearAllTables(harness.dynamo.documentClient);
+  await clearFixtureTables(harness.dynamo.documentClient);
   harness.requests.length = 0;
   lambdaEvents.length = 0;
 });
@@ -29,7 +29,7 @@ const points = async (userId: string) =>
   (
     await harness.dynamo.documentClient.send(
       new GetCommand({
-        TableName: scoresTable.name,
+        TableName: scoresTableName,
         Key: { pk: `USER#${userId}`, sk: 'PROFILE' },
         ConsistentRead: true,
       }),
@@ -40,7 +40,7 @@ describe('pipeline resolver', () => {
   test('runs before, each function (request, data source, response) and after, sharing the stash', async () => {
     await harness.dynamo.documentClient.send(
       new PutCommand({
-        TableName: scoresTable.name,
+        TableName: scoresTableName,
         Item: { pk: 'USER#ada', sk: 'PROFILE', points: 1, banned: false },
       }),
     );
@@ -73,7 +73,7 @@ describe('pipeline resolver', () => {
   test('earlyReturn with END skips the remaining functions and runs the after step', async () => {
     await harness.dynamo.documentClient.send(
       new PutCommand({
-        TableName: scoresTable.name,
+        TableName: scoresTableName,
         Item: { pk: 'USER#eve', sk: 'PROFILE', points: 1, banned: true },
       }),
     );

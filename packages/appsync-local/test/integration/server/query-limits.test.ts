@@ -4,7 +4,7 @@
  * the real-time endpoint: each is refused before any resolver runs, and the server keeps serving.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolverEngine } from '../../../src/appsync/types.ts';
+import type { ResolverEngine } from '../../../src/engine/types.ts';
 import { postGraphQL, RealtimeTestClient } from '../../fixtures/server/clients.ts';
 import { startTestStack, type TestStack, validApiKey } from '../../fixtures/server/setup.ts';
 

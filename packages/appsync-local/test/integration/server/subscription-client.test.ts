@@ -5,12 +5,11 @@
  */
 import { ApolloClient, ApolloLink, gql, InMemoryCache } from '@apollo/client';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRequire } from 'node:module';
 import { WebSocket } from 'ws';
 import { iamCredential, iamRegion, postSignedGraphQL } from '../../fixtures/server/clients.ts';
-import { serviceSchema, startTestStack, type TestStack } from '../../fixtures/server/setup.ts';
-import { until } from '../../../src/testing/until.ts';
+import { startTestStack, type TestStack } from '../../fixtures/server/setup.ts';
 
 // Node 20 has no global WebSocket (Node 22 does); the library uses the global one.
 const globals = globalThis as { WebSocket?: unknown };
@@ -49,68 +48,62 @@ function collect(
   return { received, unsubscribe: () => subscription.unsubscribe() };
 }
 
-describe('aws-appsync-subscription-link against the service schema', () => {
+/** Polls `condition` (vitest's `vi.waitFor`) until it holds, failing after `timeout` ms. */
+const until = (condition: () => boolean, timeout = 10_000) =>
+  vi.waitFor(() => expect(condition()).toBe(true), { timeout, interval: 25 });
+
+describe('aws-appsync-subscription-link with AWS_LAMBDA', () => {
   let stack: TestStack;
 
   beforeAll(async () => {
-    stack = await startTestStack({ schemaSdl: serviceSchema });
+    stack = await startTestStack();
   });
   afterAll(async () => {
     await stack.close();
   });
 
-  it('receives a leaderboard that an IAM-signed mutation published, filtered by boardId', async () => {
-    const token = await stack.issuer.mintToken({ sub: 'dashboard-user' });
+  it('receives a ticket that an IAM-signed mutation posted, filtered by group', async () => {
+    const token = await stack.issuer.mintToken({ sub: 'watcher' });
     const client = appSyncClient(stack.api.url, { type: 'AWS_LAMBDA', token });
-    const subscription = `subscription Watch($boardId: ID) {
-      onLeaderboardChanged(boardId: $boardId) { boardId version asOf entries { rank userId score displayName } }
+    const subscription = `subscription Watch($group: String) {
+      onTicket(group: $group) { id group severity title tags }
     }`;
-    const global = collect(client, subscription, { boardId: 'global' });
-    const weekly = collect(client, subscription, { boardId: 'week-2026-47' });
-    await until(() => stack.api.subscriptionCount() === 2, 'both subscriptions to start', 10_000);
+    const ops = collect(client, subscription, { group: 'ops' });
+    const sales = collect(client, subscription, { group: 'sales' });
+    await until(() => stack.api.subscriptionCount() === 2);
 
-    const publish = await postSignedGraphQL(stack.api.url, {
-      query: `mutation Publish($input: PublishLeaderboardInput!) {
-        publishLeaderboard(input: $input) { boardId version asOf entries { rank userId score } }
-      }`,
-      variables: {
-        input: {
-          boardId: 'global',
-          version: 7,
-          asOf: '2026-11-21T10:00:00.000Z',
-          entries: [{ rank: 1, userId: 'u-1', score: 42, displayName: 'Ada', previousRank: 2 }],
-        },
-      },
+    const post = await postSignedGraphQL(stack.api.url, {
+      query: `mutation Post($input: TicketInput!) { postTicket(input: $input) { id group severity tags } }`,
+      variables: { input: { group: 'ops', severity: 2, title: 'disk full', tags: ['page'] } },
     });
-    expect(publish.body.errors).toBeUndefined();
+    expect(post.body.errors).toBeUndefined();
 
-    await until(() => global.received.length > 0, 'the published leaderboard', 10_000);
-    expect(global.received).toEqual([
+    await until(() => ops.received.length > 0);
+    expect(ops.received).toEqual([
       {
         data: {
-          onLeaderboardChanged: {
-            __typename: 'Leaderboard',
-            boardId: 'global',
-            version: 7,
-            asOf: '2026-11-21T10:00:00.000Z',
-            // displayName was not selected by the mutation: subscribers receive null.
-            entries: [
-              { __typename: 'LeaderboardEntry', rank: 1, userId: 'u-1', score: 42, displayName: null },
-            ],
+          onTicket: {
+            __typename: 'Ticket',
+            id: expect.any(String),
+            group: 'ops',
+            severity: 2,
+            // title was not selected by the mutation: subscribers receive null.
+            title: null,
+            tags: ['page'],
           },
         },
       },
     ]);
-    expect(weekly.received).toEqual([]);
-    global.unsubscribe();
-    weekly.unsubscribe();
-    await until(() => stack.api.subscriptionCount() === 0, 'the subscriptions to stop', 10_000);
+    expect(sales.received).toEqual([]);
+    ops.unsubscribe();
+    sales.unsubscribe();
+    await until(() => stack.api.subscriptionCount() === 0);
   });
 
   it('is refused at the handshake with a token from nowhere', async () => {
     const client = appSyncClient(stack.api.url, { type: 'AWS_LAMBDA', token: 'not-a-jwt' });
-    const watch = collect(client, 'subscription { onLeaderboardChanged { boardId } }');
-    await until(() => watch.received.length > 0, 'the refusal', 10_000);
+    const watch = collect(client, 'subscription { onTicket { id } }');
+    await until(() => watch.received.length > 0);
     // The library reports `{ errors: [GraphQLError] }`; Apollo wraps that as the error's cause.
     const cause = (watch.received[0]?.error as { cause?: { errors?: { message?: string }[] } }).cause;
     expect(cause?.errors?.[0]?.message).toBe('Connection failed: UnauthorizedException');
@@ -142,11 +135,11 @@ describe('aws-appsync-subscription-link with AWS_IAM', () => {
     });
     const client = new cjsApollo.ApolloClient({ link, cache: new cjsApollo.InMemoryCache() });
     const watch = collect(client, 'subscription { onTicketForIam { group severity } }');
-    await until(() => stack.api.subscriptionCount() === 1, 'the IAM subscription to start', 10_000);
+    await until(() => stack.api.subscriptionCount() === 1);
     await postSignedGraphQL(stack.api.url, {
       query: 'mutation { postTicket(input: { group: "iam", severity: 2 }) { group severity } }',
     });
-    await until(() => watch.received.length > 0, 'the ticket', 10_000);
+    await until(() => watch.received.length > 0);
     expect(watch.received).toEqual([
       { data: { onTicketForIam: { __typename: 'Ticket', group: 'iam', severity: 2 } } },
     ]);

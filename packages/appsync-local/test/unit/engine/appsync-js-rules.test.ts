@@ -10,8 +10,8 @@ import {
   loadResolverModule,
   loadResolverSource,
   SandboxViolationError,
-} from '../../../src/appsync/index.ts';
-import { runtimeError } from '../../../src/appsync/module-loader.ts';
+} from '../../../src/engine/index.ts';
+import { runtimeError } from '../../../src/engine/module-loader.ts';
 import { bundleFixtures, refusedSourceDir } from '../../fixtures/resolvers/bundle.ts';
 
 let bundlesDir: string;

@@ -4,7 +4,7 @@
  * value names carrying the group path, `null` for input it cannot render).
  */
 import { describe, expect, test } from 'vitest';
-import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from '../../../src/appsync/index.ts';
+import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from '../../../src/engine/index.ts';
 
 const render = (filter: unknown) => {
   const json = toDynamoDBFilterExpression(filter);

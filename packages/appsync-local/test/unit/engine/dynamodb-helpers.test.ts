@@ -1,6 +1,6 @@
 /** Request objects built by the `@aws-appsync/utils/dynamodb` helpers (no DynamoDB involved). */
 import { describe, expect, test } from 'vitest';
-import { dynamodbHelpers as ddb } from '../../../src/appsync/index.ts';
+import { dynamodbHelpers as ddb } from '../../../src/engine/index.ts';
 
 describe('single-item helpers', () => {
   test('get, put and remove convert keys and items with toMapValues', () => {

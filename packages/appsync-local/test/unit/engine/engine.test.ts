@@ -10,8 +10,8 @@ import {
   noneDataSource,
   ResolverLoadError,
   type ResolverEngine,
-} from '../../../src/appsync/index.ts';
-import { fieldInvocation } from '../../../src/testing/field-invocation.ts';
+} from '../../../src/engine/index.ts';
+import { fieldInvocation } from '../../../src/testing/index.ts';
 import { bundleFixtures } from '../../fixtures/resolvers/bundle.ts';
 
 let bundlesDir: string;

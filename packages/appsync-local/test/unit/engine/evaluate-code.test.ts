@@ -1,7 +1,7 @@
 /** `evaluateCode`: one handler against a given context, as AppSync's EvaluateCode API answers. */
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { evaluateCode } from '../../../src/appsync/index.ts';
+import { evaluateCode } from '../../../src/engine/index.ts';
 import { bundleFixtures } from '../../fixtures/resolvers/bundle.ts';
 
 let bundlesDir: string;

@@ -5,7 +5,7 @@ import {
   loadResolverSource,
   ResolverLoadError,
   SandboxViolationError,
-} from '../../../src/appsync/index.ts';
+} from '../../../src/engine/index.ts';
 
 const info = {
   fieldName: 'f',

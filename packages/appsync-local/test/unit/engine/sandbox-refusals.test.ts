@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadResolverModule, SandboxViolationError } from '../../../src/appsync/index.ts';
+import { loadResolverModule, SandboxViolationError } from '../../../src/engine/index.ts';
 import { bundleFixtures, refusedSourceDir } from '../../fixtures/resolvers/bundle.ts';
 
 let bundlesDir: string;

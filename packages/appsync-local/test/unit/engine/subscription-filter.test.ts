@@ -1,6 +1,6 @@
 /** `util.transform.toSubscriptionFilter`: groups are alternatives, filters in a group all hold. */
 import { describe, expect, test } from 'vitest';
-import { toSubscriptionFilter } from '../../../src/appsync/index.ts';
+import { toSubscriptionFilter } from '../../../src/engine/index.ts';
 
 const groups = (filter: unknown, ignored?: unknown, rules?: unknown) =>
   toSubscriptionFilter(filter, ignored, rules)?.filterGroup.map((group) =>

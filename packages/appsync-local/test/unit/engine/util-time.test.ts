@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createInvocationScope, evaluateCode, loadResolverSource } from '../../../src/appsync/index.ts';
-import * as time from '../../../src/appsync/util/time.ts';
+import { createInvocationScope, evaluateCode, loadResolverSource } from '../../../src/engine/index.ts';
+import * as time from '../../../src/engine/util/time.ts';
 import { bundleFixtures } from '../../fixtures/resolvers/bundle.ts';
 
 afterEach(() => {
@@ -176,7 +176,7 @@ describe('from resolver code', () => {
     expect(output.error).toMatchObject({
       errorType: 'Code',
       message: expect.stringMatching(
-        /^packages\/local\/test\/fixtures\/resolvers\/src\/Query\.badTimeZone\.ts:5:\d+: Error: Unknown time-zone ID: Mars\/Base$/,
+        /^packages\/appsync-local\/test\/fixtures\/resolvers\/src\/Query\.badTimeZone\.ts:5:\d+: Error: Unknown time-zone ID: Mars\/Base$/,
       ),
     });
     expect(output.error?.message).not.toMatch(/src\/appsync|node_modules|appsync-runtime|node:/);

@@ -1,12 +1,12 @@
 /** The host side of `util.*`, as resolvers see it through the sandbox bridge. */
 import { describe, expect, test } from 'vitest';
-import * as encoding from '../../../src/appsync/util/encoding.ts';
-import { autoId, autoKsuid, autoUlid } from '../../../src/appsync/util/ids.ts';
-import { authType } from '../../../src/appsync/util/identity.ts';
-import * as values from '../../../src/appsync/util/dynamodb-values.ts';
-import * as text from '../../../src/appsync/util/strings-and-math.ts';
-import * as time from '../../../src/appsync/util/time.ts';
-import { matches } from '../../../src/appsync/util/pattern.ts';
+import * as encoding from '../../../src/engine/util/encoding.ts';
+import { autoId, autoKsuid, autoUlid } from '../../../src/engine/util/ids.ts';
+import { authType } from '../../../src/engine/util/identity.ts';
+import * as values from '../../../src/engine/util/dynamodb-values.ts';
+import * as text from '../../../src/engine/util/strings-and-math.ts';
+import * as time from '../../../src/engine/util/time.ts';
+import { matches } from '../../../src/engine/util/pattern.ts';
 
 describe('ids', () => {
   test('autoId is a v4 UUID, autoUlid a 26-char ULID, autoKsuid a 27-char KSUID', () => {

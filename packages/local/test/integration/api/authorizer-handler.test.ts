@@ -4,11 +4,10 @@
  */
 import { handler } from '@leaderboard/functions/authorizer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalIssuer, type LocalIssuer } from '../../../src/issuer/index.ts';
-import { type LocalApi, type LambdaAuthorizer, startLocalApi } from '../../../src/server/index.ts';
-import { postGraphQL } from '../../fixtures/server/clients.ts';
-import { fixtureEngine } from '../../fixtures/server/engine.ts';
-import { fixtureSchema } from '../../fixtures/server/setup.ts';
+import type { LambdaAuthorizer, LocalApi } from 'appsync-local';
+import { startLocalIssuer, type LocalIssuer } from 'appsync-local/issuer';
+import { postGraphQL } from 'appsync-local/testing';
+import { startFixtureApi } from '../../fixtures/api/api.ts';
 
 let issuer: LocalIssuer;
 let api: LocalApi;
@@ -19,12 +18,7 @@ beforeAll(async () => {
   process.env['JWT_ISSUER'] = issuer.issuer;
   process.env['JWT_AUDIENCE'] = issuer.audience;
   process.env['JWT_JWKS_URI'] = issuer.jwksUri;
-  api = await startLocalApi({
-    schemaSdl: fixtureSchema,
-    engine: await fixtureEngine(),
-    auth: { defaultMode: 'AWS_LAMBDA', lambdaAuthorizer: handler as unknown as LambdaAuthorizer },
-    log: () => {},
-  });
+  api = await startFixtureApi(handler as unknown as LambdaAuthorizer);
 });
 afterAll(async () => {
   await api.close();

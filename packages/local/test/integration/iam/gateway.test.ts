@@ -27,8 +27,8 @@ import { freePort } from '../../../src/aws/free-port.ts';
 import { startSqsEmulator, type SqsEmulator } from '../../../src/aws/sqs-emulator.ts';
 import type { GatewayInternalError } from '../../../src/iam/errors.ts';
 import { startIamGateway, type IamGateway, type IamPrincipal } from '../../../src/iam/gateway.ts';
-import type { IamPolicyStatement } from '../../../src/iam/policy-evaluation.ts';
-import { queueDepth } from '../../../src/testing/sqs.ts';
+import type { IamPolicyStatement } from 'appsync-local/iam';
+import { queueDepth } from '../../support/sqs.ts';
 
 const region = 'us-east-1';
 const accountId = '123456789012';

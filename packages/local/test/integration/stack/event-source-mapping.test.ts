@@ -14,7 +14,7 @@ import {
   type BatchOutcome,
   type SqsHandler,
 } from '../../../src/emulators/event-source-mapping.ts';
-import { until } from '../../../src/testing/until.ts';
+import { until } from '../../support/until.ts';
 import { drainVisible, queueDepth, sendBodies, startSqsTestKit, type SqsTestKit } from './sqs-test-kit.ts';
 
 const visibilityTimeoutSeconds = 1;

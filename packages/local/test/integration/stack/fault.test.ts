@@ -13,8 +13,8 @@ import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqsHandler } from '../../../src/emulators/event-source-mapping.ts';
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
-import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
-import { queueDepth } from '../../../src/testing/sqs.ts';
+import { clearAllTables, testDynamo } from '@leaderboard/core/test-support/dynamodb';
+import { queueDepth } from '../../support/sqs.ts';
 import { myStandingQuery, postGraphQL, recordActivityMutation, until } from './stack-test-kit.ts';
 
 const visibilityTimeoutSeconds = 2;

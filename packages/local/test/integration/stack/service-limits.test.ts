@@ -9,8 +9,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { activitiesTable, serviceConfig } from '@leaderboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
-import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
-import { RealtimeTestClient } from '../../fixtures/server/clients.ts';
+import { clearAllTables, testDynamo } from '@leaderboard/core/test-support/dynamodb';
+import { RealtimeTestClient } from 'appsync-local/testing';
 import { postGraphQL, recordActivityMutation } from './stack-test-kit.ts';
 
 const dynamo = testDynamo();

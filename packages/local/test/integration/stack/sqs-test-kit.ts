@@ -4,7 +4,7 @@ import { localCredentials, localRegion } from '../../../src/aws/dynamodb-local.t
 import { ensureQueue, type LocalQueuePair } from '../../../src/aws/queues.ts';
 import { startSqsEmulator, type SqsEmulator } from '../../../src/aws/sqs-emulator.ts';
 
-export { queueDepth } from '../../../src/testing/sqs.ts';
+export { queueDepth } from '../../support/sqs.ts';
 
 export interface SqsTestKit {
   readonly emulator: SqsEmulator;

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, gql, InMemoryCache } from '@apollo/client';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 import { WebSocket } from 'ws';
 
-export { until } from '../../../src/testing/until.ts';
+export { until } from '../../support/until.ts';
 
 // Node 20 has no global WebSocket (Node 22 does); the subscription library uses the global one.
 const globals = globalThis as { WebSocket?: unknown };

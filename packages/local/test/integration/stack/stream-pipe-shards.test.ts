@@ -16,7 +16,7 @@ import { activitiesQueue } from '@leaderboard/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StreamPipe } from '../../../src/emulators/stream-pipe.ts';
 import type { PipeStreamEvent } from '../../../src/emulators/stream-record.ts';
-import { until } from '../../../src/testing/until.ts';
+import { until } from '../../support/until.ts';
 import { drainVisible, startSqsTestKit, type SqsTestKit } from './sqs-test-kit.ts';
 
 interface ScriptedShard {

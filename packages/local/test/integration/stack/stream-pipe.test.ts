@@ -11,8 +11,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { localCredentials, localRegion } from '../../../src/aws/dynamodb-local.ts';
 import { StreamPipe } from '../../../src/emulators/stream-pipe.ts';
 import type { PipeStreamEvent } from '../../../src/emulators/stream-record.ts';
-import { clearAllTables, testDynamo } from '../../../src/testing/dynamodb.ts';
-import { until } from '../../../src/testing/until.ts';
+import { clearAllTables, testDynamo } from '@leaderboard/core/test-support/dynamodb';
+import { until } from '../../support/until.ts';
 import { drainVisible, startSqsTestKit, type SqsTestKit } from './sqs-test-kit.ts';
 
 const dynamo = testDynamo();

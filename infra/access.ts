@@ -50,6 +50,8 @@ export function arnOf(ref: ResourceRef): $util.Output<string> {
       return $interpolate`${lookup('Api', sst.aws.AppSync).nodes.api.arn}/types/${ref.typeName}/fields/${ref.fieldName}`;
     case 'function':
       return lookup(ref.function, sst.aws.Function).arn;
+    case 'any':
+      return $output('*');
   }
 }
 

@@ -190,7 +190,8 @@ const apiEnvironmentWriter = new sst.aws.Function('ApiEnvironmentWriter', {
   memory: '128 MB',
   // Runs during the deploy itself, so it must be the deployed code even under `sst dev`.
   dev: false,
-  permissions: [{ actions: ['appsync:PutGraphqlApiEnvironmentVariables'], resources: [apiArn] }],
+  // The action takes no resource in IAM (service authorization reference): only "*" grants it.
+  permissions: [{ actions: ['appsync:PutGraphqlApiEnvironmentVariables'], resources: ['*'] }],
 });
 
 /**

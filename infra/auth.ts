@@ -1,6 +1,6 @@
 import { authorizerFunction } from '@leaderboard/core/functions';
 import { functionArgsFromSpec } from './functions.ts';
-import { oidcSettings } from './oidc.ts';
+import { authorizerOidcEnvironment, stageSettings } from './settings.ts';
 
 export const userPool = new sst.aws.CognitoUserPool('UserPool', {
   usernames: ['email'],
@@ -14,7 +14,8 @@ export const authorizer = new sst.aws.Function(authorizerFunction.name, {
   environment: {
     COGNITO_USER_POOL_ID: userPool.id,
     COGNITO_CLIENT_ID: userPoolClient.id,
-    ...oidcSettings(process.env),
+    // The stage's OIDC issuer, from infra/settings.ts: a deploy from any shell trusts the same issuers.
+    ...authorizerOidcEnvironment(stageSettings($app.stage)),
   },
 });
 

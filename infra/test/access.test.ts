@@ -52,6 +52,8 @@ function deployedArn(ref: ResourceRef): string {
     }
     case 'function':
       return stateString(named('aws:lambda/function:Function', `${ref.function}Function`), 'arn');
+    case 'any':
+      return '*';
   }
 }
 

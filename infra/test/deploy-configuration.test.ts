@@ -1,11 +1,12 @@
 /**
- * What the deploying shell decides: the stage (`production` keeps its data) and an OIDC issuer
- * besides the Cognito user pool (JWT_ISSUER / JWT_AUDIENCE / JWT_JWKS_URI), which reaches the
- * authorizer's environment.
+ * What a stage decides: whether it keeps its data (`production` does) and an OIDC issuer besides
+ * the Cognito user pool, from the stage settings in infra/settings.ts (never from the deploying
+ * shell), which reaches the authorizer's environment as JWT_ISSUER / JWT_AUDIENCE / JWT_JWKS_URI.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activitiesTable, authorizerFunction, scoresTable } from '@leaderboard/core';
 import { oidcSettings, OidcConfigurationError } from '../oidc.ts';
+import { authorizerOidcEnvironment, stageSettings } from '../settings.ts';
 import { lambdaByHandler, onlyResource } from './support/recorded.ts';
 import { programRunTimeoutMs, runSstProgram, type ProgramRun } from './support/sst-program.ts';
 
@@ -45,7 +46,33 @@ describe('oidcSettings', () => {
   });
 });
 
-describe('a production deploy with an OIDC issuer configured', () => {
+describe('the stage settings of an OIDC issuer', () => {
+  const oidcIssuer = {
+    issuer: 'https://login.example.com/realms/wellness',
+    audiences: ['leaderboard', 'cli'],
+    jwksUri: 'https://login.example.com/realms/wellness/protocol/openid-connect/certs',
+  };
+
+  it('become the authorizer variables a deploy checks', () => {
+    expect(authorizerOidcEnvironment({ ...stageSettings('production'), oidcIssuer })).toEqual({
+      JWT_ISSUER: oidcIssuer.issuer,
+      JWT_AUDIENCE: 'leaderboard,cli',
+      JWT_JWKS_URI: oidcIssuer.jwksUri,
+    });
+    expect(authorizerOidcEnvironment(stageSettings('production'))).toEqual({});
+  });
+
+  it('refuse an issuer without an audience', () => {
+    expect(() =>
+      authorizerOidcEnvironment({
+        ...stageSettings('production'),
+        oidcIssuer: { ...oidcIssuer, audiences: [] },
+      }),
+    ).toThrow(OidcConfigurationError);
+  });
+});
+
+describe('a production deploy from a shell that sets JWT_* variables', () => {
   const issuer = {
     JWT_ISSUER: 'https://login.example.com/realms/wellness',
     JWT_AUDIENCE: 'leaderboard',
@@ -61,13 +88,14 @@ describe('a production deploy with an OIDC issuer configured', () => {
     });
   }, programRunTimeoutMs);
 
-  it('gives the authorizer the issuer, audience and JWKS URI next to the user pool', () => {
+  it('gives the authorizer the user pool and only the issuers of the stage settings, none from the shell', () => {
     const environment = (
       lambdaByHandler(run, authorizerFunction.handler).inputs.environment as {
         variables: Record<string, string>;
       }
     ).variables;
-    expect(environment).toMatchObject(issuer);
+    expect(environment.JWT_ISSUER).toBeUndefined();
+    expect(environment.JWT_AUDIENCE).toBeUndefined();
     expect(environment.COGNITO_USER_POOL_ID).toEqual(expect.any(String));
     expect(environment.COGNITO_CLIENT_ID).toEqual(expect.any(String));
   });

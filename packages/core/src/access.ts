@@ -13,7 +13,9 @@ export type ResourceRef =
   | { readonly kind: 'stream'; readonly table: string }
   | { readonly kind: 'queue'; readonly queue: string }
   | { readonly kind: 'apiField'; readonly typeName: string; readonly fieldName: string }
-  | { readonly kind: 'function'; readonly function: string };
+  | { readonly kind: 'function'; readonly function: string }
+  /** For actions IAM cannot scope to a resource (they take none): `*`. */
+  | { readonly kind: 'any' };
 
 export const onTable = (table: string): ResourceRef => ({ kind: 'table', table });
 export const onIndex = (table: string, index: string): ResourceRef => ({ kind: 'index', table, index });
@@ -25,6 +27,7 @@ export const onApiField = (typeName: string, fieldName: string): ResourceRef => 
   fieldName,
 });
 export const onFunction = (name: string): ResourceRef => ({ kind: 'function', function: name });
+export const onAnyResource: ResourceRef = { kind: 'any' };
 
 export interface Grant {
   readonly actions: readonly string[];
@@ -81,5 +84,7 @@ export function arnOf(resource: ResourceRef, context: ArnContext): string {
       return `${prefix('appsync')}:apis/${context.apiId}/types/${resource.typeName}/fields/${resource.fieldName}`;
     case 'function':
       return `${prefix('lambda')}:function:${resource.function}`;
+    case 'any':
+      return '*';
   }
 }

@@ -3,7 +3,7 @@
  * their event sources do with their role), the AppSync data sources', the pipe's and the
  * scheduler's. Infra builds the deployed policies from these; the local stack enforces them.
  */
-import { onFunction, onQueue, onStream, onTable, type Grant, type RoleSpec } from './access.ts';
+import { onAnyResource, onFunction, onQueue, onStream, onTable, type Grant, type RoleSpec } from './access.ts';
 import { dataSources, type DataSourceName } from './api.ts';
 import { authorizerFunction, rebuilderFunction, workerFunction, type FunctionSpec } from './functions.ts';
 import { activitiesQueue } from './queues.ts';
@@ -73,15 +73,14 @@ export const pipeRole = {
   name: 'ActivitiesPipeRole',
   grants: [
     {
-      actions: [
-        'dynamodb:DescribeStream',
-        'dynamodb:GetRecords',
-        'dynamodb:GetShardIterator',
-        'dynamodb:ListStreams',
-      ],
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
       resources: [onStream(activitiesTable.name)],
     },
+    // ListStreams takes no resource in IAM: it can only be granted on "*".
+    { actions: ['dynamodb:ListStreams'], resources: [onAnyResource] },
     { actions: ['sqs:SendMessage'], resources: [onQueue(activitiesQueue.name)] },
+    // Stream batches the pipe gives up on go to its own dead-letter queue.
+    { actions: ['sqs:SendMessage'], resources: [onQueue(activitiesQueue.source.deadLetter.name)] },
   ],
 } as const satisfies RoleSpec;
 

@@ -47,7 +47,7 @@ function cli(cold: boolean): Promise<CliRun> {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(repositoryRoot, 'packages', 'local', 'src', 'cli', 'start.ts'), '--port', '0'],
+      ['--import', 'tsx', join(repositoryRoot, 'packages', 'cli', 'src', 'start.ts'), '--port', '0'],
       {
         cwd: repositoryRoot,
         env: {

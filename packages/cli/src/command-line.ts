@@ -1,6 +1,6 @@
 /** Command-line parsing shared by the commands: anything malformed is a UsageError. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DurationFormatError, parseDuration } from '@leaderboard/local/cli/duration';
+import { DurationFormatError, parseDuration } from './duration.ts';
 import { UsageError } from './errors.ts';
 
 /** Parses `process.argv` strictly; an error ends with the command's `usage`. */

@@ -6,9 +6,14 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rebuildSchedule } from '@leaderboard/core';
 import { buildDashboard, DashboardBuildError } from '@leaderboard/dashboard/build';
-import { defaultPaths, localStateDirectory, repositoryRoot, stackFilePath } from '../stack/paths.ts';
-import { LocalStackStartError } from '../stack/errors.ts';
-import { startLocalStack, type LocalStack } from '../stack/local-stack.ts';
+import { LocalStackStartError } from '@leaderboard/local/stack/errors';
+import { startLocalStack, type LocalStack } from '@leaderboard/local/stack/local-stack';
+import {
+  defaultPaths,
+  localStateDirectory,
+  repositoryRoot,
+  stackFilePath,
+} from '@leaderboard/local/stack/paths';
 import {
   isDynamoDbLocalProcess,
   isProcessAlive,
@@ -17,8 +22,9 @@ import {
   stackFileFor,
   StackFileError,
   writeStackFile,
-} from '../stack/stack-file.ts';
-import { DurationFormatError, parseDuration } from './duration.ts';
+} from '@leaderboard/local/stack/stack-file';
+import { durationArgument } from './command-line.ts';
+import { UsageError } from './errors.ts';
 
 const usage = `Usage: pnpm start [options]
 
@@ -34,10 +40,6 @@ Options:
   --https               serve HTTPS and WSS with a self-signed certificate
   -h, --help            show this help
 `;
-
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 interface StartOptions {
   port: number;
@@ -78,7 +80,7 @@ function parseOptions(argv: readonly string[]): StartOptions | 'help' {
     dashboardPort,
     persist: values.persist,
     rebuildIntervalMs:
-      values['rebuild-every'] === undefined ? undefined : parseDuration(values['rebuild-every']),
+      values['rebuild-every'] === undefined ? undefined : durationArgument(values['rebuild-every']),
     verbose: values.verbose,
     https: values.https,
   };
@@ -148,7 +150,7 @@ async function main(): Promise<number> {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DurationFormatError) {
+    if (error instanceof UsageError) {
       log(`error: ${error.message}\n\n${usage}`);
       return 2;
     }

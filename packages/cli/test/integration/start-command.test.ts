@@ -8,13 +8,14 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../src/aws/free-port.ts';
-import { repositoryRoot } from '../../../src/stack/paths.ts';
-import { isProcessAlive, readStackFile } from '../../../src/stack/stack-file.ts';
-import { postGraphQL, until } from './stack-test-kit.ts';
+import { freePort } from '@leaderboard/local/aws/free-port';
+import { repositoryRoot } from '@leaderboard/local/stack/paths';
+import { isProcessAlive, readStackFile } from '@leaderboard/local/stack/stack-file';
+import { until } from '@leaderboard/local/test-support/until';
+import { postGraphQL } from 'appsync-local/testing';
 
 const directory = mkdtempSync(join(tmpdir(), 'leaderboard-start-'));
-const startScript = join(repositoryRoot, 'packages', 'local', 'src', 'cli', 'start.ts');
+const startScript = join(repositoryRoot, 'packages', 'cli', 'src', 'start.ts');
 
 interface Run {
   readonly child: ChildProcess;
@@ -81,13 +82,12 @@ describe('pnpm start', () => {
     expect(run.output()).toContain(stack?.graphqlUrl);
     expect(run.output()).toContain(stack?.apiKey);
     expect(run.output()).toContain('pnpm token --user alice');
-    const answer = await postGraphQL<{ activityTypes: Array<{ type: string }> }>(
+    const answer = await postGraphQL(
       stack?.graphqlUrl ?? '',
-      '{ activityTypes { type } }',
-      {},
+      { query: '{ activityTypes { type } }' },
       { 'x-api-key': stack?.apiKey ?? '' },
     );
-    expect(answer.data?.activityTypes.length).toBeGreaterThan(0);
+    expect(answer.body.data?.['activityTypes']).toEqual(expect.arrayContaining([{ type: 'running' }]));
     const javaPid = stack?.pids.dynamodb ?? 0;
     expect(isProcessAlive(javaPid)).toBe(true);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DurationFormatError, parseDuration } from '../../../src/cli/duration.ts';
+import { DurationFormatError, parseDuration } from '../../src/duration.ts';
 
 describe('parseDuration', () => {
   it('reads milliseconds, seconds, minutes and hours; a bare number is seconds', () => {

@@ -1,6 +1,6 @@
 /**
  * Bundles the dashboard for the browser: `dist/index.html`, a content-hashed script and
- * stylesheet, and, when the environment names an API, `dist/config.json`. The bundle holds
+ * stylesheet, the favicon, and, when the environment names an API, `dist/config.json`. The bundle holds
  * no stage: the same build serves any API through the config.json written next to it.
  *
  *   pnpm --filter @leaderboard/dashboard build [--out <dir>]
@@ -9,7 +9,7 @@
  * DASHBOARD_GRAPHQL_URL, DASHBOARD_REALTIME_URL, DASHBOARD_API_KEY, DASHBOARD_REGION and
  * optionally DASHBOARD_PROGRAMS (JSON list of {id, name}).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -17,6 +17,8 @@ import { configFileName, parseDashboardConfig, type DashboardConfig } from './sr
 
 const packageDir = import.meta.dirname;
 export const defaultDashboardDir = join(packageDir, 'dist');
+/** Copied as is: the page links it as its icon and shows it as the logo. */
+const faviconFile = 'favicon.svg';
 
 export interface BuildDashboardOptions {
   /** Where the site goes; emptied first. `dist/` by default. */
@@ -101,9 +103,11 @@ export async function buildDashboard(options: BuildDashboardOptions = {}): Promi
     .replace('%SCRIPT%', `./${outputFor('src/browser/main.ts')}`)
     .replace('%STYLES%', `./${outputFor('src/page/styles.css')}`);
   writeFileSync(join(outDir, 'index.html'), html);
+  copyFileSync(join(packageDir, 'src/page', faviconFile), join(outDir, faviconFile));
   if (options.config) writeDashboardConfig(outDir, options.config);
   const files = [
     'index.html',
+    faviconFile,
     ...outputs.map(([file]) => relative(outDir, resolve(file))),
     ...(options.config ? [configFileName] : []),
   ];

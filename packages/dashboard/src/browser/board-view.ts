@@ -1,9 +1,9 @@
 /** The page's DOM: the picker, the status line, the ranked table, the alert and the live region. */
-import { describeUpdate, entryName } from '../view/announcements.ts';
-import type { BoardOption } from '../view/boards.ts';
+import { describeUpdate } from '../view/announcements.ts';
+import { groupedOptions, type BoardOption } from '../view/boards.ts';
 import { connectionLabels, type ConnectionState } from '../view/connection.ts';
-import { movementLabel, movementMark, movementOf } from '../view/movement.ts';
 import type { BoardSnapshot } from '../view/snapshot.ts';
+import { BoardRows } from './board-rows.ts';
 
 export class PageStructureError extends Error {
   override readonly name = 'PageStructureError';
@@ -15,12 +15,18 @@ function element<T extends HTMLElement>(id: string, type: new () => T): T {
   return found;
 }
 
-const scoreFormat = new Intl.NumberFormat();
 const timeFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
 });
+
+export interface BoardViewOptions {
+  /** Most entries of a snapshot the table takes (`?rows=`); it shows those that fit. */
+  readonly rowLimit: number;
+  /** The viewer's user id (`?user=`): their row is highlighted. */
+  readonly ownUserId: string | undefined;
+}
 
 export class BoardView {
   private readonly picker = element('board-picker', HTMLSelectElement);
@@ -30,20 +36,38 @@ export class BoardView {
   private readonly asOfTime = element('as-of-time', HTMLTimeElement);
   private readonly alert = element('alert', HTMLDivElement);
   private readonly caption = element('board-caption', HTMLTableCaptionElement);
-  private readonly rows = element('board-rows', HTMLTableSectionElement);
+  private readonly rows: BoardRows;
   private readonly empty = element('empty', HTMLParagraphElement);
   private readonly announcer = element('announcer', HTMLParagraphElement);
   private readonly footer = element('footer', HTMLElement);
   private shown: BoardSnapshot | undefined;
 
+  constructor(private readonly options: BoardViewOptions) {
+    this.rows = new BoardRows(
+      {
+        body: element('board-rows', HTMLTableSectionElement),
+        frame: element('board-frame', HTMLDivElement),
+        more: element('more', HTMLParagraphElement),
+      },
+      options.ownUserId,
+    );
+  }
+
   showOptions(options: readonly BoardOption[], selected: string, onPick: (boardId: string) => void): void {
     this.picker.replaceChildren(
-      ...options.map((option) => {
-        const item = document.createElement('option');
-        item.value = option.boardId;
-        item.textContent = option.label;
-        item.selected = option.boardId === selected;
-        return item;
+      ...groupedOptions(options).map(({ group, options: grouped }) => {
+        const heading = document.createElement('optgroup');
+        heading.label = group;
+        heading.append(
+          ...grouped.map((option) => {
+            const item = document.createElement('option');
+            item.value = option.boardId;
+            item.textContent = option.label;
+            item.selected = option.boardId === selected;
+            return item;
+          }),
+        );
+        return heading;
       }),
     );
     this.picker.disabled = false;
@@ -72,7 +96,7 @@ export class BoardView {
   /** Empties the table while another board loads. */
   clear(): void {
     this.shown = undefined;
-    this.rows.replaceChildren();
+    this.rows.clear();
     this.empty.hidden = true;
     this.asOf.hidden = true;
     this.announcer.textContent = '';
@@ -81,42 +105,13 @@ export class BoardView {
   showSnapshot(snapshot: BoardSnapshot): void {
     const previous = this.shown;
     const previousScores = new Map(previous?.entries.map((entry) => [entry.userId, entry.score]));
-    this.rows.replaceChildren(
-      ...snapshot.entries.map((entry) => {
-        const row = document.createElement('tr');
-        row.dataset['userId'] = entry.userId;
-        if (previous !== undefined && previousScores.get(entry.userId) !== entry.score)
-          row.className = 'changed';
-
-        const rank = document.createElement('td');
-        rank.className = 'rank';
-        rank.textContent = String(entry.rank);
-
-        const movement = movementOf(entry);
-        const move = document.createElement('td');
-        move.className = 'movement';
-        move.dataset['movement'] = movement.kind;
-        const mark = document.createElement('span');
-        mark.setAttribute('aria-hidden', 'true');
-        mark.textContent = movementMark(movement);
-        const spoken = document.createElement('span');
-        spoken.className = 'visually-hidden';
-        spoken.textContent = movementLabel(movement);
-        move.append(mark, spoken);
-
-        const name = document.createElement('th');
-        name.scope = 'row';
-        name.className = 'name';
-        name.textContent = entryName(entry);
-
-        const score = document.createElement('td');
-        score.className = 'score';
-        score.textContent = scoreFormat.format(entry.score);
-
-        row.append(rank, move, name, score);
-        return row;
-      }),
+    const entries = snapshot.entries.slice(0, this.options.rowLimit);
+    const changedIds = new Set(
+      previous === undefined
+        ? []
+        : entries.filter((entry) => previousScores.get(entry.userId) !== entry.score).map((e) => e.userId),
     );
+    this.rows.show(entries, previous !== undefined, changedIds);
     this.empty.hidden = snapshot.entries.length > 0;
     const asOf = new Date(snapshot.asOf);
     this.asOf.hidden = snapshot.version === 0 || Number.isNaN(asOf.getTime());

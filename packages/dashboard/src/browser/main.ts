@@ -1,11 +1,12 @@
 /** The dashboard page: loads config.json, then keeps the picked board live. */
-import { boardOptions, requestedBoard, requestedRows, withBoard } from '../view/boards.ts';
+import { pickerOptions, requestedBoard, requestedRows } from '../view/boards.ts';
 import {
   configFileName,
   DashboardConfigError,
   parseDashboardConfig,
   type DashboardConfig,
 } from '../view/config.ts';
+import { requestedUser } from '../view/viewer.ts';
 import { createBoardClient, type BoardClient } from './board-client.ts';
 import { BoardView } from './board-view.ts';
 import { LiveBoard } from './live-board.ts';
@@ -32,7 +33,8 @@ const sameEndpoint = (a: DashboardConfig, b: DashboardConfig) =>
   a.graphqlUrl === b.graphqlUrl && a.apiKey === b.apiKey && a.region === b.region;
 
 async function main(): Promise<void> {
-  const view = new BoardView();
+  const rows = requestedRows(location.search);
+  const view = new BoardView({ rowLimit: rows, ownUserId: requestedUser(location.search) });
   let config: DashboardConfig;
   try {
     config = await loadConfig();
@@ -44,8 +46,7 @@ async function main(): Promise<void> {
   view.showEndpoint(config.realtimeUrl);
 
   let boardId = requestedBoard(location.search);
-  const rows = requestedRows(location.search);
-  const options = withBoard(boardOptions(Date.now(), config.programs), boardId);
+  const options = pickerOptions({ nowMs: Date.now(), programs: config.programs, selected: boardId });
 
   const refreshClient = async (current: BoardClient): Promise<BoardClient> => {
     const latest = await loadConfig();

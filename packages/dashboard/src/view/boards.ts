@@ -1,24 +1,56 @@
-/** The boards a screen can pick, and the board a `?board=` address asks for. */
+/**
+ * The boards a screen can pick, and the board a `?board=` address asks for. `pickerOptions`
+ * is the one place the picker's list is assembled: a new source of boards (programs read
+ * from the API, team boards) is a new field of `PickerSources` and a line there.
+ */
 import { globalBoardId, parseBoardId, programBoardId, weekBoardId } from '@leaderboard/core/boards';
+
+export type BoardGroup = 'Boards' | 'Programs';
 
 export interface BoardOption {
   readonly boardId: string;
   readonly label: string;
+  /** The picker shows each group under its own heading, in this order. */
+  readonly group: BoardGroup;
 }
 
-export function boardOptions(
-  nowMs: number,
-  programs: ReadonlyArray<{ readonly id: string; readonly name: string }>,
-): BoardOption[] {
+export interface PickerSources {
+  readonly nowMs: number;
+  readonly programs: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** The board the address asks for: listed even when no other source offers it. */
+  readonly selected: string;
+}
+
+export function pickerOptions({ nowMs, programs, selected }: PickerSources): BoardOption[] {
   const week = weekBoardId(nowMs);
-  return [
-    { boardId: globalBoardId, label: 'All time' },
-    { boardId: week, label: `This week (${week.slice('week:'.length)})` },
+  const options: BoardOption[] = [
+    { boardId: globalBoardId, label: 'All time', group: 'Boards' },
+    { boardId: week, label: `This week (${week.slice('week:'.length)})`, group: 'Boards' },
     ...programs.map((program) => ({
       boardId: programBoardId(program.id),
       label: `Program: ${program.name}`,
+      group: 'Programs' as const,
     })),
   ];
+  if (options.some((option) => option.boardId === selected)) return options;
+  return [...options, addressedOption(selected)];
+}
+
+function addressedOption(boardId: string): BoardOption {
+  if (boardId.startsWith('program:'))
+    return { boardId, label: `Program: ${boardId.slice('program:'.length)}`, group: 'Programs' };
+  if (boardId.startsWith('week:'))
+    return { boardId, label: `Week ${boardId.slice('week:'.length)}`, group: 'Boards' };
+  return { boardId, label: boardId, group: 'Boards' };
+}
+
+/** The picker's options under their group headings, groups in first-seen order. */
+export function groupedOptions(
+  options: readonly BoardOption[],
+): Array<{ group: BoardGroup; options: BoardOption[] }> {
+  const groups = new Map<BoardGroup, BoardOption[]>();
+  for (const option of options) groups.set(option.group, [...(groups.get(option.group) ?? []), option]);
+  return [...groups].map(([group, grouped]) => ({ group, options: grouped }));
 }
 
 /** The requested board when it is a valid board id, else `global`. */
@@ -28,24 +60,15 @@ export function requestedBoard(search: string): string {
   return requested;
 }
 
-/** Options with `boardId` included, so a board asked for by address is also in the picker. */
-export function withBoard(options: readonly BoardOption[], boardId: string): BoardOption[] {
-  if (options.some((option) => option.boardId === boardId)) return [...options];
-  const label = boardId.startsWith('program:')
-    ? `Program: ${boardId.slice('program:'.length)}`
-    : boardId.startsWith('week:')
-      ? `Week ${boardId.slice('week:'.length)}`
-      : boardId;
-  return [...options, { boardId, label }];
-}
-
-/** Rows a screen shows: `?rows=` from 1 to `maxRows`, else `defaultRows`. */
-export const defaultRows = 25;
+/**
+ * Most rows a screen asks for: `?rows=` from 1 to `maxRows`, else `maxRows` (more than a
+ * screen fits: it shows the rows that fit its height and counts the rest as "+N more").
+ */
 export const maxRows = 100;
 
 export function requestedRows(search: string): number {
   const text = new URLSearchParams(search).get('rows');
-  if (text === null || !/^\d{1,3}$/.test(text)) return defaultRows;
+  if (text === null || !/^\d{1,3}$/.test(text)) return maxRows;
   const rows = Number(text);
-  return rows >= 1 && rows <= maxRows ? rows : defaultRows;
+  return rows >= 1 && rows <= maxRows ? rows : maxRows;
 }

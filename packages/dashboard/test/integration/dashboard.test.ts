@@ -7,26 +7,16 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activityCatalog, pointsFor, weekBoardId } from '@leaderboard/core';
-// By path, not by package: @leaderboard/local depends on this package to serve the page.
-import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.ts';
-import { postGraphQL, until } from '../../../local/test/integration/stack/stack-test-kit.ts';
-import type { Page, WebSocketRoute } from 'playwright-core';
+import { weekBoardId } from '@leaderboard/core';
+import type { WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, writeDashboardConfig } from '../../build.ts';
+import { writeDashboardConfig } from '../../build.ts';
 import { startDashboardServer, type DashboardServer } from '../../src/server/dashboard-server.ts';
 import { movementOf } from '../../src/view/movement.ts';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { postGraphQL, readTable, startTestbed, totals, until, type Step, type Testbed } from './testbed.ts';
 
 const rebuildIntervalMs = 1_000;
 const program = { id: 'step-up', name: 'Step Up' };
-
-interface Step {
-  readonly user: string;
-  readonly type: string;
-  readonly quantity: number;
-  readonly programId?: string;
-}
 
 /** Before the page opens: alice 100, bob 80, dave 30. */
 const before: readonly Step[] = [
@@ -40,115 +30,30 @@ const during: readonly Step[] = [
   { user: 'dave', type: 'workout', quantity: 2 },
 ];
 
-const totals = (steps: readonly Step[], programId?: string): Map<string, number> => {
-  const scores = new Map<string, number>();
-  for (const step of steps) {
-    if (programId !== undefined && step.programId !== programId) continue;
-    const definition = activityCatalog.find((candidate) => candidate.type === step.type);
-    if (!definition) throw new Error(`no activity type ${step.type}`);
-    scores.set(step.user, (scores.get(step.user) ?? 0) + pointsFor(definition, step.quantity));
-  }
-  return scores;
-};
 const ranking = (scores: Map<string, number>): Array<{ name: string; score: number }> =>
   [...scores.entries()]
     .sort(([, a], [, b]) => b - a)
     .map(([user, score]) => ({ name: user.toUpperCase(), score }));
 
-/** The global board as the API serves it now. */
-async function publishedGlobalLeaders(stack: LocalStack): Promise<string[]> {
-  const board = await postGraphQL<{ leaderboard: { entries: Array<{ userId: string }> } }>(
-    stack.graphqlUrl,
-    'query { leaderboard(boardId: "global") { entries { userId } } }',
-    {},
-    { 'x-api-key': stack.apiKey },
-  );
-  return board.data?.leaderboard.entries.map((entry) => entry.userId) ?? [];
-}
-
-/** The table as a person reads it. */
-const readTable = (page: Page) =>
-  page.$$eval('#board-rows tr', (rows) =>
-    rows.map((row) => ({
-      rank: Number(row.querySelector('td.rank')?.textContent),
-      movement: (row.querySelector('td.movement') as HTMLElement | null)?.dataset['movement'] ?? '',
-      name: row.querySelector('th.name')?.textContent ?? '',
-      score: Number((row.querySelector('td.score')?.textContent ?? '').replace(/\D/g, '')),
-    })),
-  );
-
-let stack: LocalStack;
-let browser: TestBrowser;
-let siteDir: string;
+let testbed: Testbed;
 let badKeySite: { dir: string; server: DashboardServer } | undefined;
-const tokens = new Map<string, string>();
-const logLines: string[] = [];
-
-async function record(steps: readonly Step[]): Promise<void> {
-  for (const step of steps) {
-    const response = await postGraphQL<{ recordActivity: { points: number } }>(
-      stack.graphqlUrl,
-      'mutation Record($input: RecordActivityInput!) { recordActivity(input: $input) { id points } }',
-      {
-        input: {
-          type: step.type,
-          quantity: step.quantity,
-          ...(step.programId ? { programId: step.programId } : {}),
-        },
-      },
-      { authorization: tokens.get(step.user) ?? '' },
-    );
-    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  }
-}
-
-/** Waits until the worker has counted every user's total (read back with each user's own token). */
-async function untilCounted(expected: Map<string, number>): Promise<void> {
-  await until(
-    async () => {
-      for (const [user, score] of expected) {
-        const standing = await postGraphQL<{ myStanding: { score: number } | null }>(
-          stack.graphqlUrl,
-          'query { myStanding(boardId: "global") { score } }',
-          {},
-          { authorization: tokens.get(user) ?? '' },
-        );
-        if (standing.data?.myStanding?.score !== score) return false;
-      }
-      return true;
-    },
-    'the worker to count the activities',
-    15_000,
-  );
-}
 
 beforeAll(async () => {
-  siteDir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-site-'));
-  const [built, launched, started] = await Promise.all([
-    buildDashboard({ outDir: siteDir }),
-    launchBrowser(),
-    startLocalStack({ rebuildIntervalMs, dashboardDir: siteDir, log: (line) => logLines.push(line) }),
-  ]);
-  expect(built.files).toContain('index.html');
-  browser = launched;
-  stack = started;
-  for (const user of ['alice', 'bob', 'carol', 'dave']) {
-    tokens.set(user, await stack.mintToken({ sub: user, name: user.toUpperCase() }));
-  }
+  testbed = await startTestbed(rebuildIntervalMs);
+  await testbed.signIn(['alice', 'bob', 'carol', 'dave'].map((user) => ({ user, name: user.toUpperCase() })));
 }, 60_000);
 
 afterAll(async () => {
   await badKeySite?.server.close();
-  await browser?.close();
-  await stack?.stop();
+  await testbed?.close();
   if (badKeySite) rmSync(badKeySite.dir, { recursive: true, force: true });
-  if (siteDir) rmSync(siteDir, { recursive: true, force: true });
 });
 
 describe('the live dashboard', () => {
   it('paints the ranking, follows it live, switches boards', async () => {
     // The stack wrote config.json; the screen is also offered the program board.
-    writeDashboardConfig(siteDir, {
+    const { stack, browser } = testbed;
+    writeDashboardConfig(testbed.siteDir, {
       graphqlUrl: stack.graphqlUrl,
       realtimeUrl: stack.realtimeUrl,
       apiKey: stack.apiKey,
@@ -156,14 +61,14 @@ describe('the live dashboard', () => {
       programs: [program],
     });
 
-    await record(before);
+    await testbed.record(before);
     const firstRanking = ranking(totals(before));
     await until(
-      async () => (await publishedGlobalLeaders(stack)).length === firstRanking.length,
+      async () => (await testbed.publishedLeaders()).length === firstRanking.length,
       'the first snapshot',
       20_000,
     ).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
+      throw new Error(`${(error as Error).message}\nlog:\n${testbed.logLines.join('\n')}`);
     });
 
     const page = await browser.context.newPage();
@@ -196,9 +101,9 @@ describe('the live dashboard', () => {
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
     // One snapshot carries every change: the rebuilder waits until the worker has counted them.
     await stack.rebuilder.stop();
-    await record(during);
+    await testbed.record(during);
     const finalScores = totals([...before, ...during]);
-    await untilCounted(finalScores);
+    await testbed.untilCounted(finalScores);
     stack.rebuilder.start();
 
     const finalRanking = ranking(finalScores);
@@ -221,7 +126,6 @@ describe('the live dashboard', () => {
       true,
     );
     await expect(page.locator('#announcer').textContent()).resolves.toContain('CAROL leads with 180 points.');
-    await page.screenshot({ path: join(tmpdir(), 'leaderboard-dashboard.png') });
 
     // The program board: only the activities recorded for the program.
     await page.locator('#board-picker').selectOption(`program:${program.id}`);
@@ -264,6 +168,7 @@ describe('the live dashboard', () => {
   });
 
   it('reconnects after the connection drops and catches up on what it missed', async () => {
+    const { stack, browser } = testbed;
     const page = await browser.context.newPage();
     // The page's real-time sockets pass through the browser's WebSocket routing (to the real
     // server), so the test can cut one as a network failure would.
@@ -284,9 +189,9 @@ describe('the live dashboard', () => {
     await until(() => stack.subscriptionCount() < watching, 'the server to see the socket close', 10_000);
 
     // Published while the screen is disconnected: it must show this after reconnecting.
-    await record([{ user: 'bob', type: 'running', quantity: 100 }]);
+    await testbed.record([{ user: 'bob', type: 'running', quantity: 100 }]);
     await until(
-      async () => (await publishedGlobalLeaders(stack))[0] === 'bob',
+      async () => (await testbed.publishedLeaders())[0] === 'bob',
       'bob to lead the published board',
       20_000,
     );
@@ -300,8 +205,9 @@ describe('the live dashboard', () => {
   });
 
   it('shows a clear error when the API key is refused', async () => {
+    const { stack, browser } = testbed;
     const dir = mkdtempSync(join(tmpdir(), 'leaderboard-dashboard-bad-key-'));
-    cpSync(siteDir, dir, { recursive: true });
+    cpSync(testbed.siteDir, dir, { recursive: true });
     writeDashboardConfig(dir, {
       graphqlUrl: stack.graphqlUrl,
       realtimeUrl: stack.realtimeUrl,

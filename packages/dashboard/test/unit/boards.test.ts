@@ -1,21 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boardOptions,
-  defaultRows,
+  groupedOptions,
+  maxRows,
+  pickerOptions,
   requestedBoard,
   requestedRows,
-  withBoard,
 } from '../../src/view/boards.ts';
 
 // Friday 20 November 2026, in ISO week 47.
 const friday = Date.UTC(2026, 10, 20, 12);
 
-describe('boardOptions', () => {
+describe('pickerOptions', () => {
   it('offers all time, this ISO week and each configured program', () => {
-    expect(boardOptions(friday, [{ id: 'spring', name: 'Spring Steps' }])).toEqual([
-      { boardId: 'global', label: 'All time' },
-      { boardId: 'week:2026-W47', label: 'This week (2026-W47)' },
-      { boardId: 'program:spring', label: 'Program: Spring Steps' },
+    expect(
+      pickerOptions({
+        nowMs: friday,
+        programs: [{ id: 'spring', name: 'Spring Steps' }],
+        selected: 'global',
+      }),
+    ).toEqual([
+      { boardId: 'global', label: 'All time', group: 'Boards' },
+      { boardId: 'week:2026-W47', label: 'This week (2026-W47)', group: 'Boards' },
+      { boardId: 'program:spring', label: 'Program: Spring Steps', group: 'Programs' },
+    ]);
+  });
+
+  it('adds a board asked for by address that no source lists, in its group', () => {
+    const offered = (selected: string) => pickerOptions({ nowMs: friday, programs: [], selected });
+    expect(offered('program:x').at(-1)).toEqual({
+      boardId: 'program:x',
+      label: 'Program: x',
+      group: 'Programs',
+    });
+    expect(offered('week:2026-W40').at(-1)).toEqual({
+      boardId: 'week:2026-W40',
+      label: 'Week 2026-W40',
+      group: 'Boards',
+    });
+    expect(offered('global')).toHaveLength(2);
+  });
+});
+
+describe('groupedOptions', () => {
+  it('keeps each group together under one heading, in the order groups first appear', () => {
+    const options = pickerOptions({
+      nowMs: friday,
+      programs: [{ id: 'spring', name: 'Spring' }],
+      selected: 'week:2026-W40',
+    });
+    expect(
+      groupedOptions(options).map(({ group, options: grouped }) => [group, grouped.map((o) => o.boardId)]),
+    ).toEqual([
+      ['Boards', ['global', 'week:2026-W47', 'week:2026-W40']],
+      ['Programs', ['program:spring']],
     ]);
   });
 });
@@ -33,20 +70,8 @@ describe('requestedBoard', () => {
   });
 });
 
-describe('withBoard', () => {
-  it('adds a board asked for by address that the picker does not list', () => {
-    const options = boardOptions(friday, []);
-    expect(withBoard(options, 'program:x').at(-1)).toEqual({ boardId: 'program:x', label: 'Program: x' });
-    expect(withBoard(options, 'week:2026-W40').at(-1)).toEqual({
-      boardId: 'week:2026-W40',
-      label: 'Week 2026-W40',
-    });
-    expect(withBoard(options, 'global')).toEqual(options);
-  });
-});
-
 describe('requestedRows', () => {
-  it('takes 1 to 100 rows from ?rows=, else the default', () => {
+  it('takes 1 to 100 rows from ?rows=, else as many as the screen fits up to 100', () => {
     expect(requestedRows('?rows=10')).toBe(10);
     expect(requestedRows('?rows=100')).toBe(100);
     expect([
@@ -54,6 +79,6 @@ describe('requestedRows', () => {
       requestedRows('?rows=0'),
       requestedRows('?rows=101'),
       requestedRows('?rows=1e2'),
-    ]).toEqual([defaultRows, defaultRows, defaultRows, defaultRows]);
+    ]).toEqual([maxRows, maxRows, maxRows, maxRows]);
   });
 });

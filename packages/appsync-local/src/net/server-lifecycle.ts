@@ -1,4 +1,4 @@
-/** Starting and stopping the HTTP(S) servers of the local stack, the same way for each. */
+/** Starting and stopping an HTTP(S) server, the same way for every server of the local API and its users. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -42,7 +42,7 @@ export interface QueryLimits {
 export const appSyncDefaultLimits: QueryLimits = { queryDepthLimit: 0, resolverCountLimit: 10_000 };
 
 /**
- * The local runtime's own bounds. 15,000 tokens is graphql-java's default parser limit (the engine
+ * The emulator's own bounds. 15,000 tokens is graphql-java's default parser limit (the engine
  * AppSync runs); graphql-js overflows the stack between 1,000 and 2,000 levels of nesting, so 256
  * leaves a wide margin while exceeding anything AppSync's own depth limit (at most 75) allows.
  */

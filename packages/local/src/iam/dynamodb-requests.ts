@@ -3,8 +3,8 @@
  * `dynamodb:<Operation>` on the table (or index, or stream) ARN, one check per item of a
  * transaction with the item's own action, one per table of a batch.
  */
-import { isRecord, optionalString, requiredString, type ArnScope, type RequestBody } from './request-body.ts';
 import type { AuthorizationCheck } from 'appsync-local/iam';
+import { isRecord, optionalString, requiredString, type ArnScope, type RequestBody } from './request-body.ts';
 import { UnknownOperationError, ValidationError } from './errors.ts';
 
 /** Operations that act on the table named by `TableName`. */

@@ -3,8 +3,8 @@
  * makes: `sqs:<Operation>` on the queue ARN named by `QueueUrl` (or `QueueName`, or an ARN).
  * Batch operations are authorized by their single-message action, as IAM has no batch actions.
  */
-import { optionalString, requiredString, type ArnScope, type RequestBody } from './request-body.ts';
 import type { AuthorizationCheck } from 'appsync-local/iam';
+import { optionalString, requiredString, type ArnScope, type RequestBody } from './request-body.ts';
 import { UnknownOperationError, ValidationError } from './errors.ts';
 
 /** Operations on the queue named by `QueueUrl`, with the action each is authorized as. */

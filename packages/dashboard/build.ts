@@ -9,7 +9,8 @@
  * DASHBOARD_GRAPHQL_URL, DASHBOARD_REALTIME_URL, DASHBOARD_API_KEY, DASHBOARD_REGION and
  * optionally DASHBOARD_PROGRAMS (JSON list of {id, name}).
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -17,8 +18,18 @@ import { configFileName, parseDashboardConfig, type DashboardConfig } from './sr
 
 const packageDir = import.meta.dirname;
 export const defaultDashboardDir = join(packageDir, 'dist');
-/** Copied as is: the page links it as its icon and shows it as the logo. */
-const faviconFile = 'favicon.svg';
+
+/**
+ * The page's icon (also its logo), written under a content-hashed name like the bundles: the
+ * deployed site caches every file but the page and config.json for a year.
+ */
+function writeFavicon(outDir: string): string {
+  const svg = readFileSync(join(packageDir, 'src/page/favicon.svg'));
+  const hash = createHash('sha256').update(svg).digest('hex').slice(0, 8).toUpperCase();
+  const file = `favicon-${hash}.svg`;
+  writeFileSync(join(outDir, file), svg);
+  return file;
+}
 
 export interface BuildDashboardOptions {
   /** Where the site goes; emptied first. `dist/` by default. */
@@ -99,15 +110,16 @@ export async function buildDashboard(options: BuildDashboardOptions = {}): Promi
     if (!found) throw new DashboardBuildError(`the build produced no output for ${entry}`);
     return basename(found[0]);
   };
+  const favicon = writeFavicon(outDir);
   const html = readFileSync(join(packageDir, 'src/page/index.html'), 'utf8')
     .replace('%SCRIPT%', `./${outputFor('src/browser/main.ts')}`)
-    .replace('%STYLES%', `./${outputFor('src/page/styles.css')}`);
+    .replace('%STYLES%', `./${outputFor('src/page/styles.css')}`)
+    .replaceAll('%FAVICON%', `./${favicon}`);
   writeFileSync(join(outDir, 'index.html'), html);
-  copyFileSync(join(packageDir, 'src/page', faviconFile), join(outDir, faviconFile));
   if (options.config) writeDashboardConfig(outDir, options.config);
   const files = [
     'index.html',
-    faviconFile,
+    favicon,
     ...outputs.map(([file]) => relative(outDir, resolve(file))),
     ...(options.config ? [configFileName] : []),
   ];

@@ -111,13 +111,14 @@ export class BoardView {
         ? []
         : entries.filter((entry) => previousScores.get(entry.userId) !== entry.score).map((e) => e.userId),
     );
-    this.rows.show(entries, previous !== undefined, changedIds);
-    this.empty.hidden = snapshot.entries.length > 0;
+    // The header first: its "as of" line can wrap and change the height the rows fit in.
     const asOf = new Date(snapshot.asOf);
     this.asOf.hidden = snapshot.version === 0 || Number.isNaN(asOf.getTime());
     this.asOfTime.dateTime = snapshot.asOf;
     this.asOfTime.textContent = Number.isNaN(asOf.getTime()) ? '' : timeFormat.format(asOf);
     this.asOfTime.title = `version ${snapshot.version}`;
+    this.empty.hidden = snapshot.entries.length > 0;
+    this.rows.show(entries, previous !== undefined, changedIds);
     if (previous !== undefined) this.announcer.textContent = describeUpdate(previous, snapshot);
     this.shown = snapshot;
   }

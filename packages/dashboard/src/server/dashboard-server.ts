@@ -30,9 +30,9 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Hashed bundles never change under one name; the page and its config must be re-read. */
+/** Hashed files (bundles, favicon) never change under one name; the page and its config must be re-read. */
 const cacheControlFor = (file: string): string =>
-  /-[A-Z0-9]{8}\.(js|css)(\.map)?$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  /-[A-Z0-9]{8}\.(js|css|svg)(\.map)?$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 
 function reply(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {

@@ -134,18 +134,22 @@ describe('the dashboard on a 1920x1080 wall', () => {
     await expect(wall.locator(`tr[data-user-id="${viewer}"] .you-tag`).textContent()).resolves.toBe('You');
   });
 
-  it('has a favicon', async () => {
+  it('has a favicon, under a content-hashed name so it can be cached for good', async () => {
     const icon = await wall.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
       if (!link) return undefined;
       const response = await fetch(link.href);
       return {
+        href: link.href,
         status: response.status,
         type: response.headers.get('content-type'),
+        caching: response.headers.get('cache-control'),
         body: await response.text(),
       };
     });
     expect(icon).toMatchObject({ status: 200, type: 'image/svg+xml' });
+    expect(icon?.href).toMatch(/\/favicon-[A-Z0-9]{8}\.svg$/);
+    expect(icon?.caching).toContain('immutable');
     expect(icon?.body).toContain('<svg');
   });
 
@@ -178,6 +182,17 @@ describe('the dashboard on a 1920x1080 wall', () => {
     expect(await recordedMoves(wall)).toEqual([]);
     await expect(wall.evaluate(() => document.getAnimations().length)).resolves.toBe(0);
     await wall.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('re-fits its rows when the window gets shorter', async () => {
+    await wall.setViewportSize({ width: 1920, height: 700 });
+    await until(async () => (await readLayout(wall)).more !== null, 'the rows to be re-fitted', 5_000);
+    const layout = await readLayout(wall);
+    const shown = layout.rows.filter((row) => !row.hidden);
+    expect(layout.scrollHeight).toBeLessThanOrEqual(layout.innerHeight);
+    expect(layout.more).toBe(`+${25 - shown.length} more`);
+    for (const row of shown) expect(row.bottom).toBeLessThanOrEqual(layout.frameBottom + 0.5);
+    expect(shown.at(-1)).toMatchObject({ userId: viewer, afterGap: true });
   });
 });
 

@@ -42,7 +42,7 @@ export class BoardRows {
   }
 
   /**
-   * Shows `entries` in rank order. With `animate`, rows that kept their place on screen travel
+   * Shows `entries` in rank order. With `animate`, rows on screen before and after travel
    * from their old place, rows new on screen fade in, and rows in `changedIds` flash.
    */
   show(entries: readonly BoardEntry[], animate: boolean, changedIds: ReadonlySet<string>): void {

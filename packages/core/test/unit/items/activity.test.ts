@@ -57,20 +57,20 @@ describe('activity codec', () => {
     expect(decodeActivity(encodeActivity(processed))).toEqual(processed);
   });
 
-  it.each<[string, unknown, string]>([
-    ['an item without points', without(stored, 'points'), 'points'],
-    ['negative points', withAttribute(stored, 'points', -3), 'points'],
-    ['fractional points', withAttribute(stored, 'points', 1.5), 'points'],
-    ['an item without basePoints', without(stored, 'basePoints'), 'basePoints'],
-    ['a quantity that is text', withAttribute(stored, 'quantity', '12'), 'quantity'],
-    ['an empty user id', withAttribute(stored, 'userId', ''), 'userId'],
-    ['a key of another user', withAttribute(stored, 'pk', 'ACT#grace#walk-1'), 'pk'],
-    ['a key without the activity part', withAttribute(stored, 'pk', 'ACT#ada#'), 'pk'],
-    ['a date that is not a timestamp', withAttribute(stored, 'occurredAt', 'yesterday'), 'occurredAt'],
-    ['an empty program id', withAttribute(stored, 'programId', ''), 'programId'],
-    ['another item kind', withAttribute(stored, 'kind', 'rateCounter'), 'kind'],
-    ['something that is not an item', ['activity'], 'attribute map'],
-  ])('refuses %s, naming %s', (_, item, named) => {
+  it.each<[string, string, unknown]>([
+    ['an item without points', 'points', without(stored, 'points')],
+    ['negative points', 'points', withAttribute(stored, 'points', -3)],
+    ['fractional points', 'points', withAttribute(stored, 'points', 1.5)],
+    ['an item without basePoints', 'basePoints', without(stored, 'basePoints')],
+    ['a quantity that is text', 'quantity', withAttribute(stored, 'quantity', '12')],
+    ['an empty user id', 'userId', withAttribute(stored, 'userId', '')],
+    ['a key of another user', 'pk', withAttribute(stored, 'pk', 'ACT#grace#walk-1')],
+    ['a key without the activity part', 'pk', withAttribute(stored, 'pk', 'ACT#ada#')],
+    ['a date that is not a timestamp', 'occurredAt', withAttribute(stored, 'occurredAt', 'yesterday')],
+    ['an empty program id', 'programId', withAttribute(stored, 'programId', '')],
+    ['another item kind', 'kind', withAttribute(stored, 'kind', 'rateCounter')],
+    ['something that is not an item', 'attribute map', ['activity']],
+  ])('refuses %s, naming %s', (_, named, item) => {
     const parsed = parseActivity(item);
     expect(parsed.ok).toBe(false);
     expect(() => decodeActivity(item)).toThrow(MalformedItemError);

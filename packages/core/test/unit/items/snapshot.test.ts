@@ -52,14 +52,14 @@ describe('snapshot codec', () => {
     });
   });
 
-  it.each<[string, unknown, string]>([
-    ['no version', without(stored, 'version'), 'version'],
-    ['entries that are not a list', withAttribute(stored, 'entries', 'none'), 'entries'],
-    ['an entry without a score', withAttribute(stored, 'entries', [{ rank: 1, userId: 'ada' }]), 'entry 0'],
-    ['an entry with rank 0', withAttribute(stored, 'entries', [{ rank: 0, userId: 'a', score: 1 }]), 'rank'],
-    ['a board other than its key', withAttribute(stored, 'boardId', 'global'), 'pk'],
-    ['an asOf that is not a timestamp', withAttribute(stored, 'asOf', 'now'), 'asOf'],
-  ])('refuses a snapshot with %s, naming %s', (_, item, named) => {
+  it.each<[string, string, unknown]>([
+    ['no version', 'version', without(stored, 'version')],
+    ['entries that are not a list', 'entries', withAttribute(stored, 'entries', 'none')],
+    ['an entry without a score', 'entry 0', withAttribute(stored, 'entries', [{ rank: 1, userId: 'ada' }])],
+    ['an entry with rank 0', 'rank', withAttribute(stored, 'entries', [{ rank: 0, userId: 'a', score: 1 }])],
+    ['a board other than its key', 'pk', withAttribute(stored, 'boardId', 'global')],
+    ['an asOf that is not a timestamp', 'asOf', withAttribute(stored, 'asOf', 'now')],
+  ])('refuses a snapshot with %s, naming %s', (_, named, item) => {
     expect(parseSnapshot(item).ok).toBe(false);
     expect(() => decodeSnapshot(item)).toThrow(MalformedItemError);
     expect(() => decodeSnapshot(item)).toThrow(named);

@@ -39,16 +39,16 @@ describe('total codec', () => {
     expect(parseTotal(stored)).toEqual({ ok: true, value: total });
   });
 
-  it.each<[string, unknown, string]>([
-    ['no score', without(stored, 'score'), 'score'],
-    ['a negative score', withAttribute(stored, 'score', -1), 'score'],
-    ['no rank key (missing from the ranking index)', without(stored, 'rankKey'), 'rankKey'],
-    ['no shard key', without(stored, 'shardKey'), 'shardKey'],
-    ['a board other than its key', withAttribute(stored, 'boardId', 'program:spring'), 'sk'],
-    ['a user other than its key', withAttribute(stored, 'userId', 'grace'), 'pk'],
-    ['a reachedAt that is not a timestamp', withAttribute(stored, 'reachedAt', '2026-11-20'), 'reachedAt'],
-    ['another kind', withAttribute(stored, 'kind', 'progress'), 'kind'],
-  ])('refuses a total with %s, naming %s', (_, item, named) => {
+  it.each<[string, string, unknown]>([
+    ['no score', 'score', without(stored, 'score')],
+    ['a negative score', 'score', withAttribute(stored, 'score', -1)],
+    ['no rank key (missing from the ranking index)', 'rankKey', without(stored, 'rankKey')],
+    ['no shard key', 'shardKey', without(stored, 'shardKey')],
+    ['a board other than its key', 'sk', withAttribute(stored, 'boardId', 'program:spring')],
+    ['a user other than its key', 'pk', withAttribute(stored, 'userId', 'grace')],
+    ['a reachedAt that is not a timestamp', 'reachedAt', withAttribute(stored, 'reachedAt', '2026-11-20')],
+    ['another kind', 'kind', withAttribute(stored, 'kind', 'progress')],
+  ])('refuses a total with %s, naming %s', (_, named, item) => {
     expect(() => decodeTotal(item)).toThrow(MalformedItemError);
     expect(() => decodeTotal(item)).toThrow(named);
   });

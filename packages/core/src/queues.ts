@@ -4,6 +4,8 @@
  * pipe and event source mapping.
  */
 import { workerFunction } from './functions.ts';
+import { activityAttributes } from './items/activity.ts';
+import { itemKinds } from './keys.ts';
 
 export interface QueueSpec {
   readonly name: string;
@@ -80,7 +82,7 @@ export const activitiesQueue = {
     windowSeconds: 1,
     filterPattern: {
       eventName: ['INSERT'],
-      dynamodb: { NewImage: { kind: { S: ['activity'] } } },
+      dynamodb: { NewImage: { [activityAttributes.kind]: { S: [itemKinds.activity] } } },
     },
     startingPosition: 'TRIM_HORIZON',
     maximumRetryAttempts: 10,

@@ -43,6 +43,17 @@ export interface ServiceConfig {
    * request; each resolver is a DynamoDB read, so 1,000 aliases would be 1,000 reads.
    */
   readonly resolverCountLimit: number;
+  /** The token claim the authorizer reads a user's team from (a Cognito custom attribute); an admin's assignment overrides it. */
+  readonly teamClaim: string;
+  /** Longest team id: letters, digits, `-` and `_`, like program ids. */
+  readonly maxTeamIdLength: number;
+  /**
+   * myStanding: index items read per shard to place the caller among the users of their own score
+   * bucket. Past it the place is interpolated and the rank says it is an estimate.
+   */
+  readonly standingItemsPerShard: number;
+  /** Most entries `myStanding(around:)` gives on each side of the caller. */
+  readonly maxAround: number;
 }
 
 export const serviceConfig: ServiceConfig = {
@@ -63,4 +74,8 @@ export const serviceConfig: ServiceConfig = {
   maxSnapshotBytes: 200_000,
   queryDepthLimit: 5,
   resolverCountLimit: 25,
+  teamClaim: 'custom:team',
+  maxTeamIdLength: 64,
+  standingItemsPerShard: 100,
+  maxAround: 10,
 };

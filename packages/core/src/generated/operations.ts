@@ -13,6 +13,23 @@ export type LeaderboardEntryInput = {
   userId: string;
 };
 
+export type ProgramInput = {
+  /** At least one type from `activityTypes`, each once. */
+  activityTypes: Array<string>;
+  description?: string | null | undefined;
+  /** After `startsAt`. */
+  endsAt: string;
+  /** Letters, digits, `-` and `_`, at most 64; also the board id's suffix (`program:<id>`). Cannot change. */
+  id: string;
+  name: string;
+  /** A whole number of points, at least 1; null for none. */
+  pointsGoal?: number | null | undefined;
+  startsAt: string;
+};
+
+/** Where a program stands at the time of the call: before its start, between start and end, after its end. */
+export type ProgramStatus = 'ACTIVE' | 'ENDED' | 'UPCOMING';
+
 export type PublishLeaderboardInput = {
   asOf: string;
   boardId: string;
@@ -25,6 +42,10 @@ export type RecordActivityInput = {
   idempotencyKey?: string | null | undefined;
   /** When it happened; defaults to now. Neither in the future nor too far in the past. */
   occurredAt?: string | null | undefined;
+  /**
+   * A program (from `programs`) the activity counts for. Refused with a ValidationError when no
+   * program has this id, the activity did not occur while the program runs, or its type does not count there.
+   */
   programId?: string | null | undefined;
   /** How much, in the activity type's unit. */
   quantity: number;
@@ -149,6 +170,177 @@ export type OnLeaderboardChangedSubscription = {
   } | null;
 };
 
+export type ProgramFieldsFragment = {
+  id: string;
+  name: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  activityTypes: Array<string>;
+  pointsGoal: number | null;
+  status: Types.ProgramStatus;
+  boardId: string;
+};
+
+export type ProgressFieldsFragment = {
+  points: number;
+  activities: number;
+  goal: number | null;
+  percent: number | null;
+  completedAt: string | null;
+  program: {
+    id: string;
+    name: string;
+    description: string;
+    startsAt: string;
+    endsAt: string;
+    activityTypes: Array<string>;
+    pointsGoal: number | null;
+    status: Types.ProgramStatus;
+    boardId: string;
+  };
+};
+
+export type ProgramsQueryVariables = Exact<{
+  status?: Types.ProgramStatus | null | undefined;
+}>;
+
+export type ProgramsQuery = {
+  programs: Array<{
+    id: string;
+    name: string;
+    description: string;
+    startsAt: string;
+    endsAt: string;
+    activityTypes: Array<string>;
+    pointsGoal: number | null;
+    status: Types.ProgramStatus;
+    boardId: string;
+  }>;
+};
+
+export type ProgramQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ProgramQuery = {
+  program: {
+    id: string;
+    name: string;
+    description: string;
+    startsAt: string;
+    endsAt: string;
+    activityTypes: Array<string>;
+    pointsGoal: number | null;
+    status: Types.ProgramStatus;
+    boardId: string;
+  } | null;
+};
+
+export type MyProgressQueryVariables = Exact<{
+  programId: string;
+}>;
+
+export type MyProgressQuery = {
+  myProgress: {
+    points: number;
+    activities: number;
+    goal: number | null;
+    percent: number | null;
+    completedAt: string | null;
+    program: {
+      id: string;
+      name: string;
+      description: string;
+      startsAt: string;
+      endsAt: string;
+      activityTypes: Array<string>;
+      pointsGoal: number | null;
+      status: Types.ProgramStatus;
+      boardId: string;
+    };
+  } | null;
+};
+
+export type MyProgramsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyProgramsQuery = {
+  myPrograms: Array<{
+    points: number;
+    activities: number;
+    goal: number | null;
+    percent: number | null;
+    completedAt: string | null;
+    program: {
+      id: string;
+      name: string;
+      description: string;
+      startsAt: string;
+      endsAt: string;
+      activityTypes: Array<string>;
+      pointsGoal: number | null;
+      status: Types.ProgramStatus;
+      boardId: string;
+    };
+  }>;
+};
+
+export type MyActivitiesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+export type MyActivitiesQuery = {
+  myActivities: {
+    nextToken: string | null;
+    items: Array<{
+      id: string;
+      type: string;
+      quantity: number;
+      points: number;
+      programId: string | null;
+      occurredAt: string;
+      recordedAt: string;
+    }>;
+  };
+};
+
+export type CreateProgramMutationVariables = Exact<{
+  input: Types.ProgramInput;
+}>;
+
+export type CreateProgramMutation = {
+  createProgram: {
+    id: string;
+    name: string;
+    description: string;
+    startsAt: string;
+    endsAt: string;
+    activityTypes: Array<string>;
+    pointsGoal: number | null;
+    status: Types.ProgramStatus;
+    boardId: string;
+  };
+};
+
+export type UpdateProgramMutationVariables = Exact<{
+  input: Types.ProgramInput;
+}>;
+
+export type UpdateProgramMutation = {
+  updateProgram: {
+    id: string;
+    name: string;
+    description: string;
+    startsAt: string;
+    endsAt: string;
+    activityTypes: Array<string>;
+    pointsGoal: number | null;
+    status: Types.ProgramStatus;
+    boardId: string;
+  };
+};
+
 export const LeaderboardFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -181,6 +373,77 @@ export const LeaderboardFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<LeaderboardFieldsFragment, unknown>;
+export const ProgramFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgramFieldsFragment, unknown>;
+export const ProgressFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgramProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'program' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'points' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activities' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'percent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgressFieldsFragment, unknown>;
 export const LeaderboardDocument = {
   kind: 'Document',
   definitions: [
@@ -510,3 +773,442 @@ export const OnLeaderboardChangedDocument = {
     },
   ],
 } as unknown as DocumentNode<OnLeaderboardChangedSubscription, OnLeaderboardChangedSubscriptionVariables>;
+export const ProgramsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Programs' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgramStatus' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programs' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgramsQuery, ProgramsQueryVariables>;
+export const ProgramDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Program' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'program' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgramQuery, ProgramQueryVariables>;
+export const MyProgressDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myProgress' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgressFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgramProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'program' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'points' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activities' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'percent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyProgressQuery, MyProgressQueryVariables>;
+export const MyProgramsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyPrograms' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myPrograms' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgressFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgramProgress' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'program' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'points' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activities' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'goal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'percent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyProgramsQuery, MyProgramsQueryVariables>;
+export const MyActivitiesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyActivities' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'nextToken' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myActivities' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'nextToken' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'nextToken' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'items' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'points' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextToken' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyActivitiesQuery, MyActivitiesQueryVariables>;
+export const CreateProgramDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateProgram' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgramInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createProgram' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateProgramMutation, CreateProgramMutationVariables>;
+export const UpdateProgramDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateProgram' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgramInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateProgram' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgramFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgramFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activityTypes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pointsGoal' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'boardId' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateProgramMutation, UpdateProgramMutationVariables>;

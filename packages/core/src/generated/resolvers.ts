@@ -102,6 +102,7 @@ export type ResolversTypes = {
   AWSTimestamp: ResolverTypeWrapper<Types.Scalars['AWSTimestamp']['output']>;
   AWSURL: ResolverTypeWrapper<Types.Scalars['AWSURL']['output']>;
   Activity: ResolverTypeWrapper<Types.Activity>;
+  ActivityPage: ResolverTypeWrapper<Types.ActivityPage>;
   ActivityType: ResolverTypeWrapper<Types.ActivityType>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
@@ -111,6 +112,10 @@ export type ResolversTypes = {
   LeaderboardEntry: ResolverTypeWrapper<Types.LeaderboardEntry>;
   LeaderboardEntryInput: Types.LeaderboardEntryInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Program: ResolverTypeWrapper<Types.Program>;
+  ProgramInput: Types.ProgramInput;
+  ProgramProgress: ResolverTypeWrapper<Types.ProgramProgress>;
+  ProgramStatus: Types.ProgramStatus;
   PublishLeaderboardInput: Types.PublishLeaderboardInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordActivityInput: Types.RecordActivityInput;
@@ -131,6 +136,7 @@ export type ResolversParentTypes = {
   AWSTimestamp: Types.Scalars['AWSTimestamp']['output'];
   AWSURL: Types.Scalars['AWSURL']['output'];
   Activity: Types.Activity;
+  ActivityPage: Types.ActivityPage;
   ActivityType: Types.ActivityType;
   Boolean: Types.Scalars['Boolean']['output'];
   Float: Types.Scalars['Float']['output'];
@@ -140,6 +146,9 @@ export type ResolversParentTypes = {
   LeaderboardEntry: Types.LeaderboardEntry;
   LeaderboardEntryInput: Types.LeaderboardEntryInput;
   Mutation: Record<PropertyKey, never>;
+  Program: Types.Program;
+  ProgramInput: Types.ProgramInput;
+  ProgramProgress: Types.ProgramProgress;
   PublishLeaderboardInput: Types.PublishLeaderboardInput;
   Query: Record<PropertyKey, never>;
   RecordActivityInput: Types.RecordActivityInput;
@@ -274,6 +283,14 @@ export type ActivityResolvers<
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ActivityPageResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ActivityPage'] = ResolversParentTypes['ActivityPage'],
+> = {
+  items?: Resolver<Array<ResolversTypes['Activity']>, ParentType, ContextType>;
+  nextToken?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ActivityTypeResolvers<
   ContextType = any,
   ParentType extends ResolversParentTypes['ActivityType'] = ResolversParentTypes['ActivityType'],
@@ -312,6 +329,12 @@ export type MutationResolvers<
   ContextType = any,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = {
+  createProgram?: Resolver<
+    ResolversTypes['Program'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationCreateProgramArgs, 'input'>
+  >;
   publishLeaderboard?: Resolver<
     ResolversTypes['Leaderboard'],
     ParentType,
@@ -324,6 +347,39 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationRecordActivityArgs, 'input'>
   >;
+  updateProgram?: Resolver<
+    ResolversTypes['Program'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationUpdateProgramArgs, 'input'>
+  >;
+};
+
+export type ProgramResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program'],
+> = {
+  activityTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  boardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsGoal?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProgramStatus'], ParentType, ContextType>;
+};
+
+export type ProgramProgressResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['ProgramProgress'] = ResolversParentTypes['ProgramProgress'],
+> = {
+  activities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedAt?: Resolver<Types.Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  goal?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  percent?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  program?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<
@@ -337,11 +393,36 @@ export type QueryResolvers<
     ContextType,
     Partial<Types.QueryLeaderboardArgs>
   >;
+  myActivities?: Resolver<
+    ResolversTypes['ActivityPage'],
+    ParentType,
+    ContextType,
+    Partial<Types.QueryMyActivitiesArgs>
+  >;
+  myPrograms?: Resolver<Array<ResolversTypes['ProgramProgress']>, ParentType, ContextType>;
+  myProgress?: Resolver<
+    Types.Maybe<ResolversTypes['ProgramProgress']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryMyProgressArgs, 'programId'>
+  >;
   myStanding?: Resolver<
     Types.Maybe<ResolversTypes['Standing']>,
     ParentType,
     ContextType,
     Partial<Types.QueryMyStandingArgs>
+  >;
+  program?: Resolver<
+    Types.Maybe<ResolversTypes['Program']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryProgramArgs, 'id'>
+  >;
+  programs?: Resolver<
+    Array<ResolversTypes['Program']>,
+    ParentType,
+    ContextType,
+    Partial<Types.QueryProgramsArgs>
   >;
 };
 
@@ -380,10 +461,13 @@ export type Resolvers<ContextType = any> = {
   AWSTimestamp?: GraphQLScalarType;
   AWSURL?: GraphQLScalarType;
   Activity?: ActivityResolvers<ContextType>;
+  ActivityPage?: ActivityPageResolvers<ContextType>;
   ActivityType?: ActivityTypeResolvers<ContextType>;
   Leaderboard?: LeaderboardResolvers<ContextType>;
   LeaderboardEntry?: LeaderboardEntryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Program?: ProgramResolvers<ContextType>;
+  ProgramProgress?: ProgramProgressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Standing?: StandingResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -16,6 +16,7 @@ export function functionArgsFromSpec(spec: FunctionSpec): sst.aws.FunctionArgs {
     memory: `${spec.memoryMb} MB`,
     architecture: 'arm64',
     link: linksOf(spec),
+    ...(spec.environment ? { environment: { ...spec.environment } } : {}),
     permissions: policyStatements(spec),
   };
 }

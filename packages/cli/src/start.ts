@@ -4,7 +4,7 @@
  */
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rebuildSchedule } from '@leaderboard/core';
+import { rebuildCadence, rebuildSchedule } from '@leaderboard/core';
 import { buildDashboard, DashboardBuildError } from '@leaderboard/dashboard/build';
 import { LocalStackStartError } from '@leaderboard/local/stack/errors';
 import { startLocalStack, type LocalStack } from '@leaderboard/local/stack/local-stack';
@@ -35,7 +35,7 @@ Options:
   --port <n>            GraphQL port on 127.0.0.1 (default 4000; 0 picks a free one)
   --dashboard-port <n>  dashboard port on 127.0.0.1 (default: the GraphQL port + 1, or free with --port 0)
   --persist             keep data on disk under .local/dynamodb (default: in memory)
-  --rebuild-every <d>   run the rebuilder every <d> (e.g. 2s) instead of ${rebuildSchedule.expression}
+  --rebuild-every <d>   run the rebuilder every <d> (e.g. 2s) instead of ${rebuildSchedule.expression} with ${rebuildCadence.tickSeconds} s ticks
   --verbose             log each operation, resolver, pipe delivery, worker batch and rebuild
   --https               serve HTTPS and WSS with a self-signed certificate
   -h, --help            show this help
@@ -115,7 +115,7 @@ function banner(stack: LocalStack, options: StartOptions, readyMs: number): stri
   const scheme = options.https ? 'https' : 'http';
   const rebuild = options.rebuildIntervalMs
     ? `every ${options.rebuildIntervalMs} ms (local override)`
-    : rebuildSchedule.expression;
+    : `${rebuildSchedule.expression}, ticking every ${rebuildCadence.tickSeconds} s inside (as in the cloud)`;
   const storage = options.persist
     ? `on disk in ${relative(repositoryRoot, defaultPaths.dynamoDbData)}/`
     : 'in memory';

@@ -5,6 +5,7 @@
  * narrowed to the calls its code makes.
  */
 import { onApiField, onIndex, onTable, type Grant } from './access.ts';
+import { rebuildCadence, rebuildSchedule } from './schedules.ts';
 import { activitiesTable, scoresTable } from './tables.ts';
 
 /** Resources a function can link, by their SST component name. */
@@ -24,6 +25,8 @@ export interface FunctionSpec {
   readonly memoryMb: number;
   readonly links: readonly LinkName[];
   readonly grants: readonly Grant[];
+  /** Settings the function reads from its environment, the same in the cloud and locally. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 export const workerFunction = {
@@ -46,7 +49,8 @@ export const workerFunction = {
 export const rebuilderFunction = {
   name: 'RebuilderFunction',
   handler: 'packages/functions/src/rebuilder.handler',
-  timeoutSeconds: 50,
+  // One invocation ticks until the next is due (rebuildCadence): its timeout covers the period.
+  timeoutSeconds: rebuildSchedule.periodSeconds,
   memoryMb: 1024,
   links: ['Scores', 'Api'],
   grants: [
@@ -59,6 +63,10 @@ export const rebuilderFunction = {
     // Exactly one field of the API: the IAM-only publish mutation.
     { actions: ['appsync:GraphQL'], resources: [onApiField('Mutation', 'publishLeaderboard')] },
   ],
+  environment: {
+    REBUILD_PERIOD_SECONDS: String(rebuildSchedule.periodSeconds),
+    REBUILD_TICK_SECONDS: String(rebuildCadence.tickSeconds),
+  },
 } as const satisfies FunctionSpec;
 
 export const authorizerFunction = {

@@ -15,6 +15,12 @@ export const itemKinds = {
   snapshot: 'snapshot',
   boardChange: 'boardChange',
   rebuildCursor: 'rebuildCursor',
+  scoreHistogram: 'scoreHistogram',
+  teamCounter: 'teamCounter',
+  teamSnapshot: 'teamSnapshot',
+  teamAssignment: 'teamAssignment',
+  program: 'program',
+  programCount: 'programCount',
 } as const;
 
 export type ItemKind = (typeof itemKinds)[keyof typeof itemKinds];
@@ -32,3 +38,11 @@ export type ScoresKey = { readonly pk: string; readonly sk: string };
 export const userPartition = (userId: string): string => `USER${keySeparator}${userId}`;
 
 export const epochMinute = (epochMs: number): number => Math.floor(epochMs / 60_000);
+
+/**
+ * Board change marks are kept per slot of this length: as short as the rebuilder's tick, so a
+ * tick reads only what changed since the previous one.
+ */
+export const boardChangeSlotMs = 5_000;
+
+export const changeSlot = (epochMs: number): number => Math.floor(epochMs / boardChangeSlotMs);

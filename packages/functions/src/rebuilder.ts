@@ -1,4 +1,7 @@
-/** Lambda entry (every minute): rebuild changed boards, write new snapshots, publish them. */
+/**
+ * Lambda entry (every minute, ticking every few seconds inside): rebuild changed boards, write
+ * new snapshots, publish them.
+ */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { serviceConfig } from '@leaderboard/core/config';
@@ -6,6 +9,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { Resource } from 'sst';
 import { rebuilderMetrics } from './rebuild/metric-names.ts';
 import { createAppSyncPublisher } from './rebuild/publisher.ts';
+import { cadenceFromEnvironment, runTicks } from './rebuild/cadence.ts';
 import { addRebuildRunMetrics } from './rebuild/run-metrics.ts';
 import { runRebuild, type RebuildDependencies, type RebuildSummary } from './rebuild/run-rebuild.ts';
 import { documentClientFromEnvironment, scoresTableName } from './runtime.ts';
@@ -39,28 +43,37 @@ function createDependencies(): RebuildDependencies {
   };
 }
 
-export async function handler(_event: ScheduledEvent, context: Context): Promise<RebuildSummary> {
-  logger.addContext(context);
-  dependencies ??= createDependencies();
-  try {
-    const summary = await runRebuild(dependencies);
-    for (const board of summary.boards) {
-      logger.info('board rebuilt', { ...board });
-      metrics.addMetric('IndexItemsRead', MetricUnit.Count, board.itemsRead);
-    }
-    metrics.addMetric('BoardsRebuilt', MetricUnit.Count, summary.boards.length);
-    metrics.addMetric('BoardRebuildFailures', MetricUnit.Count, summary.failures.length);
-    addRebuildRunMetrics(metrics, summary);
-    for (const failure of summary.failures) {
-      logger.error('board rebuild failed', { boardId: failure.boardId, error: failure.error as Error });
-    }
-    if (summary.failures.length > 0) {
-      throw new RebuildFailedError(
-        `${summary.failures.length} board(s) failed: ${summary.failures.map((f) => f.boardId).join(', ')}`,
-      );
-    }
-    return summary;
-  } finally {
-    metrics.publishStoredMetrics();
+function report(summary: RebuildSummary): void {
+  for (const board of summary.boards) {
+    logger.info('board rebuilt', { ...board });
+    metrics.addMetric('IndexItemsRead', MetricUnit.Count, board.itemsRead);
   }
+  metrics.addMetric('BoardsRebuilt', MetricUnit.Count, summary.boards.length);
+  metrics.addMetric('BoardRebuildFailures', MetricUnit.Count, summary.failures.length);
+  addRebuildRunMetrics(metrics, summary);
+  for (const failure of summary.failures) {
+    logger.error('board rebuild failed', { boardId: failure.boardId, error: failure.error as Error });
+  }
+  metrics.publishStoredMetrics();
+}
+
+export async function handler(_event: ScheduledEvent, context: Context): Promise<RebuildSummary[]> {
+  logger.addContext(context);
+  const deps = (dependencies ??= createDependencies());
+  const summaries = await runTicks({
+    cadence: cadenceFromEnvironment(process.env),
+    remainingMs: () => context.getRemainingTimeInMillis(),
+    tick: async (sinceMs) => {
+      const summary = await runRebuild(deps, sinceMs);
+      report(summary);
+      return summary;
+    },
+  });
+  const last = summaries[summaries.length - 1];
+  if (last && last.failures.length > 0) {
+    throw new RebuildFailedError(
+      `${last.failures.length} board(s) failed: ${last.failures.map((f) => f.boardId).join(', ')}`,
+    );
+  }
+  return summaries;
 }

@@ -1,8 +1,8 @@
 /**
- * "Board changed during this minute" (Scores table, `CHANGED#<minute>` / `<boardId>`): written
- * by a worker at most once per board and minute (it remembers what it wrote), so its cost
- * follows the number of workers, not activities; read by the rebuilder minute by minute.
- * Expires by `expiresAt`.
+ * "Board changed during this slot" (Scores table, `CHANGES#<slot>` / `<boardId>`, a slot being
+ * `boardChangeSlotMs` long): written by a worker at most once per board and slot (it remembers
+ * what it wrote), so its cost follows the number of workers, not activities; read by the
+ * rebuilder slot by slot. Expires by `expiresAt`.
  */
 import { digitsValue, isDigits } from '../identifiers.ts';
 import { itemKinds, keySeparator, type ScoresKey } from '../keys.ts';
@@ -28,26 +28,26 @@ export const boardChangeAttributes = {
 } as const;
 
 export interface BoardChange {
-  /** Epoch minutes. */
-  readonly minute: number;
+  /** Epoch time in slots of `boardChangeSlotMs`. */
+  readonly slot: number;
   readonly boardId: string;
   /** Epoch seconds. */
   readonly expiresAt: number;
 }
 
-const partitionPrefix = `CHANGED${keySeparator}`;
+const partitionPrefix = `CHANGES${keySeparator}`;
 
-/** The partition holding every board marked changed in `minute`. */
-export const boardChangePartition = (minute: number): string => `${partitionPrefix}${minute}`;
+/** The partition holding every board marked changed in `slot`. */
+export const boardChangePartition = (slot: number): string => `${partitionPrefix}${slot}`;
 
-export const boardChangeKey = (minute: number, boardId: string): ScoresKey => ({
-  pk: boardChangePartition(minute),
+export const boardChangeKey = (slot: number, boardId: string): ScoresKey => ({
+  pk: boardChangePartition(slot),
   sk: boardId,
 });
 
 export function encodeBoardChange(change: BoardChange): ItemAttributes {
   const names = boardChangeAttributes;
-  const key = boardChangeKey(change.minute, change.boardId);
+  const key = boardChangeKey(change.slot, change.boardId);
   return {
     [names.pk]: key.pk,
     [names.sk]: key.sk,
@@ -61,10 +61,10 @@ export function parseBoardChange(item: unknown): Decoded<BoardChange> {
   const names = boardChangeAttributes;
   const reader = startReading(item, 'board change item', itemKinds.boardChange);
   const pk = nonEmptyText(reader, names.pk);
-  const minuteText = pk.startsWith(partitionPrefix) ? pk.slice(partitionPrefix.length) : '';
-  if (!isDigits(minuteText)) noteProblem(reader, `${names.pk} is not a minute's partition`);
-  const minute = isDigits(minuteText) ? digitsValue(minuteText) : 0;
+  const slotText = pk.startsWith(partitionPrefix) ? pk.slice(partitionPrefix.length) : '';
+  if (!isDigits(slotText)) noteProblem(reader, `${names.pk} is not a slot's partition`);
+  const slot = isDigits(slotText) ? digitsValue(slotText) : 0;
   const boardId = nonEmptyText(reader, names.boardId);
-  expectKey(reader, boardChangeKey(minute, boardId));
-  return finishReading(reader, { minute, boardId, expiresAt: wholeNumber(reader, names.expiresAt, 0) });
+  expectKey(reader, boardChangeKey(slot, boardId));
+  return finishReading(reader, { slot, boardId, expiresAt: wholeNumber(reader, names.expiresAt, 0) });
 }

@@ -10,7 +10,9 @@ describe('service config invariants', () => {
   });
 
   it('keeps change marks far longer than the rebuild period and the first-run lookback', () => {
-    expect(serviceConfig.boardChangeTtlSeconds * 1000).toBeGreaterThan(rebuildSchedule.localIntervalMs * 10);
+    expect(serviceConfig.boardChangeTtlSeconds * 1000).toBeGreaterThan(
+      rebuildSchedule.periodSeconds * 1000 * 10,
+    );
     expect(serviceConfig.boardChangeTtlSeconds).toBeGreaterThanOrEqual(
       serviceConfig.rebuildInitialLookbackMinutes * 60,
     );

@@ -1,17 +1,17 @@
 /**
- * "Board changed in minute m" marks, which tell the rebuilder what to rebuild without a
+ * "Board changed in slot s" marks, which tell the rebuilder what to rebuild without a
  * per-activity write to any board-level key. A worker instance writes each mark once per
- * board and minute and remembers it (records of one batch run concurrently, so they share
+ * board and slot and remembers it (records of one batch run concurrently, so they share
  * one in-flight write): the marks' partition takes writes in proportion to worker
  * instances, never to traffic.
  *
- * The mark is written before the totals move. The rebuilder re-reads minutes from
+ * The mark is written before the totals move. The rebuilder re-reads slots from
  * `rebuildOverlapSeconds` (longer than the worker's timeout) before its previous start, so
  * a change that commits after a rebuild already read its mark is still picked up next run.
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeBoardChange } from '@leaderboard/core/items/board-change';
-import { epochMinute } from '@leaderboard/core/keys';
+import { changeSlot } from '@leaderboard/core/keys';
 
 export interface BoardChangeMarkerOptions {
   readonly documentClient: DynamoDBDocumentClient;
@@ -22,22 +22,22 @@ export interface BoardChangeMarkerOptions {
 export class BoardChangeMarker {
   readonly #options: BoardChangeMarkerOptions;
   readonly #writes = new Map<string, Promise<void>>();
-  #minute = -1;
+  #slot = -1;
 
   constructor(options: BoardChangeMarkerOptions) {
     this.#options = options;
   }
 
   async markChanged(boardIds: readonly string[], nowMs: number): Promise<void> {
-    const minute = epochMinute(nowMs);
-    if (minute !== this.#minute) {
+    const slot = changeSlot(nowMs);
+    if (slot !== this.#slot) {
       this.#writes.clear();
-      this.#minute = minute;
+      this.#slot = slot;
     }
-    await Promise.all(boardIds.map((boardId) => this.#mark(minute, boardId, nowMs)));
+    await Promise.all(boardIds.map((boardId) => this.#mark(slot, boardId, nowMs)));
   }
 
-  #mark(minute: number, boardId: string, nowMs: number): Promise<void> {
+  #mark(slot: number, boardId: string, nowMs: number): Promise<void> {
     const existing = this.#writes.get(boardId);
     if (existing) return existing;
     const write = this.#options.documentClient
@@ -45,7 +45,7 @@ export class BoardChangeMarker {
         new PutCommand({
           TableName: this.#options.scoresTable,
           Item: encodeBoardChange({
-            minute,
+            slot,
             boardId,
             expiresAt: Math.floor(nowMs / 1000) + this.#options.ttlSeconds,
           }),

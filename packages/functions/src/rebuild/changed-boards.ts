@@ -1,7 +1,7 @@
 /**
- * Which boards changed since the rebuilder's previous run: the workers' per-minute change
- * marks (see `aggregation/board-changes.ts`), read minute by minute from the previous
- * run's start (minus an overlap for clock skew and in-flight transactions) to now.
+ * Which boards changed since the rebuilder's previous run: the workers' per-slot change
+ * marks (see `aggregation/board-changes.ts`), read slot by slot from the previous run's
+ * start (minus an overlap for clock skew and in-flight transactions) to now.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -12,7 +12,7 @@ import {
   rebuildCursorAttributes,
   rebuildCursorKey,
 } from '@leaderboard/core/items/rebuild-cursor';
-import { epochMinute } from '@leaderboard/core/keys';
+import { boardChangeSlotMs, changeSlot } from '@leaderboard/core/keys';
 
 export interface ChangeSource {
   readonly documentClient: DynamoDBDocumentClient;
@@ -44,39 +44,39 @@ export async function writeRebuildCursor(source: ChangeSource, startedAtMs: numb
   }
 }
 
-/** Minute partitions read at once: a long gap between runs stays quick without flooding the table. */
-const concurrentMinuteReads = 16;
+/** Slot partitions read at once: a long gap between runs stays quick without flooding the table. */
+const concurrentSlotReads = 16;
 
-/** A board marked changed, and since when: the start of the earliest minute read that marks it. */
+/** A board marked changed, and since when: the start of the earliest slot read that marks it. */
 export interface ChangedBoard {
   readonly boardId: string;
   readonly changedSinceMs: number;
 }
 
-/** Boards marked changed in any minute from `fromMs` to `toMs`, inclusive, sorted by board id. */
+/** Boards marked changed in any slot from `fromMs` to `toMs`, inclusive, sorted by board id. */
 export async function findChangedBoards(
   source: ChangeSource,
   fromMs: number,
   toMs: number,
 ): Promise<ChangedBoard[]> {
-  const firstMinuteByBoard = new Map<string, number>();
-  const minutes: number[] = [];
-  for (let minute = epochMinute(fromMs); minute <= epochMinute(toMs); minute += 1) minutes.push(minute);
-  for (let start = 0; start < minutes.length; start += concurrentMinuteReads) {
-    const batch = minutes.slice(start, start + concurrentMinuteReads);
-    const found = await Promise.all(batch.map((minute) => boardsMarkedIn(source, minute)));
+  const firstSlotByBoard = new Map<string, number>();
+  const slots: number[] = [];
+  for (let slot = changeSlot(fromMs); slot <= changeSlot(toMs); slot += 1) slots.push(slot);
+  for (let start = 0; start < slots.length; start += concurrentSlotReads) {
+    const batch = slots.slice(start, start + concurrentSlotReads);
+    const found = await Promise.all(batch.map((slot) => boardsMarkedIn(source, slot)));
     found.forEach((boardIds, index) => {
-      // Minutes are read in ascending order, so the first minute seen for a board is its earliest.
+      // Slots are read in ascending order, so the first slot seen for a board is its earliest.
       for (const boardId of boardIds)
-        if (!firstMinuteByBoard.has(boardId)) firstMinuteByBoard.set(boardId, batch[index]!);
+        if (!firstSlotByBoard.has(boardId)) firstSlotByBoard.set(boardId, batch[index]!);
     });
   }
-  return [...firstMinuteByBoard]
-    .map(([boardId, minute]) => ({ boardId, changedSinceMs: minute * 60_000 }))
+  return [...firstSlotByBoard]
+    .map(([boardId, slot]) => ({ boardId, changedSinceMs: slot * boardChangeSlotMs }))
     .sort((a, b) => (a.boardId < b.boardId ? -1 : a.boardId > b.boardId ? 1 : 0));
 }
 
-async function boardsMarkedIn(source: ChangeSource, minute: number): Promise<string[]> {
+async function boardsMarkedIn(source: ChangeSource, slot: number): Promise<string[]> {
   const boardIds: string[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -85,7 +85,7 @@ async function boardsMarkedIn(source: ChangeSource, minute: number): Promise<str
         TableName: source.scoresTable,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': boardChangeAttributes.pk },
-        ExpressionAttributeValues: { ':pk': boardChangePartition(minute) },
+        ExpressionAttributeValues: { ':pk': boardChangePartition(slot) },
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );

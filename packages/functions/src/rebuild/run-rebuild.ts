@@ -33,14 +33,19 @@ export interface RebuildSummary {
   readonly failures: RebuildFailure[];
 }
 
-export async function runRebuild(deps: RebuildDependencies): Promise<RebuildSummary> {
+/**
+ * `sinceMs`: read marks from here instead of from the stored cursor (a tick that follows another
+ * in the same invocation knows when that one started).
+ */
+export async function runRebuild(deps: RebuildDependencies, sinceMs?: number): Promise<RebuildSummary> {
   const now = deps.now ?? Date.now;
   const startedAt = now();
-  const cursor = await readRebuildCursor(deps);
+  const cursor = sinceMs === undefined ? await readRebuildCursor(deps) : null;
   const wanted =
-    cursor === null
+    sinceMs ??
+    (cursor === null
       ? startedAt - deps.config.rebuildInitialLookbackMinutes * 60_000
-      : cursor - deps.config.rebuildOverlapSeconds * 1000;
+      : cursor - deps.config.rebuildOverlapSeconds * 1000);
   // Marks older than their TTL may be gone already; reading further back finds nothing.
   const fromMs = Math.max(wanted, startedAt - deps.config.boardChangeTtlSeconds * 1000);
   const changed = await findChangedBoards(deps, fromMs, startedAt);

@@ -31,6 +31,9 @@ describe('Lambda entry points configured by environment', () => {
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
+      // One tick per invocation: the cadence itself is tested in cadence.test.ts.
+      REBUILD_PERIOD_SECONDS: '1',
+      REBUILD_TICK_SECONDS: '1',
     });
   });
 
@@ -66,8 +69,9 @@ describe('Lambda entry points configured by environment', () => {
 
   it('rebuilder.handler runs a rebuild with nothing changed and publishes nothing', async () => {
     const { handler } = await import('../../src/rebuilder.ts');
-    const summary = await handler({} as never, lambdaContext('rebuilder'));
-    expect(summary.failures).toEqual([]);
-    expect(summary.boards).toEqual([]);
+    const summaries = await handler({} as never, lambdaContext('rebuilder'));
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]!.failures).toEqual([]);
+    expect(summaries[0]!.boards).toEqual([]);
   });
 });

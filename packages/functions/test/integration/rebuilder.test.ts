@@ -281,8 +281,8 @@ describe('rebuilder', () => {
       expect(summary.failures.map((failure) => failure.boardId)).toEqual(['global']);
       ages.push(rebuildRunMetrics(summary).oldestUnpublishedChangeAgeSeconds);
     }
-    // The mark is for minute 10:00; the runs start at 10:01:10, 10:02:10 and 10:03:10.
-    expect(ages).toEqual([70, 130, 190]);
+    // The mark is for the slot starting 10:00:10; the runs start at 10:01:10, 10:02:10 and 10:03:10.
+    expect(ages).toEqual([60, 120, 180]);
 
     globalRefused = false;
     clock += 60_000;

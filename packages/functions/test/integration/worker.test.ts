@@ -5,7 +5,8 @@ import { serviceConfig } from '@leaderboard/core/config';
 import { activityKey } from '@leaderboard/core/items/activity';
 import { progressKey } from '@leaderboard/core/items/progress';
 import { totalKey } from '@leaderboard/core/items/total';
-import { itemKinds } from '@leaderboard/core/keys';
+import { boardChangePartition } from '@leaderboard/core/items/board-change';
+import { changeSlot, itemKinds } from '@leaderboard/core/keys';
 import { canonicalTimestamp, encodeRankKey, scoreShardKey, shardOf } from '@leaderboard/core/ranking';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import type { SQSRecord } from 'aws-lambda';
@@ -288,7 +289,7 @@ describe('worker', () => {
     throttledClient.destroy();
   });
 
-  it('marks each changed board once per minute per instance, not once per activity', async () => {
+  it('marks each changed board once per slot per instance, not once per activity', async () => {
     const activities: TestActivity[] = Array.from({ length: 25 }, (_, index) => ({
       id: `m${index}`,
       userId: `u${index}`,
@@ -322,12 +323,12 @@ describe('worker', () => {
         context,
       );
     }
-    const minute = Math.floor((minuteStart + 5_000) / 60_000);
+    const slot = changeSlot(minuteStart + 5_000);
     const marks = await documentClient.send(
       new QueryCommand({
         TableName: scoresTable.name,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CHANGED#${minute}` },
+        ExpressionAttributeValues: { ':pk': boardChangePartition(slot) },
       }),
     );
     expect((marks.Items ?? []).map((item) => item['sk']).sort()).toEqual([

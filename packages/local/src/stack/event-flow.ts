@@ -153,7 +153,12 @@ function startSchedule(inputs: EventFlowInputs, teardown: Teardown): LocalSchedu
       : {}),
   });
   scheduler.start();
-  teardown.track('rebuilder schedule', scheduler, (it) => it.stop());
+  // EventBridge Scheduler starts a rate schedule when it is created; so does the local one.
+  void scheduler.runNow();
+  // An invocation ticks until the next is due: stopping ends it rather than waiting for it.
+  teardown.track('rebuilder schedule', scheduler, (it) =>
+    Promise.all([it.stop(), inputs.functions.RebuilderFunction.stop()]).then(() => undefined),
+  );
   return scheduler;
 }
 

@@ -41,6 +41,7 @@ export function functionEnvironment(
     spec.links.map((name) => [`SST_RESOURCE_${name}`, JSON.stringify(inputs.linkProperties[name])]),
   );
   return {
+    ...spec.environment,
     ...inputs.settings[spec.name],
     ...links,
     SST_RESOURCE_App: JSON.stringify(inputs.app),

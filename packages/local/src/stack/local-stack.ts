@@ -48,7 +48,7 @@ export interface LocalStackOptions {
   readonly dataDir?: string;
   /** GraphQL port on 127.0.0.1; a free one when absent. */
   readonly port?: number;
-  /** Run the rebuilder this often instead of on `rebuildSchedule.expression`. */
+  /** Run the rebuilder this often, one tick each, instead of the cloud's schedule and cadence. */
   readonly rebuildIntervalMs?: number;
   /** Log each operation, resolver timing, pipe delivery, worker batch and rebuild. */
   readonly verbose?: boolean;
@@ -290,6 +290,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
       app: localApp,
       settings: {
+        // A shorter schedule than the cloud's (tests): one tick per invocation, at that period.
+        ...(options.rebuildIntervalMs
+          ? {
+              RebuilderFunction: {
+                REBUILD_PERIOD_SECONDS: String(options.rebuildIntervalMs / 1000),
+                REBUILD_TICK_SECONDS: String(options.rebuildIntervalMs / 1000),
+              },
+            }
+          : {}),
         Authorizer: {
           JWT_ISSUER: emulators.issuer.issuer,
           JWT_AUDIENCE: emulators.issuer.audience,

@@ -38,6 +38,12 @@
 import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen } from 'appsync-local/net';
 import { PrincipalPolicy, type AuthorizationCheck, type IamPolicyDocument } from 'appsync-local/iam';
+import {
+  ExchangeObserver,
+  type CapacityLevel,
+  type GatewayExchange,
+  type ObservedCall,
+} from './exchange-observer.ts';
 import { parseRequestBody, type ArnScope, type RequestBody } from './request-body.ts';
 import { dynamodbChecks, dynamodbStreamsChecks } from './dynamodb-requests.ts';
 import { errorResponse, type ErrorDialect } from './error-responses.ts';
@@ -51,6 +57,8 @@ import {
 } from './errors.ts';
 import { SignatureVerifier } from './sigv4-verification.ts';
 import { sqsChecks } from './sqs-requests.ts';
+
+export type { GatewayExchange } from './exchange-observer.ts';
 
 export interface IamPrincipal {
   readonly secretAccessKey: string;
@@ -71,6 +79,16 @@ export interface IamGatewayOptions {
   readonly port?: number;
   /** Where failures of the gateway itself are reported; clients only see `InternalFailure`. */
   readonly onInternalError?: (error: Error) => void;
+  /**
+   * Sees every call the gateway let through, with the emulator's answer (counting calls and
+   * capacity for cost, tracing). With an observer, answers are read whole before they are passed on.
+   */
+  readonly onExchange?: (exchange: GatewayExchange) => void;
+  /**
+   * Asks DynamoDB for `ConsumedCapacity` at this level on every call that takes it, for
+   * `onExchange` to count, and removes it again from answers to callers that did not ask.
+   */
+  readonly measureCapacity?: CapacityLevel;
 }
 
 export interface IamGateway {
@@ -113,6 +131,7 @@ class GatewayHandler {
   private readonly scope: ArnScope;
   private readonly upstreamAgent = new Agent({ keepAlive: true });
   private readonly reportInternalError: (error: Error) => void;
+  private readonly observer: ExchangeObserver | undefined;
 
   constructor(options: IamGatewayOptions) {
     this.scope = { region: options.region, accountId: options.accountId };
@@ -122,6 +141,9 @@ class GatewayHandler {
     }
     this.verifier = new SignatureVerifier((id) => this.principals.get(id)?.secretAccessKey, options.region);
     this.routes = serviceRoutes(options.targets);
+    this.observer = options.onExchange
+      ? new ExchangeObserver(options.onExchange, options.measureCapacity, this.upstreamAgent)
+      : undefined;
     this.reportInternalError =
       options.onInternalError ??
       ((error) =>
@@ -139,8 +161,12 @@ class GatewayHandler {
         throw new UnknownOperationError(
           `Unknown operation ${headers['x-amz-target'] ?? '(no X-Amz-Target)'}.`,
         );
-      await this.authorize(request, headers, body, route.service, route.operation);
-      this.passOn(request, body, route.service, response, headers);
+      const principal = await this.authorize(request, headers, body, route.service, route.operation);
+      this.passOn(request, body, route.service, response, headers, {
+        principalArn: principal.principalArn,
+        api: route.api,
+        operation: route.operation,
+      });
     } catch (error) {
       this.refuse(error, route?.service.dialect ?? 'dynamodb', headers, response);
     }
@@ -150,12 +176,15 @@ class GatewayHandler {
     this.upstreamAgent.destroy();
   }
 
-  private routeOf(target: string | undefined): { service: ServiceRoute; operation: string } | undefined {
+  private routeOf(
+    target: string | undefined,
+  ): { service: ServiceRoute; api: string; operation: string } | undefined {
     const separator = target?.indexOf('.') ?? -1;
     if (!target || separator <= 0) return undefined;
-    const service = this.routes.get(target.slice(0, separator));
+    const api = target.slice(0, separator);
+    const service = this.routes.get(api);
     const operation = target.slice(separator + 1);
-    return service && operation ? { service, operation } : undefined;
+    return service && operation ? { service, api, operation } : undefined;
   }
 
   private async authorize(
@@ -164,7 +193,7 @@ class GatewayHandler {
     body: Buffer,
     route: ServiceRoute,
     operation: string,
-  ): Promise<void> {
+  ): Promise<PrincipalPolicy> {
     const url = new URL(request.url ?? '/', 'http://gateway');
     const accessKeyId = await this.verifier.verify(
       {
@@ -191,6 +220,7 @@ class GatewayHandler {
         explicit: denial.explicit,
       });
     }
+    return principal.policy;
   }
 
   private passOn(
@@ -199,17 +229,20 @@ class GatewayHandler {
     route: ServiceRoute,
     response: ServerResponse,
     headers: Record<string, string>,
+    call: ObservedCall,
   ): void {
     if (!route.target)
       throw new GatewayInternalError(`no emulator is configured for ${route.signingService}`);
-    forward(request, body, route.target, response, this.upstreamAgent, (error) =>
+    const onUnreachable = (error: Error) =>
       this.refuse(
         new GatewayInternalError(`${route.signingService} emulator: ${error.message}`),
         route.dialect,
         headers,
         response,
-      ),
-    );
+      );
+    if (this.observer) {
+      this.observer.forward(call, { request, body, target: route.target, response, onUnreachable });
+    } else forward(request, body, route.target, response, this.upstreamAgent, onUnreachable);
   }
 
   private refuse(

@@ -1,0 +1,122 @@
+/**
+ * The gateway's exchange observer: it sees every call it let through with the emulator's answer,
+ * and with `measureCapacity` the capacity DynamoDB Local says each call consumed (index writes
+ * included), while callers get the answers they would get without it.
+ */
+import {
+  DeleteItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startIamGateway, type GatewayExchange, type IamGateway } from '../../../src/iam/gateway.ts';
+
+const region = 'us-east-1';
+const accountId = '123456789012';
+const roleArn = `arn:aws:sts::${accountId}:assumed-role/counter/counter`;
+const credentials = { accessKeyId: 'AKIDCOUNTER', secretAccessKey: 'counter-secret' };
+const key = (id: string): Record<string, AttributeValue> => ({
+  pk: { S: `gateway-observer#${id}` },
+  sk: { S: 'total' },
+});
+/** An item the Scores table's `byScore` index holds too (it has the index's keys). */
+const indexedItem = (id: string): Record<string, AttributeValue> => ({
+  ...key(id),
+  shardKey: { S: 'gateway-observer#0' },
+  rankKey: { S: `0000000001#${id}` },
+});
+
+let gateway: IamGateway;
+let client: DynamoDBClient;
+const exchanges: GatewayExchange[] = [];
+
+beforeAll(async () => {
+  gateway = await startIamGateway({
+    principals: {
+      [credentials.accessKeyId]: {
+        secretAccessKey: credentials.secretAccessKey,
+        arn: roleArn,
+        policy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+              Resource: `arn:aws:dynamodb:${region}:${accountId}:table/Scores`,
+            },
+          ],
+        },
+      },
+    },
+    targets: { dynamodb: inject('dynamoEndpoint') },
+    region,
+    accountId,
+    onExchange: (exchange) => exchanges.push(exchange),
+    measureCapacity: 'INDEXES',
+  });
+  client = new DynamoDBClient({ endpoint: gateway.endpoint, region, credentials });
+});
+
+afterAll(async () => {
+  for (const id of ['plain', 'indexed', 'tx-1', 'tx-2']) {
+    await client?.send(new DeleteItemCommand({ TableName: 'Scores', Key: key(id) }));
+  }
+  client?.destroy();
+  await gateway?.close();
+});
+
+const capacityOf = (exchange: GatewayExchange | undefined) =>
+  exchange?.response['ConsumedCapacity'] as { CapacityUnits?: number; GlobalSecondaryIndexes?: unknown };
+
+describe('IAM gateway observer', () => {
+  it('reports each call with its principal and the capacity it consumed, hidden from the caller', async () => {
+    exchanges.length = 0;
+    const put = await client.send(new PutItemCommand({ TableName: 'Scores', Item: key('plain') }));
+    expect(put.ConsumedCapacity).toBeUndefined();
+    const indexed = await client.send(
+      new PutItemCommand({ TableName: 'Scores', Item: indexedItem('indexed') }),
+    );
+    expect(indexed.ConsumedCapacity).toBeUndefined();
+    const read = await client.send(
+      new GetItemCommand({ TableName: 'Scores', Key: key('indexed'), ConsistentRead: true }),
+    );
+    expect(read.Item?.['shardKey']).toEqual({ S: 'gateway-observer#0' });
+    expect(read.ConsumedCapacity).toBeUndefined();
+
+    expect(exchanges.map((exchange) => [exchange.principalArn, exchange.operation, exchange.status])).toEqual(
+      [
+        [roleArn, 'PutItem', 200],
+        [roleArn, 'PutItem', 200],
+        [roleArn, 'GetItem', 200],
+      ],
+    );
+    expect(capacityOf(exchanges[0])?.CapacityUnits).toBe(1);
+    // The table write and the index write.
+    expect(capacityOf(exchanges[1])?.CapacityUnits).toBe(2);
+    expect(capacityOf(exchanges[1])?.GlobalSecondaryIndexes).toEqual({ byScore: { CapacityUnits: 1 } });
+    expect(capacityOf(exchanges[2])?.CapacityUnits).toBe(1);
+  });
+
+  // AWS bills a transaction's writes twice; DynamoDB Local reports them once, so counters double them.
+  it('reports a transaction with the capacity of its writes, undoubled', async () => {
+    exchanges.length = 0;
+    await client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: ['tx-1', 'tx-2'].map((id) => ({ Put: { TableName: 'Scores', Item: key(id) } })),
+      }),
+    );
+    expect(exchanges[0]?.operation).toBe('TransactWriteItems');
+    const consumed = exchanges[0]?.response['ConsumedCapacity'] as Array<{ CapacityUnits: number }>;
+    expect(consumed.reduce((sum, table) => sum + table.CapacityUnits, 0)).toBe(2);
+  });
+
+  it('leaves the capacity in the answer when the caller asked for it', async () => {
+    const answer = await client.send(
+      new GetItemCommand({ TableName: 'Scores', Key: key('plain'), ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    expect(answer.ConsumedCapacity?.CapacityUnits).toBe(0.5);
+  });
+});

@@ -61,7 +61,19 @@ export interface LocalApiOptions {
   readonly queryDepthLimit?: number;
   /** AppSync's `resolverCountLimit`: 1-10000 resolvers per request; 0 or absent = AppSync's 10000. */
   readonly resolverCountLimit?: number;
+  /** Sees what AppSync bills: each operation run over HTTP and each real-time message delivered. */
+  readonly onUsage?: (usage: ApiUsage) => void;
 }
+
+/** One billed unit of use: an operation served over HTTP, or a mutation's messages to subscribers. */
+export type ApiUsage =
+  | {
+      readonly kind: 'operation';
+      readonly operation: 'query' | 'mutation';
+      readonly operationName: string | null;
+      readonly mode: AuthorizedCaller['mode'];
+    }
+  | { readonly kind: 'realtimeMessages'; readonly mutationField: string; readonly delivered: number };
 
 export interface LocalApi {
   /** e.g. `http://127.0.0.1:4321/graphql` */
@@ -242,7 +254,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         mutationField: field.name.value,
         payload: unaliasResponse(value, field.selectionSet, prepared.fragments),
       };
-      realtime.publish(event);
+      const delivered = realtime.publish(event);
+      options.onUsage?.({ kind: 'realtimeMessages', mutationField: event.mutationField, delivered });
     }
   };
 
@@ -284,6 +297,12 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         timer = setTimeout(() => reject(new ExecutionTimeoutError()), requestTimeoutMs);
       }),
     ]).finally(() => clearTimeout(timer));
+    options.onUsage?.({
+      kind: 'operation',
+      operation: prepared.operation.operation,
+      operationName: prepared.operation.name?.value ?? null,
+      mode: caller.mode,
+    });
     publishMutations(prepared, result);
     for (const invalidation of context.invalidations) realtime.invalidate(invalidation);
     log.debug('graphql.operation', {

@@ -23,6 +23,7 @@ import {
   type AppSyncAuthorizerEvent,
   type AppSyncAuthorizerResult,
   type LocalApi,
+  type LocalApiOptions,
   type LogEntry,
 } from 'appsync-local';
 import { startHttpsPublishRelay } from './https-publish-relay.ts';
@@ -41,6 +42,7 @@ export interface ApiInputs {
   readonly authorizer: (event: AppSyncAuthorizerEvent) => Promise<unknown>;
   readonly verbose: boolean;
   readonly log: (line: string) => void;
+  readonly onUsage?: LocalApiOptions['onUsage'];
 }
 
 export interface StartedApi extends Pick<
@@ -117,6 +119,7 @@ export async function startApi(inputs: ApiInputs, teardown: Teardown): Promise<S
     https: inputs.https,
     queryDepthLimit: serviceConfig.queryDepthLimit,
     resolverCountLimit: serviceConfig.resolverCountLimit,
+    ...(inputs.onUsage ? { onUsage: inputs.onUsage } : {}),
     verbose,
     log: (entry: LogEntry) => {
       if (entry.level === 'error' || verbose) log(`[api] ${formatEntry(entry)}`);

@@ -30,7 +30,8 @@ import { ensureQueue, type LocalQueuePair } from '../aws/queues.ts';
 import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aws/sqs-emulator.ts';
 import { ensureTable } from '../aws/tables.ts';
 import type { SqsHandler } from '../emulators/event-source-mapping.ts';
-import { startIamGateway } from '../iam/gateway.ts';
+import { startIamGateway, type IamGatewayOptions } from '../iam/gateway.ts';
+import type { ApiUsage } from 'appsync-local';
 import { startLocalIssuer, type LocalIssuer, type MintTokenRequest } from 'appsync-local/issuer';
 import { startApi, type StartedApi } from './api.ts';
 import { LocalStackStartError } from './errors.ts';
@@ -73,6 +74,11 @@ export interface LocalStackOptions {
   readonly dashboardDir?: string;
   /** The dashboard's loopback port; 0 (the default) picks a free one. */
   readonly dashboardPort?: number;
+  /** Observers of what the stack uses, e.g. to count it for cost: every AWS call, every billed API unit. */
+  readonly observe?: {
+    readonly aws?: Pick<IamGatewayOptions, 'onExchange' | 'measureCapacity'>;
+    readonly api?: (usage: ApiUsage) => void;
+  };
 }
 
 export interface LocalStack {
@@ -252,6 +258,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: arns.region,
       accountId: arns.accountId,
       onInternalError: (error) => log(`[iam] ${error.message}`),
+      ...options.observe?.aws,
     });
     teardown.track('IAM gateway', gateway, (it) => it.close());
     const tokenService = await startTokenService(emulators.issuer);
@@ -275,6 +282,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         },
         verbose,
         log,
+        ...(options.observe?.api ? { onUsage: options.observe.api } : {}),
       },
       teardown,
     );

@@ -79,4 +79,20 @@ export const authorizerFunction = {
   grants: [],
 } as const satisfies FunctionSpec;
 
+/**
+ * The user pool's pre-sign-up trigger: the sign-up rules (`sign-up.ts`) for every account Cognito
+ * creates. It reads its event and calls no AWS API. The stage's allowed e-mail domains reach it
+ * as `ALLOWED_EMAIL_DOMAINS` from infra (per stage, so not here). Not in `functions`: the local
+ * stack has no user pool to call it (its issuer signs users in without accounts).
+ */
+export const preSignUpFunction = {
+  name: 'PreSignUp',
+  handler: 'packages/functions/src/pre-sign-up.handler',
+  // Cognito gives a trigger 5 seconds before it fails the sign-up.
+  timeoutSeconds: 5,
+  memoryMb: 256,
+  links: [],
+  grants: [],
+} as const satisfies FunctionSpec;
+
 export const functions = [workerFunction, rebuilderFunction, authorizerFunction] as const;

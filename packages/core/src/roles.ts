@@ -5,7 +5,13 @@
  */
 import { onAnyResource, onFunction, onQueue, onStream, onTable, type Grant, type RoleSpec } from './access.ts';
 import { dataSources, type DataSourceName } from './api.ts';
-import { authorizerFunction, rebuilderFunction, workerFunction, type FunctionSpec } from './functions.ts';
+import {
+  authorizerFunction,
+  preSignUpFunction,
+  rebuilderFunction,
+  workerFunction,
+  type FunctionSpec,
+} from './functions.ts';
 import { activitiesQueue } from './queues.ts';
 import { rebuildSchedule } from './schedules.ts';
 import { activitiesTable, scoresTable } from './tables.ts';
@@ -36,6 +42,7 @@ export const functionRoles = {
   [workerFunction.name]: functionRole(workerFunction, queueSubscriberGrants(activitiesQueue.name)),
   [rebuilderFunction.name]: functionRole(rebuilderFunction),
   [authorizerFunction.name]: functionRole(authorizerFunction),
+  [preSignUpFunction.name]: functionRole(preSignUpFunction),
 } as const satisfies Record<string, RoleSpec>;
 
 /**

@@ -2,7 +2,8 @@
  * Runs unit and pipeline resolvers as AppSync does: request handler, data source, response
  * handler; for pipelines the resolver's request ("before"), each function in order, then the
  * resolver's response ("after"), with a shared stash, `ctx.prev.result`, `runtime.earlyReturn`
- * and `util.error` ending the field. Every bundle is loaded and checked when the engine is made.
+ * and `util.error` ending the field. Every bundle is loaded and checked when the engine is made,
+ * and again, all at once, on `reload()`.
  */
 import { join } from 'node:path';
 import type { DataSourceCallContext, DataSourceError, DataSourceRuntime } from './datasources/data-source.ts';
@@ -64,7 +65,18 @@ type HandlerResult =
   | { readonly kind: 'earlyReturn'; readonly value: unknown; readonly skipTo: 'END' | 'NEXT' | undefined }
   | { readonly kind: 'error'; readonly error: AppSyncError };
 
-export function createResolverEngine(options: ResolverEngineOptions): ResolverEngine {
+/** The engine, with a way to pick up rebuilt bundles while it serves. */
+export interface ReloadableResolverEngine extends ResolverEngine {
+  /**
+   * Loads every bundle again from `bundlesDir` and swaps them in at once; fields already
+   * running finish on the bundles they started with. If any bundle cannot be used, throws as
+   * creation does and keeps serving the bundles it had.
+   */
+  reload(): void;
+}
+
+/** Loads and checks every bundle the specs name; all failures are reported together. */
+function loadResolvers(options: ResolverEngineOptions): Map<string, LoadedResolver> {
   const loadOptions = {
     timeoutMs: options.handlerTimeoutMs,
     log: options.log ? (entry: object) => options.log?.({ event: 'resolver-console', ...entry }) : undefined,
@@ -128,9 +140,16 @@ export function createResolverEngine(options: ResolverEngineOptions): ResolverEn
       },
     );
   }
+  return resolvers;
+}
 
+export function createResolverEngine(options: ResolverEngineOptions): ReloadableResolverEngine {
+  let resolvers = loadResolvers(options);
   return {
     has: (typeName, fieldName) => resolvers.has(`${typeName}.${fieldName}`),
+    reload() {
+      resolvers = loadResolvers(options);
+    },
     async resolve(invocation) {
       const resolver = resolvers.get(`${invocation.typeName}.${invocation.fieldName}`);
       if (!resolver)

@@ -1,6 +1,7 @@
 /** The APPSYNC_JS resolver engine: resolver bundles run as AppSync runs them, against local data sources. */
 export {
   createResolverEngine,
+  type ReloadableResolverEngine,
   type ResolverEngineOptions,
   type ResolverSpec,
   type PipelineFunctionSpec,

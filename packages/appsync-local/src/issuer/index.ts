@@ -3,7 +3,9 @@
  * JWKS, and `mintToken(...)` signs RS256 ID tokens in process. See local-issuer.ts.
  */
 export {
+  IssuerSigningKeyError,
   startLocalIssuer,
+  type IssuerSigningKey,
   type LocalIssuer,
   type LocalIssuerOptions,
   type MintTokenRequest,

@@ -1,11 +1,11 @@
 /**
- * A local OpenID Connect issuer that plays the user pool: an RSA key pair made at start-up,
- * `/.well-known/openid-configuration` and `/.well-known/jwks.json` on its own port, and
- * `mintToken` in process. It runs on its own port, not on the API's, because it stands for
+ * A local OpenID Connect issuer that plays the user pool: an RSA key pair made at start-up (or
+ * the one it is handed, so tokens outlive a restart), `/.well-known/openid-configuration` and
+ * `/.well-known/jwks.json` on its own port, and `mintToken` in process. It runs on its own port, not on the API's, because it stands for
  * a separate service (Cognito or any OIDC provider) that the authorizer reaches by URL
  * (`JWT_ISSUER`, `JWT_JWKS_URI`), exactly as in the cloud.
  */
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen } from '../net/server-lifecycle.ts';
@@ -17,6 +17,14 @@ export interface LocalIssuerOptions {
   readonly port?: number;
   /** The `aud` of minted tokens unless a token asks for another (default `appsync-local`). */
   readonly audience?: string;
+  /** Sign with this key (the `signingKey` of an earlier issuer) instead of making a new one. */
+  readonly signingKey?: IssuerSigningKey;
+}
+
+/** An RS256 private key as a JWK, and the key id tokens name it by. */
+export interface IssuerSigningKey {
+  readonly keyId: string;
+  readonly privateJwk: JWK;
 }
 
 export interface MintTokenRequest {
@@ -41,19 +49,37 @@ export interface LocalIssuer {
   readonly audience: string;
   /** The public keys, as served at jwksUri. */
   readonly jwks: { readonly keys: readonly JWK[] };
+  /** The private key, for a caller that keeps it (owner-only storage) and hands it back on restart. */
+  readonly signingKey: IssuerSigningKey;
   /** A signed RS256 ID token. */
   mintToken(request: MintTokenRequest): Promise<string>;
   close(): Promise<void>;
 }
 
+/** Thrown when a handed signing key is not an RSA private key. */
+export class IssuerSigningKeyError extends Error {
+  override readonly name = 'IssuerSigningKeyError';
+}
+
+async function newSigningKey(): Promise<IssuerSigningKey> {
+  const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  return { keyId: randomUUID(), privateJwk: await exportJWK(privateKey) };
+}
+
+/** The public half of an RSA private JWK: its modulus and exponent. */
+function publicJwkOf(signingKey: IssuerSigningKey): JWK {
+  const { kty, n, e, d } = signingKey.privateJwk;
+  if (kty !== 'RSA' || !n || !e || !d) {
+    throw new IssuerSigningKeyError(`signing key ${signingKey.keyId} is not an RSA private key`);
+  }
+  return { kty, n, e, kid: signingKey.keyId, alg: 'RS256', use: 'sig' };
+}
+
 export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promise<LocalIssuer> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256', {
-    modulusLength: 2048,
-    extractable: true,
-  });
-  const keyId = randomUUID();
-  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid: keyId, alg: 'RS256', use: 'sig' };
-  const jwks = { keys: [publicJwk] };
+  const signingKey = options.signingKey ?? (await newSigningKey());
+  const jwks = { keys: [publicJwkOf(signingKey)] };
+  const privateKey = await importJWK(signingKey.privateJwk, 'RS256');
+  const keyId = signingKey.keyId;
   const audience = options.audience ?? 'appsync-local';
 
   let issuer = '';
@@ -88,6 +114,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
     discoveryUri: `${issuer}/.well-known/openid-configuration`,
     audience,
     jwks,
+    signingKey,
     async mintToken(request) {
       const now = Math.floor(Date.now() / 1000);
       const lifetime = request.expiresInSeconds ?? 3600;

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalIssuer, type LocalIssuer } from '../../../src/issuer/index.ts';
+import { IssuerSigningKeyError, startLocalIssuer, type LocalIssuer } from '../../../src/issuer/index.ts';
 
 let issuer: LocalIssuer;
 
@@ -49,4 +49,31 @@ it('mints expired tokens and tokens for other audiences when asked', async () =>
   await expect(jwtVerify(expired, keys, { issuer: issuer.issuer })).rejects.toThrow(/exp/);
   const elsewhere = await issuer.mintToken({ sub: 'user-1', audience: 'other' });
   await expect(jwtVerify(elsewhere, keys, { audience: 'dashboard' })).rejects.toThrow(/aud/);
+});
+
+it('signs with a key it is handed, so tokens minted before a restart still verify', async () => {
+  const before = await issuer.mintToken({ sub: 'user-1' });
+  const restarted = await startLocalIssuer({ audience: 'dashboard', signingKey: issuer.signingKey });
+  try {
+    expect(restarted.jwks).toEqual(issuer.jwks);
+    const { payload } = await jwtVerify(before, createRemoteJWKSet(new URL(restarted.jwksUri)), {
+      audience: 'dashboard',
+    });
+    expect(payload.sub).toBe('user-1');
+    const fresh = await startLocalIssuer();
+    await expect(jwtVerify(before, createRemoteJWKSet(new URL(fresh.jwksUri)))).rejects.toThrow(
+      /no applicable key/i,
+    );
+    await fresh.close();
+  } finally {
+    await restarted.close();
+  }
+});
+
+it('refuses a signing key that is not an RSA private key', async () => {
+  const { privateJwk } = issuer.signingKey;
+  const publicOnly = { kty: privateJwk.kty, n: privateJwk.n, e: privateJwk.e };
+  await expect(
+    startLocalIssuer({ signingKey: { keyId: 'k1', privateJwk: publicOnly } }),
+  ).rejects.toBeInstanceOf(IssuerSigningKeyError);
 });

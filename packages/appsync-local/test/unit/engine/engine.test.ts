@@ -2,7 +2,8 @@
  * The engine over NONE data sources (no network): util.* through the sandbox, runtime.earlyReturn
  * in a unit resolver, subscription extensions, response headers, and load-time failures.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -159,5 +160,38 @@ describe('creation fails early and clearly', () => {
         env: {},
       }),
     ).toThrow(/must export both `request` and `response`/);
+  });
+});
+
+describe('reload', () => {
+  const bundle = (result: string) =>
+    `export function request(ctx) { return { payload: null }; }\nexport function response(ctx) { return ${result}; }\n`;
+
+  test('swaps in rebuilt bundles, and keeps the ones it had when a rebuilt one cannot be used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'engine-reload-'));
+    try {
+      writeFileSync(join(dir, 'Query.version.js'), bundle("'first'"));
+      const reloadable = createResolverEngine({
+        bundlesDir: dir,
+        resolvers: [{ typeName: 'Query', fieldName: 'version', dataSource: 'none' }],
+        pipelineFunctions: [],
+        dataSources: { none: noneDataSource },
+        env: {},
+      });
+      const version = async () =>
+        (await reloadable.resolve(fieldInvocation('Query', 'version', {}, null))).data;
+      expect(await version()).toBe('first');
+
+      writeFileSync(join(dir, 'Query.version.js'), bundle("'second'"));
+      expect(await version()).toBe('first');
+      reloadable.reload();
+      expect(await version()).toBe('second');
+
+      writeFileSync(join(dir, 'Query.version.js'), 'export function request( {\n');
+      expect(() => reloadable.reload()).toThrow(/cannot parse resolver bundle/);
+      expect(await version()).toBe('second');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@
  * invocation at a time per environment, more environments up to a concurrency limit, and an
  * environment that overruns the timeout is killed. So a handler that reads a resource it
  * does not link fails here with SST's own error, and a busy worker cannot stall the API.
+ * `recycle()` ends the environments so the next invocation cold-starts with the code on disk.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +29,14 @@ export interface LocalFunctionOptions {
   readonly maxConcurrency?: number;
   /** Each line the function writes to stdout or stderr. */
   readonly onOutput?: (line: string) => void;
+  /**
+   * Start each execution environment with Node's inspector on 127.0.0.1 at this port (0: any
+   * free port; a fixed port allows one environment at a time). Invocations are then not killed
+   * at the timeout, so a debugger may hold one at a breakpoint.
+   */
+  readonly inspectPort?: number;
+  /** Called with the debugger URL (`ws://127.0.0.1:<port>/<id>`) of each environment that listens. */
+  readonly onInspector?: (url: string) => void;
 }
 
 /** The handler threw; `name`, `message` and `stack` are the handler's own. */
@@ -77,18 +86,26 @@ function reservedVariables(identity: LambdaFunctionIdentity): Record<string, str
 interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
+  readonly timer: NodeJS.Timeout | undefined;
 }
+
+/** What Node prints when its inspector listens: the debugger's WebSocket URL. */
+const inspectorListening = /^Debugger listening on (ws:\/\/\S+)/;
+const inspectorHelp = /^For help, see: https:\/\/nodejs\.org\/\S*inspector/;
 
 class ExecutionEnvironment {
   readonly ready: Promise<void>;
-  busy = false;
+  /** Idle environments take the next invocation; an ending one takes none. */
+  state: 'idle' | 'busy' | 'ending' = 'idle';
+  /** Set by a recycle while busy: the environment ends when its invocation does. */
+  retired = false;
+  readonly exited: Promise<void>;
   private pending: Pending | undefined;
-  private readonly exited: Promise<void>;
+  private endReason: string | undefined;
 
   constructor(
     private readonly child: ChildProcess,
-    private readonly onGone: (environment: ExecutionEnvironment) => void,
+    onExit: (environment: ExecutionEnvironment) => void,
   ) {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     this.ready = new Promise((resolve, reject) => {
@@ -98,23 +115,28 @@ class ExecutionEnvironment {
         else this.settle(reply.ok ? { value: reply.value } : { error: new LambdaHandlerError(reply.error) });
       });
       child.once('exit', (code, signal) => {
+        this.state = 'ending';
         const error = new LambdaRuntimeExitError(
-          `execution environment exited (${signal ?? `code ${code}`})`,
+          `execution environment ${this.endReason ?? `exited (${signal ?? `code ${code}`})`}`,
         );
         reject(error);
         this.settle({ error });
-        this.onGone(this);
+        onExit(this);
       });
     });
     this.ready.catch(() => this.kill());
   }
 
-  invoke(message: InvokeMessage, timeoutMs: number, timeoutError: () => Error): Promise<unknown> {
+  /** Without `timeoutMs` the invocation may run on (a debugger holds it at a breakpoint). */
+  invoke(message: InvokeMessage, timeoutMs: number | undefined, timeoutError: () => Error): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.settle({ error: timeoutError() });
-        this.kill();
-      }, timeoutMs);
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.settle({ error: timeoutError() });
+              void this.kill();
+            }, timeoutMs);
       this.pending = { resolve, reject, timer };
       this.child.send(message);
     });
@@ -129,17 +151,22 @@ class ExecutionEnvironment {
     else pending.resolve(outcome.value);
   }
 
-  /** Ends the process; the environment leaves the pool at once, so no invocation can pick it meanwhile. */
-  kill(): Promise<void> {
-    this.onGone(this);
+  /** Ends the process; from now on no invocation picks this environment. */
+  kill(reason?: string): Promise<void> {
+    this.state = 'ending';
+    this.endReason ??= reason;
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     return this.exited;
   }
 }
 
 export class LocalFunction {
+  /** Environments whose process is still alive, ending ones included: they hold their slot until gone. */
   private readonly environments = new Set<ExecutionEnvironment>();
-  private readonly waiting: Array<(environment: ExecutionEnvironment) => void> = [];
+  private readonly waiting: Array<{
+    readonly resolve: (environment: ExecutionEnvironment) => void;
+    readonly reject: (error: Error) => void;
+  }> = [];
   private readonly module: { file: string; exportName: string };
   private stopped = false;
 
@@ -175,7 +202,8 @@ export class LocalFunction {
       };
       return await environment.invoke(
         message,
-        timeoutMs,
+        // A handler held at a breakpoint is not killed for its time: the deadline it reads stays.
+        this.options.inspectPort === undefined ? timeoutMs : undefined,
         () => new LambdaTimeoutError(`${identity.name} timed out after ${identity.timeoutSeconds} s`),
       );
     } finally {
@@ -183,50 +211,94 @@ export class LocalFunction {
     }
   }
 
+  /**
+   * Ends idle execution environments now and busy ones as their invocation ends, so every
+   * later invocation cold-starts with the handler's code as it is on disk now. With
+   * `endInvocations`, busy ones end at once and their invocations fail, as a timeout would
+   * end them (for an invocation that runs a minute, like a ticking rebuilder).
+   */
+  async recycle(options: { endInvocations?: boolean } = {}): Promise<void> {
+    const ending: Array<Promise<void>> = [];
+    for (const environment of this.environments) {
+      if (environment.state === 'idle' || (environment.state === 'busy' && options.endInvocations)) {
+        ending.push(environment.kill('ended: recycled for new code'));
+      } else if (environment.state === 'busy') environment.retired = true;
+    }
+    await Promise.all(ending);
+  }
+
+  /** Starts an execution environment ahead of the first invocation (a debugger can attach to it). */
+  warm(): void {
+    if (this.stopped || [...this.environments].some((environment) => environment.state === 'idle')) return;
+    if (this.hasRoom()) this.spawn();
+  }
+
   /** Ends every execution environment; invocations still running fail. */
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const waiter of this.waiting.splice(0)) {
+      waiter.reject(new LambdaRuntimeExitError(`${this.name} is stopped`));
+    }
     await Promise.all([...this.environments].map((environment) => environment.kill()));
+  }
+
+  /** One environment at a time on a fixed inspector port: a second could not listen on it. */
+  private hasRoom(): boolean {
+    const limit = this.options.inspectPort ? 1 : (this.options.maxConcurrency ?? 1);
+    return this.environments.size < limit;
   }
 
   private acquire(): Promise<ExecutionEnvironment> {
     if (this.stopped) return Promise.reject(new LambdaRuntimeExitError(`${this.name} is stopped`));
-    const idle = [...this.environments].find((environment) => !environment.busy);
-    const environment =
-      idle ?? (this.environments.size < (this.options.maxConcurrency ?? 1) ? this.spawn() : undefined);
-    if (environment) {
-      environment.busy = true;
-      return Promise.resolve(environment);
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.serveWaiting();
+    });
   }
 
   private release(environment: ExecutionEnvironment): void {
-    const next = this.waiting.shift();
-    if (!next) {
-      environment.busy = false;
-      return;
-    }
-    if (this.environments.has(environment)) next(environment);
-    else {
-      const fresh = this.spawn();
-      fresh.busy = true;
-      next(fresh);
+    if (environment.retired) void environment.kill('ended: recycled for new code');
+    else if (environment.state === 'busy') environment.state = 'idle';
+    this.serveWaiting();
+  }
+
+  /** Hands idle environments, or new ones while there is room, to waiting invocations in order. */
+  private serveWaiting(): void {
+    while (this.waiting.length > 0 && !this.stopped) {
+      const idle = [...this.environments].find((environment) => environment.state === 'idle');
+      const environment = idle ?? (this.hasRoom() ? this.spawn() : undefined);
+      if (!environment) return;
+      environment.state = 'busy';
+      this.waiting.shift()?.resolve(environment);
     }
   }
 
   private spawn(): ExecutionEnvironment {
+    const { inspectPort } = this.options;
     const child = fork(hostFile, [this.module.file, this.module.exportName], {
       cwd: this.options.root,
       env: { ...reservedVariables(this.options.identity), ...this.options.environment },
-      execArgv: ['--import', typeScriptLoader],
+      execArgv: [
+        '--import',
+        typeScriptLoader,
+        ...(inspectPort === undefined ? [] : [`--inspect=127.0.0.1:${inspectPort}`]),
+      ],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     for (const stream of [child.stdout, child.stderr]) {
-      if (stream) createInterface({ input: stream }).on('line', (line) => this.options.onOutput?.(line));
+      if (stream) createInterface({ input: stream }).on('line', (line) => this.onOutputLine(line));
     }
-    const environment = new ExecutionEnvironment(child, (gone) => this.environments.delete(gone));
+    const environment = new ExecutionEnvironment(child, (gone) => {
+      this.environments.delete(gone);
+      this.serveWaiting();
+    });
     this.environments.add(environment);
     return environment;
+  }
+
+  private onOutputLine(line: string): void {
+    const listening = inspectorListening.exec(line)?.[1];
+    if (listening) this.options.onInspector?.(listening);
+    else if (!inspectorHelp.test(line)) this.options.onOutput?.(line);
   }
 }

@@ -2,30 +2,44 @@
  * A local function runs in execution environments of its own: real child processes started with
  * exactly the environment the function is given, as Lambda starts them.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../support/until.ts';
 import { LambdaTimeoutError } from '../../../src/emulators/lambda-context.ts';
-import { LambdaHandlerError, LocalFunction } from '../../../src/emulators/lambda-function.ts';
+import {
+  LambdaHandlerError,
+  LambdaRuntimeExitError,
+  LocalFunction,
+} from '../../../src/emulators/lambda-function.ts';
 
 const root = join(import.meta.dirname, '..', '..', 'fixtures');
 const started: LocalFunction[] = [];
 
 function probe(
   environment: Record<string, string>,
-  overrides: { timeoutSeconds?: number; maxConcurrency?: number } = {},
+  overrides: {
+    timeoutSeconds?: number;
+    maxConcurrency?: number;
+    handlerRoot?: string;
+    inspectPort?: number;
+    onInspector?: (url: string) => void;
+  } = {},
 ) {
+  const { handlerRoot, timeoutSeconds, ...rest } = overrides;
   const fn = new LocalFunction({
     identity: {
       name: 'Probe',
-      timeoutSeconds: overrides.timeoutSeconds ?? 10,
+      timeoutSeconds: timeoutSeconds ?? 10,
       memoryMb: 128,
       region: 'us-east-1',
       accountId: '000000000000',
     },
-    handler: 'functions/probe.handler',
-    root,
+    handler: handlerRoot ? 'handler.handler' : 'functions/probe.handler',
+    root: handlerRoot ?? root,
     environment,
-    ...(overrides.maxConcurrency ? { maxConcurrency: overrides.maxConcurrency } : {}),
+    ...rest,
   });
   started.push(fn);
   return fn;
@@ -95,5 +109,71 @@ describe('LocalFunction', () => {
     const fn = probe(app, { maxConcurrency: 2 });
     const results = (await Promise.all([0, 1, 2, 3].map(() => fn.invoke({ sleepMs: 300 })))) as ProbeResult[];
     expect(new Set(results.map((result) => result.pid)).size).toBe(2);
+  });
+});
+
+describe('LocalFunction.recycle', () => {
+  const handlerRoot = mkdtempSync(join(tmpdir(), 'local-function-'));
+  afterAll(() => rmSync(handlerRoot, { recursive: true, force: true }));
+
+  /** A handler whose code says which version of it is running. */
+  const writeHandler = (version: string) =>
+    writeFileSync(
+      join(handlerRoot, 'handler.mjs'),
+      `export async function handler(event) {\n  if (event.sleepMs) await new Promise((resolve) => setTimeout(resolve, event.sleepMs));\n  return { version: '${version}', pid: process.pid };\n}\n`,
+    );
+  type Versioned = { version: string; pid: number };
+
+  it('cold-starts the next invocation with the code on disk; a warm environment keeps what it loaded', async () => {
+    writeHandler('one');
+    const fn = probe(app, { handlerRoot });
+    const first = (await fn.invoke({})) as Versioned;
+    writeHandler('two');
+    expect(await fn.invoke({})).toEqual(first);
+    await fn.recycle();
+    const second = (await fn.invoke({})) as Versioned;
+    expect(second.version).toBe('two');
+    expect(second.pid).not.toBe(first.pid);
+  });
+
+  it('lets a busy environment finish its invocation, then ends it', async () => {
+    writeHandler('one');
+    const fn = probe(app, { handlerRoot });
+    await fn.invoke({});
+    const running = fn.invoke({ sleepMs: 400 });
+    writeHandler('two');
+    await fn.recycle();
+    expect(((await running) as Versioned).version).toBe('one');
+    expect(((await fn.invoke({})) as Versioned).version).toBe('two');
+  });
+
+  it('ends busy environments at once when asked, failing their invocations', async () => {
+    writeHandler('one');
+    const fn = probe(app, { handlerRoot });
+    await fn.invoke({});
+    const running = fn.invoke({ sleepMs: 5000 }).catch((error: unknown) => error);
+    writeHandler('two');
+    await fn.recycle({ endInvocations: true });
+    const failure = await running;
+    expect(failure).toBeInstanceOf(LambdaRuntimeExitError);
+    expect((failure as Error).message).toContain('recycled for new code');
+    expect(((await fn.invoke({})) as Versioned).version).toBe('two');
+  });
+});
+
+describe('LocalFunction with an inspector', () => {
+  it("says where each environment's debugger listens, and lets an invocation outlast the timeout", async () => {
+    const urls: string[] = [];
+    const fn = probe(app, { inspectPort: 0, timeoutSeconds: 1, onInspector: (url) => urls.push(url) });
+    fn.warm();
+    await until(() => urls.length === 1, 'the inspector to listen', 10_000);
+    const { port } = new URL(urls[0]!);
+    const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
+      webSocketDebuggerUrl: string;
+    }>;
+    expect(targets.map((target) => target.webSocketDebuggerUrl)).toEqual(urls);
+    const result = (await fn.invoke({ sleepMs: 1500 })) as ProbeResult;
+    expect(result.remainingMs).toBe(0);
+    expect(urls).toHaveLength(1);
   });
 });

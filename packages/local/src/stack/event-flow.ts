@@ -22,7 +22,7 @@ import { StreamPipe } from '../emulators/stream-pipe.ts';
 import { AccessDeniedError } from '../iam/errors.ts';
 import { PrincipalPolicy } from 'appsync-local/iam';
 import type { LocalFunctions } from './functions.ts';
-import type { LocalStackOptions } from './local-stack.ts';
+import type { LocalStackOptions } from './options.ts';
 import { repeatQuietLog } from './repeat-quiet-log.ts';
 import type { RoleIdentity, StackIdentities } from './roles.ts';
 import type { Teardown } from './teardown.ts';

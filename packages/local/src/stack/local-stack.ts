@@ -29,92 +29,17 @@ import {
 import { ensureQueue, type LocalQueuePair } from '../aws/queues.ts';
 import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aws/sqs-emulator.ts';
 import { ensureTable } from '../aws/tables.ts';
-import type { SqsHandler } from '../emulators/event-source-mapping.ts';
-import { startIamGateway, type IamGatewayOptions } from '../iam/gateway.ts';
-import type { ApiUsage } from 'appsync-local';
-import { startLocalIssuer, type LocalIssuer, type MintTokenRequest } from 'appsync-local/issuer';
+import { startIamGateway, type IamGateway } from '../iam/gateway.ts';
+import { startLocalIssuer, type LocalIssuer } from 'appsync-local/issuer';
 import { startApi, type StartedApi } from './api.ts';
+import type { LocalStack, LocalStackOptions } from './options.ts';
 import { LocalStackStartError } from './errors.ts';
 import { startEventFlow, type EventFlow } from './event-flow.ts';
 import { startFunctions, type LocalFunctions } from './functions.ts';
 import { defaultPaths, repositoryRoot } from './paths.ts';
 import { gatewayPrincipals, stackIdentities, type StackIdentities } from './roles.ts';
 import { allStarted, Teardown } from './teardown.ts';
-import { startTokenService } from './token-service.ts';
-
-export interface LocalStackOptions {
-  /** Keep DynamoDB data on disk (under `dataDir`) instead of in memory. */
-  readonly persist?: boolean;
-  /** Where persisted data lives; `.local/dynamodb` by default. */
-  readonly dataDir?: string;
-  /** GraphQL port on 127.0.0.1; a free one when absent. */
-  readonly port?: number;
-  /** Run the rebuilder this often, one tick each, instead of the cloud's schedule and cadence. */
-  readonly rebuildIntervalMs?: number;
-  /** Log each operation, resolver timing, pipe delivery, worker batch and rebuild. */
-  readonly verbose?: boolean;
-  /** Serve HTTPS and WSS with a self-signed certificate. */
-  readonly https?: boolean;
-  /** Use this DynamoDB Local (tables are created if missing) instead of starting one; it is left running. */
-  readonly dynamoEndpoint?: string;
-  /** Overrides the queue's visibility timeout, so failed messages come back sooner (tests). */
-  readonly queueVisibilityTimeoutSeconds?: number;
-  /** Where the pipe starts in the stream: from its start (default) or from now (a shared database). */
-  readonly streamStartingPosition?: 'TRIM_HORIZON' | 'LATEST';
-  /** Wraps the worker handler, e.g. to fail chosen records on purpose in a fault test. */
-  readonly wrapWorker?: (worker: SqsHandler) => SqsHandler;
-  /** Human-readable log lines; stderr by default. */
-  readonly log?: (line: string) => void;
-  readonly bundlesDir?: string;
-  readonly schemaFile?: string;
-  /**
-   * A built dashboard (`buildDashboard` from `@leaderboard/dashboard/build`) to serve on its own
-   * loopback port; its config.json is written from this stack.
-   */
-  readonly dashboardDir?: string;
-  /** The dashboard's loopback port; 0 (the default) picks a free one. */
-  readonly dashboardPort?: number;
-  /** Observers of what the stack uses, e.g. to count it for cost: every AWS call, every billed API unit. */
-  readonly observe?: {
-    readonly aws?: Pick<IamGatewayOptions, 'onExchange' | 'measureCapacity'>;
-    readonly api?: (usage: ApiUsage) => void;
-  };
-}
-
-export interface LocalStack {
-  readonly graphqlUrl: string;
-  readonly realtimeUrl: string;
-  readonly apiKey: string;
-  readonly apiKeyExpiresAt: Date;
-  readonly issuerUrl: string;
-  readonly tokenService: { readonly url: string; readonly secret: string };
-  /** The emulators themselves, for operators' tools and tests (no role, no IAM check). */
-  readonly dynamoEndpoint: string;
-  readonly sqsEndpoint: string;
-  /** Where the stack's roles send their AWS calls: the IAM gateway. */
-  readonly awsEndpoint: string;
-  readonly queues: LocalQueuePair;
-  readonly region: string;
-  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** The roles' local identities (credentials and policies). */
-  readonly identities: StackIdentities;
-  /** The Java process of DynamoDB Local, when this stack started it. */
-  readonly dynamoPid: number | undefined;
-  /** The self-signed certificate's PEM with `https`. */
-  readonly certificate: string | undefined;
-  readonly pipe: EventFlow['pipe'];
-  /** The worker's event source mapping: stop and start it to play an outage. */
-  readonly worker: EventFlow['worker'];
-  readonly rebuilder: EventFlow['rebuilder'];
-  readonly functions: LocalFunctions;
-  /** The dashboard page, when `dashboardDir` was given. */
-  readonly dashboardUrl: string | undefined;
-  /** Active real-time subscriptions. */
-  subscriptionCount(): number;
-  mintToken(request: MintTokenRequest): Promise<string>;
-  /** Stops everything this stack started, DynamoDB Local's Java process included. */
-  stop(): Promise<void>;
-}
+import { startTokenService, type TokenService } from './token-service.ts';
 
 /** The local API's id: field ARNs in the roles' policies name it. */
 const localApiId = 'local';
@@ -239,6 +164,79 @@ async function startDashboard(
   return dashboard.url;
 }
 
+/** Each role's calls go through the IAM gateway, held to that role's grants. */
+async function startAccessControl(
+  emulators: Emulators,
+  arns: ArnContext,
+  identities: StackIdentities,
+  context: { options: LocalStackOptions; log: (line: string) => void; teardown: Teardown },
+): Promise<IamGateway> {
+  const gateway = await startIamGateway({
+    principals: gatewayPrincipals(identities),
+    targets: { dynamodb: emulators.dynamoEndpoint, sqs: emulators.sqs.endpoint },
+    region: arns.region,
+    accountId: arns.accountId,
+    onInternalError: (error) => context.log(`[iam] ${error.message}`),
+    ...context.options.observe?.aws,
+  });
+  return context.teardown.track('IAM gateway', gateway, (it) => it.close());
+}
+
+/** What the functions get besides their spec: the local issuer, and a shorter schedule when asked. */
+function functionSettings(
+  options: LocalStackOptions,
+  issuer: LocalIssuer,
+): Record<string, Record<string, string>> {
+  const periodSeconds = options.rebuildIntervalMs ? String(options.rebuildIntervalMs / 1000) : undefined;
+  return {
+    // A shorter schedule than the cloud's (tests): one tick per invocation, at that period.
+    ...(periodSeconds
+      ? { RebuilderFunction: { REBUILD_PERIOD_SECONDS: periodSeconds, REBUILD_TICK_SECONDS: periodSeconds } }
+      : {}),
+    Authorizer: { JWT_ISSUER: issuer.issuer, JWT_AUDIENCE: issuer.audience, JWT_JWKS_URI: issuer.jwksUri },
+  };
+}
+
+interface StartedParts {
+  readonly emulators: Emulators;
+  readonly queues: LocalQueuePair;
+  readonly identities: StackIdentities;
+  readonly gateway: IamGateway;
+  readonly tokenService: TokenService;
+  readonly api: StartedApi;
+  readonly flow: EventFlow;
+  readonly functions: LocalFunctions;
+  readonly dashboardUrl: string | undefined;
+}
+
+function describeStack(parts: StartedParts, stopAll: () => Promise<void>): LocalStack {
+  const { emulators, api, tokenService } = parts;
+  let stopped: Promise<void> | undefined;
+  return {
+    graphqlUrl: api.url,
+    realtimeUrl: api.realtimeUrl,
+    apiKey: api.apiKey,
+    apiKeyExpiresAt: api.apiKeyExpiresAt,
+    issuerUrl: emulators.issuer.issuer,
+    tokenService: { url: tokenService.url, secret: tokenService.secret },
+    dynamoEndpoint: emulators.dynamoEndpoint,
+    sqsEndpoint: emulators.sqs.endpoint,
+    awsEndpoint: parts.gateway.endpoint,
+    queues: parts.queues,
+    region: localRegion,
+    credentials: localCredentials,
+    identities: parts.identities,
+    dynamoPid: emulators.dynamoPid,
+    certificate: api.certificate,
+    ...parts.flow,
+    functions: parts.functions,
+    dashboardUrl: parts.dashboardUrl,
+    subscriptionCount: () => api.subscriptionCount(),
+    mintToken: (request) => emulators.issuer.mintToken(request),
+    stop: () => (stopped ??= stopAll()),
+  };
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const verbose = options.verbose ?? false;
@@ -252,15 +250,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const emulators = await startEmulators(options, teardown);
     const { queues, arns, localStreamArn } = await createResources(emulators, options, teardown);
     const identities = stackIdentities(arns);
-    const gateway = await startIamGateway({
-      principals: gatewayPrincipals(identities),
-      targets: { dynamodb: emulators.dynamoEndpoint, sqs: emulators.sqs.endpoint },
-      region: arns.region,
-      accountId: arns.accountId,
-      onInternalError: (error) => log(`[iam] ${error.message}`),
-      ...options.observe?.aws,
-    });
-    teardown.track('IAM gateway', gateway, (it) => it.close());
+    const gateway = await startAccessControl(emulators, arns, identities, { options, log, teardown });
     const tokenService = await startTokenService(emulators.issuer);
     teardown.track('token service', tokenService, (it) => it.close());
 
@@ -280,6 +270,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           if (!late.functions) throw new LocalStackStartError('the authorizer is not started yet');
           return late.functions.Authorizer.invoke(event);
         },
+        invokeFunction: (name, event) => {
+          const fn = late.functions?.[name as keyof LocalFunctions];
+          if (!fn) throw new LocalStackStartError(`function ${name} is not started yet`);
+          return fn.invoke(event);
+        },
         verbose,
         log,
         ...(options.observe?.api ? { onUsage: options.observe.api } : {}),
@@ -297,22 +292,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         Api: { url: api.publishUrl },
       },
       app: localApp,
-      settings: {
-        // A shorter schedule than the cloud's (tests): one tick per invocation, at that period.
-        ...(options.rebuildIntervalMs
-          ? {
-              RebuilderFunction: {
-                REBUILD_PERIOD_SECONDS: String(options.rebuildIntervalMs / 1000),
-                REBUILD_TICK_SECONDS: String(options.rebuildIntervalMs / 1000),
-              },
-            }
-          : {}),
-        Authorizer: {
-          JWT_ISSUER: emulators.issuer.issuer,
-          JWT_AUDIENCE: emulators.issuer.audience,
-          JWT_JWKS_URI: emulators.issuer.jwksUri,
-        },
-      },
+      settings: functionSettings(options, emulators.issuer),
       identities: identities.functions,
       verbose,
       log,
@@ -337,36 +317,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       teardown,
     );
 
-    let stopped: Promise<void> | undefined;
-    return {
-      graphqlUrl: api.url,
-      realtimeUrl: api.realtimeUrl,
-      apiKey: api.apiKey,
-      apiKeyExpiresAt: api.apiKeyExpiresAt,
-      issuerUrl: emulators.issuer.issuer,
-      tokenService: { url: tokenService.url, secret: tokenService.secret },
-      dynamoEndpoint: emulators.dynamoEndpoint,
-      sqsEndpoint: emulators.sqs.endpoint,
-      awsEndpoint: gateway.endpoint,
-      queues,
-      region: localRegion,
-      credentials: localCredentials,
-      identities,
-      dynamoPid: emulators.dynamoPid,
-      certificate: api.certificate,
-      ...flow,
-      functions,
-      dashboardUrl,
-      subscriptionCount: () => api.subscriptionCount(),
-      mintToken: (request) => emulators.issuer.mintToken(request),
-      stop: () =>
-        (stopped ??= teardown.run(
+    return describeStack(
+      { emulators, queues, identities, gateway, tokenService, api, flow, functions, dashboardUrl },
+      () =>
+        teardown.run(
           logTeardownError,
           verbose ? (name, ms) => log(`stopped ${name} in ${Math.round(ms)} ms`) : undefined,
-        )),
-    };
+        ),
+    );
   } catch (error) {
     await teardown.run(logTeardownError);
     throw describeStartError(error, options.port);
   }
 }
+
+export type { LocalStack, LocalStackOptions } from './options.ts';

@@ -17,7 +17,7 @@ export type {
   LambdaAuthorizer,
 } from './auth/modes.ts';
 export type { LogEntry, LogSink } from './log.ts';
-export { realtimeLimits } from './realtime/realtime-server.ts';
+export { realtimeLimits } from './realtime/connection.ts';
 export { buildAppSyncSchema } from './schema.ts';
 export {
   assertParsableNesting,

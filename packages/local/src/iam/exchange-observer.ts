@@ -1,9 +1,11 @@
 /**
  * The gateway's observer: forwards a call it let through, reads the emulator's answer whole,
- * shows both to `onExchange`, then answers the caller. With `measureCapacity` it asks DynamoDB
+ * shows both to `onExchange`, then answers the caller (or, for a fault test, answers with an
+ * error after the emulator applied the call). With `measureCapacity` it asks DynamoDB
  * for the capacity each call consumed and hides that from callers that did not ask for it, so
  * what the code under test sends and receives is unchanged.
  */
+import { randomUUID } from 'node:crypto';
 import {
   request as httpRequest,
   type Agent,
@@ -21,6 +23,19 @@ export interface ObservedCall {
   /** The API as `X-Amz-Target` names it: `DynamoDB_20120810`, `DynamoDBStreams_20120810`, `AmazonSQS`. */
   readonly api: string;
   readonly operation: string;
+}
+
+/** An error answer AWS could give: `type` as the JSON protocol's `__type`. */
+export interface InjectedFault {
+  readonly status: number;
+  readonly type: string;
+  readonly message: string;
+  /** Answer with the error after the emulator applied the call (its answer lost on the way back). */
+  readonly afterApplying?: boolean;
+}
+
+export interface FaultContext extends ObservedCall {
+  readonly request: RequestBody;
 }
 
 /** One call the gateway let through and what the emulator answered. */
@@ -57,12 +72,13 @@ const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgr
 
 export class ExchangeObserver {
   constructor(
-    private readonly onExchange: (exchange: GatewayExchange) => void,
+    private readonly onExchange: ((exchange: GatewayExchange) => void) | undefined,
     private readonly measureCapacity: CapacityLevel | undefined,
     private readonly agent: Agent,
   ) {}
 
-  forward(call: ObservedCall, forwarding: Forwarding): void {
+  /** Passes the call on; with `fault`, the caller gets the fault instead of the emulator's answer. */
+  forward(call: ObservedCall, forwarding: Forwarding, fault?: InjectedFault): void {
     const request = parseJson(forwarding.body);
     const measured = this.measures(call, request);
     const body = measured
@@ -87,6 +103,10 @@ export class ExchangeObserver {
           const raw = Buffer.concat(chunks);
           const parsed = parseJson(raw);
           this.report({ ...call, request, status: answer.statusCode ?? 502, response: parsed });
+          if (fault) {
+            sendFault(forwarding.response, fault);
+            return;
+          }
           const { ConsumedCapacity: _hidden, ...rest } = parsed;
           const passed = measured && 'ConsumedCapacity' in parsed ? Buffer.from(JSON.stringify(rest)) : raw;
           const answerHeaders = withoutHopByHop(answer.headers);
@@ -118,14 +138,24 @@ export class ExchangeObserver {
   /** An observer's failure must not fail the call it watched. */
   private report(exchange: GatewayExchange): void {
     try {
-      this.onExchange(exchange);
+      this.onExchange?.(exchange);
     } catch (error) {
       process.stderr.write(`IAM gateway observer failed: ${(error as Error).message}\n`);
     }
   }
 }
 
-function parseJson(raw: Buffer): RequestBody {
+export function sendFault(response: ServerResponse, fault: InjectedFault): void {
+  const body = JSON.stringify({ __type: fault.type, message: fault.message });
+  response.writeHead(fault.status, {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': randomUUID(),
+  });
+  response.end(body);
+}
+
+export function parseJson(raw: Buffer): RequestBody {
   if (raw.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(raw.toString('utf8'));

@@ -40,8 +40,12 @@ import { closeServer, listen } from 'appsync-local/net';
 import { PrincipalPolicy, type AuthorizationCheck, type IamPolicyDocument } from 'appsync-local/iam';
 import {
   ExchangeObserver,
+  parseJson,
+  sendFault,
   type CapacityLevel,
+  type FaultContext,
   type GatewayExchange,
+  type InjectedFault,
   type ObservedCall,
 } from './exchange-observer.ts';
 import { parseRequestBody, type ArnScope, type RequestBody } from './request-body.ts';
@@ -58,7 +62,7 @@ import {
 import { SignatureVerifier } from './sigv4-verification.ts';
 import { sqsChecks } from './sqs-requests.ts';
 
-export type { GatewayExchange } from './exchange-observer.ts';
+export type { FaultContext, GatewayExchange, InjectedFault } from './exchange-observer.ts';
 
 export interface IamPrincipal {
   readonly secretAccessKey: string;
@@ -89,6 +93,11 @@ export interface IamGatewayOptions {
    * `onExchange` to count, and removes it again from answers to callers that did not ask.
    */
   readonly measureCapacity?: CapacityLevel;
+  /**
+   * Answers some authorized calls with an error instead of passing them on, or after the emulator
+   * applied them: throttling and failures as AWS gives them, for fault tests.
+   */
+  readonly injectFault?: (call: FaultContext) => InjectedFault | undefined;
 }
 
 export interface IamGateway {
@@ -132,6 +141,7 @@ class GatewayHandler {
   private readonly upstreamAgent = new Agent({ keepAlive: true });
   private readonly reportInternalError: (error: Error) => void;
   private readonly observer: ExchangeObserver | undefined;
+  private readonly injectFault: IamGatewayOptions['injectFault'];
 
   constructor(options: IamGatewayOptions) {
     this.scope = { region: options.region, accountId: options.accountId };
@@ -141,9 +151,11 @@ class GatewayHandler {
     }
     this.verifier = new SignatureVerifier((id) => this.principals.get(id)?.secretAccessKey, options.region);
     this.routes = serviceRoutes(options.targets);
-    this.observer = options.onExchange
-      ? new ExchangeObserver(options.onExchange, options.measureCapacity, this.upstreamAgent)
-      : undefined;
+    this.injectFault = options.injectFault;
+    this.observer =
+      options.onExchange || options.injectFault
+        ? new ExchangeObserver(options.onExchange, options.measureCapacity, this.upstreamAgent)
+        : undefined;
     this.reportInternalError =
       options.onInternalError ??
       ((error) =>
@@ -162,11 +174,10 @@ class GatewayHandler {
           `Unknown operation ${headers['x-amz-target'] ?? '(no X-Amz-Target)'}.`,
         );
       const principal = await this.authorize(request, headers, body, route.service, route.operation);
-      this.passOn(request, body, route.service, response, headers, {
-        principalArn: principal.principalArn,
-        api: route.api,
-        operation: route.operation,
-      });
+      const call = { principalArn: principal.principalArn, api: route.api, operation: route.operation };
+      const fault = this.injectFault?.({ ...call, request: parseJson(body) });
+      if (fault && !fault.afterApplying) sendFault(response, fault);
+      else this.passOn(request, body, route.service, response, headers, call, fault);
     } catch (error) {
       this.refuse(error, route?.service.dialect ?? 'dynamodb', headers, response);
     }
@@ -230,6 +241,7 @@ class GatewayHandler {
     response: ServerResponse,
     headers: Record<string, string>,
     call: ObservedCall,
+    fault: InjectedFault | undefined,
   ): void {
     if (!route.target)
       throw new GatewayInternalError(`no emulator is configured for ${route.signingService}`);
@@ -241,7 +253,7 @@ class GatewayHandler {
         response,
       );
     if (this.observer) {
-      this.observer.forward(call, { request, body, target: route.target, response, onUnreachable });
+      this.observer.forward(call, { request, body, target: route.target, response, onUnreachable }, fault);
     } else forward(request, body, route.target, response, this.upstreamAgent, onUnreachable);
   }
 

@@ -1,7 +1,8 @@
 /**
  * The gateway's exchange observer: it sees every call it let through with the emulator's answer,
  * and with `measureCapacity` the capacity DynamoDB Local says each call consumed (index writes
- * included), while callers get the answers they would get without it.
+ * included), while callers get the answers they would get without it; and the faults it can
+ * inject, before a call reaches the emulator or after the emulator applied it.
  */
 import {
   DeleteItemCommand,
@@ -12,7 +13,12 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startIamGateway, type GatewayExchange, type IamGateway } from '../../../src/iam/gateway.ts';
+import {
+  startIamGateway,
+  type GatewayExchange,
+  type IamGateway,
+  type InjectedFault,
+} from '../../../src/iam/gateway.ts';
 
 const region = 'us-east-1';
 const accountId = '123456789012';
@@ -32,6 +38,8 @@ const indexedItem = (id: string): Record<string, AttributeValue> => ({
 let gateway: IamGateway;
 let client: DynamoDBClient;
 const exchanges: GatewayExchange[] = [];
+/** The fault the next call gets, if any. */
+let nextFault: InjectedFault | undefined;
 
 beforeAll(async () => {
   gateway = await startIamGateway({
@@ -56,12 +64,17 @@ beforeAll(async () => {
     accountId,
     onExchange: (exchange) => exchanges.push(exchange),
     measureCapacity: 'INDEXES',
+    injectFault: () => {
+      const fault = nextFault;
+      nextFault = undefined;
+      return fault;
+    },
   });
-  client = new DynamoDBClient({ endpoint: gateway.endpoint, region, credentials });
+  client = new DynamoDBClient({ endpoint: gateway.endpoint, region, credentials, maxAttempts: 1 });
 });
 
 afterAll(async () => {
-  for (const id of ['plain', 'indexed', 'tx-1', 'tx-2']) {
+  for (const id of ['plain', 'indexed', 'tx-1', 'tx-2', 'throttled', 'lost-answer']) {
     await client?.send(new DeleteItemCommand({ TableName: 'Scores', Key: key(id) }));
   }
   client?.destroy();
@@ -118,5 +131,38 @@ describe('IAM gateway observer', () => {
       new GetItemCommand({ TableName: 'Scores', Key: key('plain'), ReturnConsumedCapacity: 'TOTAL' }),
     );
     expect(answer.ConsumedCapacity?.CapacityUnits).toBe(0.5);
+  });
+
+  it('answers a throttled call with AWS error without passing it on', async () => {
+    nextFault = {
+      status: 400,
+      type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+      message: 'The level of configured provisioned throughput for the table was exceeded.',
+    };
+    const refused = await client
+      .send(new PutItemCommand({ TableName: 'Scores', Item: key('throttled') }))
+      .catch((error: unknown) => error as Error);
+    expect((refused as Error).name).toBe('ProvisionedThroughputExceededException');
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: 'Scores', Key: key('throttled'), ConsistentRead: true }),
+    );
+    expect(Item).toBeUndefined();
+  });
+
+  it('can lose the answer of a call the emulator applied', async () => {
+    nextFault = {
+      status: 500,
+      type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+      message: 'Internal server error',
+      afterApplying: true,
+    };
+    const failed = await client
+      .send(new PutItemCommand({ TableName: 'Scores', Item: key('lost-answer') }))
+      .catch((error: unknown) => error as Error);
+    expect((failed as Error).name).toBe('InternalServerError');
+    const { Item } = await client.send(
+      new GetItemCommand({ TableName: 'Scores', Key: key('lost-answer'), ConsistentRead: true }),
+    );
+    expect(Item).toBeDefined();
   });
 });

@@ -41,9 +41,12 @@ export interface LocalStackOptions {
   readonly dashboardDir?: string;
   /** The dashboard's loopback port; 0 (the default) picks a free one. */
   readonly dashboardPort?: number;
-  /** Observers of what the stack uses, e.g. to count it for cost: every AWS call, every billed API unit. */
+  /**
+   * Observers of what the stack uses, e.g. to count it for cost (every AWS call, every billed API
+   * unit), and faults to inject into the roles' AWS calls (fault tests).
+   */
   readonly observe?: {
-    readonly aws?: Pick<IamGatewayOptions, 'onExchange' | 'measureCapacity'>;
+    readonly aws?: Pick<IamGatewayOptions, 'onExchange' | 'measureCapacity' | 'injectFault'>;
     readonly api?: (usage: ApiUsage) => void;
   };
 }

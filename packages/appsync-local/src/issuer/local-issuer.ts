@@ -1,7 +1,8 @@
 /**
  * A local OpenID Connect issuer that plays the user pool: an RSA key pair made at start-up (or
  * the one it is handed, so tokens outlive a restart), `/.well-known/openid-configuration` and
- * `/.well-known/jwks.json` on its own port, and `mintToken` in process. It runs on its own port, not on the API's, because it stands for
+ * `/.well-known/jwks.json` on its own port, `mintToken` in process, and the authorization code
+ * flow with PKCE that a user pool's managed login serves (authorization-code-flow.ts). It runs on its own port, not on the API's, because it stands for
  * a separate service (Cognito or any OIDC provider) that the authorizer reaches by URL
  * (`JWT_ISSUER`, `JWT_JWKS_URI`), exactly as in the cloud.
  */
@@ -9,14 +10,20 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen } from '../net/server-lifecycle.ts';
+import { createAuthorizationCodeFlow } from './authorization-code-flow.ts';
 
 export interface LocalIssuerOptions {
   /** 127.0.0.1 unless told otherwise. */
   readonly host?: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
-  /** The `aud` of minted tokens unless a token asks for another (default `appsync-local`). */
+  /**
+   * The `aud` of minted tokens unless a token asks for another (default `appsync-local`), and the
+   * client id of the public client that signs users in through `/authorize` and `/token`.
+   */
   readonly audience?: string;
+  /** The claim the sign-in form's team goes in (default `custom:team`). */
+  readonly teamClaim?: string;
   /** Sign with this key (the `signingKey` of an earlier issuer) instead of making a new one. */
   readonly signingKey?: IssuerSigningKey;
 }
@@ -83,18 +90,24 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   const audience = options.audience ?? 'appsync-local';
 
   let issuer = '';
+  const codeFlow = createAuthorizationCodeFlow({
+    issuer: () => issuer,
+    clientIds: [audience],
+    signingKey: { privateKey, keyId },
+    ...(options.teamClaim ? { teamClaim: options.teamClaim } : {}),
+  });
   const documents = (): Record<string, unknown> => ({
     '/.well-known/jwks.json': jwks,
     '/.well-known/openid-configuration': {
       issuer,
       jwks_uri: `${issuer}/.well-known/jwks.json`,
-      response_types_supported: ['id_token'],
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: ['RS256'],
       claims_supported: ['sub', 'name', 'cognito:groups', 'aud', 'iss', 'exp', 'iat'],
+      ...codeFlow.discovery(),
     },
   });
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const serveDocument = (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const document = request.method === 'GET' ? documents()[path] : undefined;
     const body = JSON.stringify(document ?? { error: 'not_found' });
@@ -104,6 +117,16 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
       'cache-control': 'max-age=300',
     });
     response.end(body);
+  };
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    codeFlow.handle(request, response).then(
+      (handled) => handled || serveDocument(request, response),
+      () => {
+        // The flow answers its own errors; anything else tells the client nothing of the cause.
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'server_error' }));
+      },
+    );
   });
   const host = options.host ?? '127.0.0.1';
   issuer = `http://${host}:${await listen(server, options.port ?? 0, host)}`;

@@ -4,7 +4,8 @@
  * API keys, a Lambda authorizer, SigV4 (IAM), OIDC or Cognito tokens and AppSync's auth
  * directives, and running resolvers through a `ResolverEngine`. See local-api.ts.
  */
-export { startLocalApi, type ApiUsage, type LocalApi, type LocalApiOptions } from './local-api.ts';
+export { startLocalApi, type LocalApi } from './local-api.ts';
+export type { ApiUsage, LocalApiOptions } from './server-options.ts';
 export type {
   ApiKey,
   AppSyncAuthorizerEvent,

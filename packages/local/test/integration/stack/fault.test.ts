@@ -35,7 +35,9 @@ const logLines: string[] = [];
 const faultyWorker =
   (worker: SqsHandler): SqsHandler =>
   async (event, context) => {
+    // Batches run concurrently (the mapping keeps several in flight): each knows its own number.
     invocations += 1;
+    const invocation = invocations;
     deliveries.push(...event.Records);
     const firstReceives = event.Records.filter((record) => record.attributes.ApproximateReceiveCount === '1');
     // Every third record on its first delivery fails before the worker sees it.
@@ -43,7 +45,7 @@ const faultyWorker =
     failedOnPurpose += refused.length;
     const passed = event.Records.filter((record) => !refused.includes(record));
     const result = passed.length > 0 ? await worker({ Records: passed }, context) : undefined;
-    if (invocations === 2) {
+    if (invocation === 2) {
       crashedAfterCounting += 1;
       throw new Error('the invocation failed after the worker wrote its results');
     }

@@ -20,6 +20,7 @@ export type {
 export type { LogEntry, LogSink } from './log.ts';
 export { realtimeLimits } from './realtime/connection.ts';
 export { buildAppSyncSchema } from './schema.ts';
+export { createLocalCertificate, type LocalCertificate } from './certificate.ts';
 export {
   assertParsableNesting,
   assertWithinLimits,

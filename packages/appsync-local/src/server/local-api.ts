@@ -31,13 +31,13 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-/** An HTTP server, or an HTTPS one with a self-signed certificate made now. */
+/** An HTTP server, or an HTTPS one with the given certificate or a self-signed one made now. */
 async function createServer(
-  https: boolean,
+  https: boolean | { readonly key: string; readonly cert: string },
   onRequest: ReturnType<typeof createHttpHandler>,
 ): Promise<{ server: Server; certificate?: string }> {
   if (!https) return { server: createHttpServer(onRequest) };
-  const generated = await createLocalCertificate();
+  const generated = https === true ? await createLocalCertificate() : https;
   return {
     server: createHttpsServer({ key: generated.key, cert: generated.cert }, onRequest),
     certificate: generated.cert,
@@ -69,7 +69,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     realtimeUrl,
     defaultMode: options.auth.defaultMode,
     modes: [...authenticator.modes],
-    https: options.https ?? false,
+    https: Boolean(options.https),
   });
 
   return {

@@ -25,8 +25,8 @@ export interface LocalApiOptions {
   readonly auth: AuthConfig;
   /** `ctx.identity`-adjacent values the Lambda authorizer event carries. */
   readonly apiId?: string;
-  /** Serve HTTPS and WSS with a self-signed certificate made at start-up. */
-  readonly https?: boolean;
+  /** Serve HTTPS and WSS: with this key and certificate (PEM), or `true` for a self-signed one made at start-up. */
+  readonly https?: boolean | { readonly key: string; readonly cert: string };
   /** Log each operation, each resolver's timing and each error. */
   readonly verbose?: boolean;
   /** Where log entries go: JSON lines on stdout by default. */

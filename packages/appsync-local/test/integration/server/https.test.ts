@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLocalCertificate } from '../../../src/server/index.ts';
 import { RealtimeTestClient } from '../../fixtures/server/clients.ts';
 import { startTestStack, type TestStack, validApiKey } from '../../fixtures/server/setup.ts';
 
@@ -60,4 +61,23 @@ it('serves the real-time protocol over WSS', async () => {
 it('logs only start-up in quiet mode', () => {
   expect(stack.logs.map((entry) => entry.event)).toEqual(['api.started']);
   expect(stack.logs[0]).toMatchObject({ level: 'info', https: true, defaultMode: 'AWS_LAMBDA' });
+});
+
+it('serves with a certificate it is handed, so another server can share it', async () => {
+  const shared = await createLocalCertificate();
+  const sharing = await startTestStack({ https: { key: shared.key, cert: shared.cert }, verbose: false });
+  try {
+    expect(sharing.api.certificate).toBe(shared.cert);
+    const response = await postTrusting(
+      sharing.api.url,
+      JSON.stringify({ query: '{ ticket { id } }' }),
+      shared.cert,
+    );
+    expect(response.status).toBe(200);
+    await expect(
+      postTrusting(sharing.api.url, JSON.stringify({ query: '{ ticket { id } }' }), stack.api.certificate!),
+    ).rejects.toThrow(/self.signed|certificate/i);
+  } finally {
+    await sharing.close();
+  }
 });

@@ -14,6 +14,8 @@ export const dataSources = {
   activities: { name: 'activities', kind: 'dynamodb', table: activitiesTable.name },
   scores: { name: 'scores', kind: 'dynamodb', table: scoresTable.name },
   none: { name: 'none', kind: 'none' },
+  // Program writes (admins): its own role, so the `scores` data source stays read-only.
+  programs: { name: 'programs', kind: 'dynamodb', table: scoresTable.name },
 } as const satisfies Record<string, DataSourceSpec>;
 
 export type DataSourceName = keyof typeof dataSources;
@@ -45,19 +47,40 @@ export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
   // myStanding: the caller's total, then the board snapshot for the rank.
   { name: 'getCallerTotal', dataSource: 'scores' },
   { name: 'getBoardSnapshot', dataSource: 'scores' },
+  // recordActivity: the program it names, which must exist and count it.
+  { name: 'getActivityProgram', dataSource: 'scores' },
+  // myProgress: the program, then the caller's progress in it.
+  { name: 'getProgram', dataSource: 'scores' },
+  { name: 'getCallerProgress', dataSource: 'scores' },
+  // myPrograms: every program, then every progress item of the caller.
+  { name: 'listPrograms', dataSource: 'scores' },
+  { name: 'listCallerProgress', dataSource: 'scores' },
 ];
 
 export const resolvers: readonly ResolverSpec[] = [
   {
     typeName: 'Mutation',
     fieldName: 'recordActivity',
-    pipeline: ['getRecordedActivity', 'getDailyPoints', 'writeActivity', 'getActivityAfterRace'],
+    pipeline: [
+      'getRecordedActivity',
+      'getActivityProgram',
+      'getDailyPoints',
+      'writeActivity',
+      'getActivityAfterRace',
+    ],
   },
   { typeName: 'Mutation', fieldName: 'publishLeaderboard', dataSource: 'none' },
   { typeName: 'Query', fieldName: 'leaderboard', dataSource: 'scores' },
   { typeName: 'Query', fieldName: 'myStanding', pipeline: ['getCallerTotal', 'getBoardSnapshot'] },
   { typeName: 'Query', fieldName: 'activityTypes', dataSource: 'none' },
   { typeName: 'Subscription', fieldName: 'onLeaderboardChanged', dataSource: 'none' },
+  { typeName: 'Query', fieldName: 'programs', dataSource: 'scores' },
+  { typeName: 'Query', fieldName: 'program', dataSource: 'scores' },
+  { typeName: 'Mutation', fieldName: 'createProgram', dataSource: 'programs' },
+  { typeName: 'Mutation', fieldName: 'updateProgram', dataSource: 'programs' },
+  { typeName: 'Query', fieldName: 'myProgress', pipeline: ['getProgram', 'getCallerProgress'] },
+  { typeName: 'Query', fieldName: 'myPrograms', pipeline: ['listPrograms', 'listCallerProgress'] },
+  { typeName: 'Query', fieldName: 'myActivities', dataSource: 'activities' },
 ];
 
 /**

@@ -1,38 +1,78 @@
 /**
- * Board ids. `global` is all time; `program:<programId>` is one program; `week:<YYYY>-W<ww>`
- * is one ISO week (of the activity's `occurredAt`), so a week "resets" by being a new key
- * and old weeks stay readable. Bundled into APPSYNC_JS resolvers.
+ * Board ids. `global` is all time; `program:<programId>` is one program (boards exist for
+ * programs that exist); each time window gives one board per period of the activity's
+ * `occurredAt` (`week:<YYYY>-W<ww>`, `month:<YYYY>-<MM>`), so a window "resets" by being a new
+ * key and old periods stay readable. Bundled into APPSYNC_JS resolvers.
  */
-import { isoWeekKey } from './calendar.ts';
+import { isoWeekKey, utcMonthKey } from './calendar.ts';
 import { fail, succeed, errorTypes, type Outcome } from './errors.ts';
 import { digitsValue, isDigits, isIdentifier } from './identifiers.ts';
 
 export const globalBoardId = 'global';
 const programPrefix = 'program:';
-const weekPrefix = 'week:';
 
 /** Longest program id; keeps board ids and the keys built from them short. */
 export const maxProgramIdLength = 64;
 
 export const programBoardId = (programId: string): string => `${programPrefix}${programId}`;
 
-export const weekBoardId = (epochMs: number): string => `${weekPrefix}${isoWeekKey(epochMs)}`;
+/** A period of time with a board of its own per period: `<name>:<key of the period>`. */
+export interface TimeWindow {
+  /** The board id's prefix before `:`, e.g. `week`. */
+  readonly name: string;
+  /** The period containing an instant (UTC). */
+  readonly keyOf: (epochMs: number) => string;
+  /** Whether a client's text is a key `keyOf` can produce. */
+  readonly isKey: (key: string) => boolean;
+  /** The key's form, for error messages, e.g. `<YYYY>-W<ww>`. */
+  readonly keyForm: string;
+}
 
-/** Every board an activity counts on, in a fixed order. */
+/** `YYYY-Www`, weeks 01 to 53. */
+function isIsoWeekKey(key: string): boolean {
+  const year = key.slice(0, 4);
+  const week = key.slice(6);
+  if (key.length !== 8 || key.slice(4, 6) !== '-W' || !isDigits(year) || !isDigits(week)) return false;
+  const weekNumber = digitsValue(week);
+  return weekNumber >= 1 && weekNumber <= 53;
+}
+
+/** `YYYY-MM`, months 01 to 12. */
+function isUtcMonthKey(key: string): boolean {
+  const year = key.slice(0, 4);
+  const month = key.slice(5);
+  if (key.length !== 7 || key.charAt(4) !== '-' || !isDigits(year) || !isDigits(month)) return false;
+  const monthNumber = digitsValue(month);
+  return monthNumber >= 1 && monthNumber <= 12;
+}
+
+/**
+ * Every time window, in board order. A new window is one entry here: the worker counts
+ * activities on it, `leaderboard` and the rebuilder accept its boards, the dashboard offers it.
+ */
+export const timeWindows: readonly TimeWindow[] = [
+  { name: 'week', keyOf: isoWeekKey, isKey: isIsoWeekKey, keyForm: '<YYYY>-W<ww>' },
+  { name: 'month', keyOf: utcMonthKey, isKey: isUtcMonthKey, keyForm: '<YYYY>-<MM>' },
+];
+
+export const windowBoardId = (window: TimeWindow, epochMs: number): string =>
+  `${window.name}:${window.keyOf(epochMs)}`;
+
+/** Every board an activity counts on, in a fixed order; `programId` only when it counts for that program. */
 export function boardsForActivity(activity: {
   readonly programId?: string | null;
   readonly occurredAtMs: number;
 }): string[] {
   const boards = [globalBoardId];
   if (activity.programId) boards.push(programBoardId(activity.programId));
-  boards.push(weekBoardId(activity.occurredAtMs));
+  for (const window of timeWindows) boards.push(windowBoardId(window, activity.occurredAtMs));
   return boards;
 }
 
 export type BoardRef =
   | { readonly kind: 'global'; readonly boardId: string }
   | { readonly kind: 'program'; readonly boardId: string; readonly programId: string }
-  | { readonly kind: 'week'; readonly boardId: string; readonly year: number; readonly week: number };
+  | { readonly kind: 'window'; readonly boardId: string; readonly window: string; readonly key: string };
 
 /** Reads a board id from a client; anything else is a `ValidationError` naming the accepted forms. */
 export function parseBoardId(boardId: string): Outcome<BoardRef> {
@@ -41,20 +81,14 @@ export function parseBoardId(boardId: string): Outcome<BoardRef> {
     const programId = boardId.slice(programPrefix.length);
     if (isIdentifier(programId, maxProgramIdLength)) return succeed({ kind: 'program', boardId, programId });
   }
-  if (boardId.startsWith(weekPrefix)) {
-    const week = boardId.slice(weekPrefix.length);
-    const yearText = week.slice(0, 4);
-    const weekText = week.slice(6);
-    if (week.length === 8 && week.slice(4, 6) === '-W' && isDigits(yearText) && isDigits(weekText)) {
-      const weekNumber = digitsValue(weekText);
-      if (weekNumber >= 1 && weekNumber <= 53) {
-        return succeed({ kind: 'week', boardId, year: digitsValue(yearText), week: weekNumber });
-      }
+  for (const window of timeWindows) {
+    const prefix = `${window.name}:`;
+    const key = boardId.slice(prefix.length);
+    if (boardId.startsWith(prefix) && window.isKey(key)) {
+      return succeed({ kind: 'window', boardId, window: window.name, key });
     }
   }
-  return fail(
-    errorTypes.validation,
-    `Unknown board id. Use 'global', 'program:<programId>' or 'week:<YYYY>-W<ww>'.`,
-    'boardId',
-  );
+  const forms = [`'${globalBoardId}'`, `'${programPrefix}<programId>'`];
+  for (const window of timeWindows) forms.push(`'${window.name}:${window.keyForm}'`);
+  return fail(errorTypes.validation, `Unknown board id. Use ${forms.join(', ')}.`, 'boardId');
 }

@@ -1,6 +1,6 @@
 /**
- * UTC calendar arithmetic on epoch milliseconds: day keys for the daily caps and ISO weeks
- * for the weekly boards. Written with integer arithmetic (Howard Hinnant's civil-date
+ * UTC calendar arithmetic on epoch milliseconds: day keys for the daily caps, ISO weeks and
+ * months for the time-window boards. Written with integer arithmetic (Howard Hinnant's civil-date
  * algorithms) because APPSYNC_JS has no `Date`; the same code then runs in resolvers and
  * Lambdas, so both sides agree on every boundary.
  */
@@ -77,4 +77,10 @@ export function isoWeekOf(epochMs: number): IsoWeek {
 export function isoWeekKey(epochMs: number): string {
   const { year, week } = isoWeekOf(epochMs);
   return `${zeroPad(year, 4)}-W${zeroPad(week, 2)}`;
+}
+
+/** `YYYY-MM` of the UTC month containing `epochMs`, e.g. `2026-11`. */
+export function utcMonthKey(epochMs: number): string {
+  const date = civilFromEpochDay(epochDay(epochMs));
+  return `${zeroPad(date.year, 4)}-${zeroPad(date.month, 2)}`;
 }

@@ -54,6 +54,18 @@ export interface ServiceConfig {
   readonly standingItemsPerShard: number;
   /** Most entries `myStanding(around:)` gives on each side of the caller. */
   readonly maxAround: number;
+  /**
+   * Programs that may ever exist (ended ones included): `programs` reads them all in one Query
+   * page (1 MB), so this times the largest program item must stay well under it.
+   */
+  readonly maxPrograms: number;
+  readonly maxProgramNameLength: number;
+  readonly maxProgramDescriptionLength: number;
+  /** Largest `pointsGoal` a program may set. */
+  readonly maxPointsGoal: number;
+  /** `myActivities(limit)` when the caller gives none, and its largest accepted value. */
+  readonly defaultHistoryLimit: number;
+  readonly maxHistoryLimit: number;
 }
 
 export const serviceConfig: ServiceConfig = {
@@ -78,4 +90,10 @@ export const serviceConfig: ServiceConfig = {
   maxTeamIdLength: 64,
   standingItemsPerShard: 100,
   maxAround: 10,
+  maxPrograms: 200,
+  maxProgramNameLength: 100,
+  maxProgramDescriptionLength: 500,
+  maxPointsGoal: 1_000_000_000,
+  defaultHistoryLimit: 20,
+  maxHistoryLimit: 100,
 };

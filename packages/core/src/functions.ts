@@ -38,9 +38,10 @@ export const workerFunction = {
   grants: [
     // Marks the activity processed inside the aggregation transaction.
     { actions: ['dynamodb:UpdateItem'], resources: [onTable(activitiesTable.name)] },
-    // Reads the user's totals, moves them in the transaction, writes board change marks.
+    // Reads the user's totals, the program and the progress, moves them in the transaction,
+    // writes board change marks.
     {
-      actions: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+      actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
       resources: [onTable(scoresTable.name)],
     },
   ],

@@ -3,7 +3,16 @@
  * their event sources do with their role), the AppSync data sources', the pipe's and the
  * scheduler's. Infra builds the deployed policies from these; the local stack enforces them.
  */
-import { onAnyResource, onFunction, onQueue, onStream, onTable, type Grant, type RoleSpec } from './access.ts';
+import {
+  onAnyResource,
+  onFunction,
+  onIndex,
+  onQueue,
+  onStream,
+  onTable,
+  type Grant,
+  type RoleSpec,
+} from './access.ts';
 import { dataSources, type DataSourceName } from './api.ts';
 import {
   authorizerFunction,
@@ -58,11 +67,21 @@ export const dataSourceRoles = {
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [onTable(activitiesTable.name)],
       },
+      // myActivities: the caller's history.
+      { actions: ['dynamodb:Query'], resources: [onIndex(activitiesTable.name, 'byUser')] },
     ],
   },
   scores: {
     name: 'scores',
-    grants: [{ actions: ['dynamodb:GetItem'], resources: [onTable(scoresTable.name)] }],
+    // Reads only: GetItem, and Query for the programs' partition and a user's progress items.
+    grants: [{ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [onTable(scoresTable.name)] }],
+  },
+  programs: {
+    name: 'programs',
+    // createProgram's transaction puts the program and counts it; updateProgram edits it.
+    grants: [
+      { actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [onTable(scoresTable.name)] },
+    ],
   },
 } as const satisfies Partial<Record<DataSourceName, RoleSpec>>;
 

@@ -27,13 +27,16 @@ export interface TableSpec {
  * Activities: one item per recorded activity (`pk = ACT#<userId>#<key>`), plus short-lived
  * per-user counters: activities per minute (`RATE#...`) and points per day and type
  * (`DAY#...`). The stream carries the new image of each insert; the pipe keeps activity
- * inserts only.
+ * inserts only. `byUser` holds activities only (counters have no `userId`): a user's history,
+ * newest `occurredAt` first, one partition per user.
  */
 export const activitiesTable = {
   name: 'Activities',
-  fields: { pk: 'string' },
+  fields: { pk: 'string', userId: 'string', occurredAt: 'string' },
   primaryIndex: { hashKey: 'pk' },
-  globalIndexes: {},
+  globalIndexes: {
+    byUser: { hashKey: 'userId', rangeKey: 'occurredAt', projection: 'all' },
+  },
   stream: 'new-image',
   ttl: 'expiresAt',
 } as const satisfies TableSpec;

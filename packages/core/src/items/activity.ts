@@ -4,6 +4,7 @@
  * table's stream; the worker also marks it processed. Bundled into APPSYNC_JS resolvers.
  */
 import { itemKinds, keySeparator, type ActivitiesKey } from '../keys.ts';
+import { activitiesTable } from '../tables.ts';
 import {
   activitiesKeyAttributes,
   finishReading,
@@ -24,14 +25,15 @@ export const activityAttributes = {
   pk: activitiesKeyAttributes.pk,
   kind: kindAttribute,
   id: 'id',
-  userId: 'userId',
+  // The user's history index reads these two.
+  userId: activitiesTable.globalIndexes.byUser.hashKey,
   displayName: 'displayName',
   type: 'type',
   quantity: 'quantity',
   points: 'points',
   basePoints: 'basePoints',
   programId: 'programId',
-  occurredAt: 'occurredAt',
+  occurredAt: activitiesTable.globalIndexes.byUser.rangeKey,
   recordedAt: 'recordedAt',
   idempotencyKey: 'idempotencyKey',
   processedAt: 'processedAt',

@@ -24,6 +24,11 @@ export interface Caller {
 
 const groupSeparator = ',';
 
+/** Members of this group administer the service: programs, and the operators' actions. */
+export const adminsGroup = 'admins';
+
+export const isAdmin = (caller: Pick<Caller, 'groups'>): boolean => caller.groups.indexOf(adminsGroup) >= 0;
+
 /** A group whose name holds the separator cannot travel in the context: it is left out. */
 export function encodeCallerContext(caller: Caller): CallerContext {
   const names = callerContextAttributes;

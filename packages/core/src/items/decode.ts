@@ -9,6 +9,7 @@ import { parseBoardChange, type BoardChange } from './board-change.ts';
 import { parseCallerContext, type Caller } from './caller-context.ts';
 import { parseDailyPoints, parseRateCounter, type DailyPoints, type RateCounter } from './counters.ts';
 import type { Decoded } from './item.ts';
+import { parseProgram, type StoredProgram } from './program.ts';
 import { parseProgress, type StoredProgress } from './progress.ts';
 import { parseRebuildCursor, type RebuildCursor } from './rebuild-cursor.ts';
 import { parseSnapshot, type BoardSnapshot } from './snapshot.ts';
@@ -24,6 +25,7 @@ export const decodeRateCounter = (item: unknown): RateCounter => decodedValue(pa
 export const decodeDailyPoints = (item: unknown): DailyPoints => decodedValue(parseDailyPoints(item));
 export const decodeTotal = (item: unknown): StoredTotal => decodedValue(parseTotal(item));
 export const decodeProgress = (item: unknown): StoredProgress => decodedValue(parseProgress(item));
+export const decodeProgram = (item: unknown): StoredProgram => decodedValue(parseProgram(item));
 export const decodeSnapshot = (item: unknown): BoardSnapshot => decodedValue(parseSnapshot(item));
 export const decodeBoardChange = (item: unknown): BoardChange => decodedValue(parseBoardChange(item));
 export const decodeRebuildCursor = (item: unknown): RebuildCursor => decodedValue(parseRebuildCursor(item));

@@ -5,6 +5,7 @@ export * from './activity.ts';
 export * from './counters.ts';
 export * from './total.ts';
 export * from './progress.ts';
+export * from './program.ts';
 export * from './snapshot.ts';
 export * from './board-change.ts';
 export * from './rebuild-cursor.ts';

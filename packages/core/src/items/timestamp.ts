@@ -43,3 +43,21 @@ export function isUtcTimestamp(text: string): boolean {
   ];
   return isRealDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59;
 }
+
+/**
+ * Epoch milliseconds of a timestamp `isUtcTimestamp` accepts (digits after the milliseconds are
+ * dropped); NaN for any other text. The same arithmetic in resolvers and Lambdas.
+ */
+export function utcTimestampMs(text: string): number {
+  if (!isUtcTimestamp(text)) return NaN;
+  const part = (start: number, length: number): number => digitsValue(text.slice(start, start + length));
+  const fraction = `${text.slice(20, text.length - 1)}000`.slice(0, 3);
+  const days = epochDayFromCivil(part(0, 4), part(5, 2), part(8, 2));
+  return (
+    days * 86_400_000 +
+    part(11, 2) * 3_600_000 +
+    part(14, 2) * 60_000 +
+    part(17, 2) * 1000 +
+    digitsValue(fraction)
+  );
+}

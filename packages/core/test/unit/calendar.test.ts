@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { civilFromEpochDay, epochDayFromCivil, isoWeekKey, utcDayKey, zeroPad } from '../../src/calendar.ts';
+import {
+  civilFromEpochDay,
+  epochDayFromCivil,
+  isoWeekKey,
+  utcDayKey,
+  utcMonthKey,
+  zeroPad,
+} from '../../src/calendar.ts';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -32,6 +39,15 @@ describe('calendar', () => {
     ['2027-01-03T00:00:00Z', '2026-W53'],
   ])('puts %s in ISO week %s', (iso, week) => {
     expect(isoWeekKey(at(iso))).toBe(week);
+  });
+
+  it.each([
+    ['2026-11-30T23:59:59.999Z', '2026-11'],
+    ['2026-12-01T00:00:00.000Z', '2026-12'],
+    ['2024-02-29T12:00:00Z', '2024-02'],
+    ['2027-01-01T00:00:00Z', '2027-01'],
+  ])('puts %s in UTC month %s', (iso, month) => {
+    expect(utcMonthKey(at(iso))).toBe(month);
   });
 
   it('pads numbers without padStart', () => {

@@ -2,11 +2,12 @@
  * Applies one recorded activity to the Scores table, exactly once.
  *
  * One TransactWriteItems marks the activity processed (on condition it was not) and moves
- * every aggregate it counts for: the user's total on each board (global, program, ISO week)
- * and the user's progress in the program. A redelivered activity fails the first condition
- * and is skipped. Each total's new `rankKey` depends on its new score, so totals are read
- * first and written on condition that they still hold what was read (optimistic locking);
- * when another worker moved the same user's total in between, the whole step is retried.
+ * every aggregate it counts for: the user's total on each board (global, its program when it
+ * counts there, each time window) and the user's progress in the program. A redelivered
+ * activity fails the first condition and is skipped. Each total's new `rankKey` depends on its
+ * new score, and progress on its points, so both are read first and written on condition that
+ * they still hold what was read (optimistic locking); when another worker moved them in
+ * between, the whole step is retried.
  */
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -15,11 +16,11 @@ import type { ServiceConfig } from '@leaderboard/core/config';
 import { activityAttributes } from '@leaderboard/core/items/activity';
 import { decodeTotal } from '@leaderboard/core/items/decode';
 import { setEveryAttribute } from '@leaderboard/core/items/item';
-import { progressIncrement, progressKey } from '@leaderboard/core/items/progress';
 import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
 import type { BoardChangeMarker } from './board-changes.ts';
+import { countedProgram, progressItems, readProgress } from './program-progress.ts';
 
 /** Other workers kept changing this user's totals; the message is retried later. */
 export class TotalsContentionError extends Error {
@@ -50,15 +51,18 @@ export async function applyActivity(
   deps: AggregationDependencies,
 ): Promise<ApplyOutcome> {
   const now = deps.now ?? Date.now;
-  const boardIds = boardsForActivity(activity);
+  const program = activity.points > 0 ? await countedProgram(activity, deps) : null;
+  const boardIds = boardsForActivity({ programId: program?.id ?? null, occurredAtMs: activity.occurredAtMs });
   for (let attempt = 1; attempt <= deps.config.workerConflictAttempts; attempt += 1) {
     const totals =
       activity.points > 0
         ? await readTotals(activity.userId, boardIds, deps)
         : new Map<string, StoredTotal>();
+    const progress = program ? await readProgress(activity.userId, program.id, deps) : null;
     const nowMs = now();
     if (activity.points > 0) await deps.boardChanges.markChanged(boardIds, nowMs);
     const items = buildTransaction(activity, boardIds, totals, nowMs, deps);
+    items.push(...progressItems(activity, program, progress, canonicalTimestamp(nowMs), deps));
     try {
       await deps.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
       return 'applied';
@@ -76,7 +80,7 @@ export async function applyActivity(
   );
 }
 
-/** A total changed under us (condition) or another transaction held an item (conflict). */
+/** A total or the progress changed under us (condition) or another transaction held an item (conflict). */
 function isRetryableCancellation(reasons: readonly CancellationReason[]): boolean {
   return reasons.some(
     (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
@@ -134,23 +138,6 @@ function buildTransaction(
 
   for (const boardId of boardIds)
     items.push(totalUpdate(activity, boardId, totals.get(boardId), updatedAt, deps));
-  if (activity.programId) {
-    const increment = progressIncrement({
-      userId: activity.userId,
-      programId: activity.programId,
-      points: activity.points,
-      updatedAt,
-    });
-    items.push({
-      Update: {
-        TableName: deps.tables.scores,
-        Key: progressKey(activity.userId, activity.programId),
-        UpdateExpression: increment.expression,
-        ExpressionAttributeNames: increment.names,
-        ExpressionAttributeValues: increment.values,
-      },
-    });
-  }
   return items;
 }
 

@@ -9,20 +9,20 @@ import { boardChangePartition } from '@leaderboard/core/items/board-change';
 import { changeSlot, itemKinds } from '@leaderboard/core/keys';
 import { canonicalTimestamp, encodeRankKey, scoreShardKey, shardOf } from '@leaderboard/core/ranking';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
-import type { SQSRecord } from 'aws-lambda';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   chunks,
   lambdaContext,
-  shuffled,
   sqsEvent,
   sqsRecord,
   storeActivities,
   streamMessageBody,
   type TestActivity,
 } from '../support/activities.ts';
+import { asBatchHandler, deliverUntilDone } from '../support/delivery.ts';
 import { clearAllTables, itemsOfKind, localCredentials, localRegion, testDynamo } from '../support/local.ts';
 import { testWorker } from '../support/worker.ts';
+import { storePrograms, testProgram } from '@leaderboard/core/test-support/programs';
 
 const context = lambdaContext('worker');
 const base = Date.parse('2026-11-16T08:00:00Z');
@@ -70,42 +70,13 @@ function expectedTotals(activities: readonly TestActivity[]): Map<string, Expect
   return totals;
 }
 
-/** Plays SQS: delivers every pending message, redelivering the failed ones, until none fail. */
-async function deliverUntilDone(
-  handlers: readonly ((records: SQSRecord[]) => Promise<string[]>)[],
-  bodies: readonly string[],
-  seed: number,
-): Promise<number> {
-  let pending = [...bodies];
-  let rounds = 0;
-  while (pending.length > 0) {
-    rounds += 1;
-    expect(rounds).toBeLessThan(10);
-    const batches = chunks(shuffled(pending, seed + rounds), 10).map((batch) => batch.map(sqsRecord));
-    const failedBodies: string[] = [];
-    // Instances take batches concurrently, as Lambda scales out on one queue.
-    for (const wave of chunks(batches, handlers.length)) {
-      const results = await Promise.all(wave.map((batch, index) => handlers[index]!(batch)));
-      wave.forEach((batch, index) => {
-        const failed = new Set(results[index]);
-        for (const record of batch) if (failed.has(record.messageId)) failedBodies.push(record.body);
-      });
-    }
-    pending = failedBodies;
-  }
-  return rounds;
-}
-
 describe('worker', () => {
   const { documentClient } = testDynamo();
 
   beforeEach(async () => {
     await clearAllTables(documentClient);
+    await storePrograms(documentClient, [testProgram('spring'), testProgram('summer')]);
   });
-
-  const asBatchHandler =
-    (handler: ReturnType<typeof testWorker>['handler']) => async (records: SQSRecord[]) =>
-      (await handler(sqsEvent(records), context)).batchItemFailures.map((failure) => failure.itemIdentifier);
 
   it('keeps every total and progress exact when each activity arrives 3 times in shuffled batches', async () => {
     const activities = sampleActivities();
@@ -333,10 +304,11 @@ describe('worker', () => {
     );
     expect((marks.Items ?? []).map((item) => item['sk']).sort()).toEqual([
       'global',
+      'month:2026-11',
       'program:spring',
       'week:2026-W47',
     ]);
-    expect(markPuts).toBe(3);
+    expect(markPuts).toBe(4);
     countingClient.destroy();
   });
 });

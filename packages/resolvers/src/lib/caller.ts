@@ -6,7 +6,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import { isUsableUserId } from '@leaderboard/core/identifiers';
-import { parseCallerContext, type Caller } from '@leaderboard/core/items/caller-context';
+import { isAdmin, parseCallerContext, type Caller } from '@leaderboard/core/items/caller-context';
 
 export function requireCaller(ctx: Context): Caller {
   const identity = ctx.identity as { resolverContext?: unknown } | null | undefined;
@@ -20,4 +20,11 @@ export function requireCaller(ctx: Context): Caller {
     displayName: caller.displayName.slice(0, serviceConfig.maxStringLength),
     groups: caller.groups,
   };
+}
+
+/** The caller, when in the `admins` group; anyone else ends the field as Unauthorized. */
+export function requireAdmin(ctx: Context): Caller {
+  const caller = requireCaller(ctx);
+  if (!isAdmin(caller)) return util.error('Only admins may do this.', errorTypes.unauthorized);
+  return caller;
 }

@@ -15,6 +15,7 @@ import {
   testEngine,
   userIdentity,
 } from '../support/engine.ts';
+import { storePrograms, testProgram } from '@leaderboard/core/test-support/programs';
 
 const activityItems = (documentClient: DynamoDBDocumentClient, kind: string) =>
   itemsOfKind(documentClient, activitiesTable.name, kind);
@@ -32,6 +33,7 @@ describe('Mutation.recordActivity', () => {
   });
 
   it('records the caller, server-side points and the times', async () => {
+    await storePrograms(documentClient, [testProgram('spring')]);
     const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
     const outcome = await record({
       type: 'steps',

@@ -38,6 +38,7 @@ export function testEngine(
     dataSources: {
       activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
       scores: dynamo(scoresTable.name),
+      programs: dynamo(scoresTable.name),
       none: noneDataSource,
     },
     env: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUtcTimestamp } from '../../../src/items/timestamp.ts';
+import { isUtcTimestamp, utcTimestampMs } from '../../../src/items/timestamp.ts';
 
 describe('stored timestamps', () => {
   it.each([
@@ -25,5 +25,20 @@ describe('stored timestamps', () => {
     '2026-11-2xT08:00:00Z',
   ])('refuses %s', (text) => {
     expect(isUtcTimestamp(text)).toBe(false);
+  });
+
+  it.each([
+    '2026-11-20T08:00:00.000Z',
+    '2026-11-20T08:00:00Z',
+    '2026-11-20T08:00:00.5Z',
+    '2026-11-20T08:00:00.123456789Z',
+    '2028-02-29T23:59:59.999Z',
+    '1969-12-31T23:59:59.001Z',
+  ])('reads %s as Date does, to the millisecond', (text) => {
+    expect(utcTimestampMs(text)).toBe(Date.parse(text));
+  });
+
+  it('reads anything else as NaN', () => {
+    expect(utcTimestampMs('2026-11-20T08:00:00+01:00')).toBeNaN();
   });
 });

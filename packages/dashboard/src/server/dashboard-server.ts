@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 export interface DashboardServerOptions {
@@ -12,6 +13,8 @@ export interface DashboardServerOptions {
   readonly siteDir: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
+  /** Serve HTTPS with this key and certificate (PEM), e.g. the API's, so the page may reach an HTTPS API. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface DashboardServer {
@@ -81,7 +84,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
     );
   };
 
-  const server = createServer(onRequest);
+  const server = options.tls ? createHttpsServer(options.tls, onRequest) : createServer(onRequest);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -92,7 +95,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the dashboard server has no port');
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${address.port}/`,
     port: address.port,
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -1,13 +1,18 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { freePort } from './free-port.ts';
 
 /** Thrown when DynamoDB Local cannot start: Java missing, or the port taken. */
 export class DynamoDbLocalStartError extends Error {
-  override readonly name = 'DynamoDbLocalStartError';
+  override readonly name: string = 'DynamoDbLocalStartError';
+}
+
+/** Another process listens on the port DynamoDB Local was given. */
+export class DynamoDbLocalPortTakenError extends DynamoDbLocalStartError {
+  override readonly name = 'DynamoDbLocalPortTakenError';
 }
 
 export interface DynamoDbLocal {
@@ -19,7 +24,7 @@ export interface DynamoDbLocal {
 }
 
 export interface DynamoDbLocalOptions {
-  /** Defaults to a free loopback port. */
+  /** A port the system picks when absent. */
   readonly port?: number;
   /** Keep data on disk in this folder; in memory when absent. */
   readonly dataDir?: string;
@@ -48,9 +53,42 @@ function assertJavaAvailable(): void {
   }
 }
 
+/**
+ * DynamoDB Local refuses port 0, so it cannot bind a port of the system's choosing and say
+ * which: the system picks one here, and if another process takes it before Java binds it
+ * (Java takes seconds to start), DynamoDB Local is started again on a new pick.
+ */
+const portPicks = 5;
+
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   assertJavaAvailable();
-  const port = options.port ?? (await freePort());
+  if (options.port !== undefined) return launch(options.port, options.dataDir);
+  for (let pick = 1; ; pick += 1) {
+    try {
+      return await launch(await systemPickedPort(), options.dataDir);
+    } catch (error) {
+      if (!(error instanceof DynamoDbLocalPortTakenError) || pick === portPicks) throw error;
+    }
+  }
+}
+
+/** A loopback port the system hands out for listening, released at once for Java to bind. */
+function systemPickedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new DynamoDbLocalStartError('the system gave no port')),
+      );
+    });
+  });
+}
+
+async function launch(port: number, dataDir: string | undefined): Promise<DynamoDbLocal> {
   const directory = jarDirectory();
   const args = [
     `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`,
@@ -61,13 +99,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     '-disableTelemetry',
     '-sharedDb',
   ];
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    args.push('-dbPath', options.dataDir);
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    args.push('-dbPath', dataDir);
   } else {
     args.push('-inMemory');
   }
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A group of its own: a terminal's Ctrl-C reaches only the stack, which stops Java last,
+  // after everything that still reads from it.
+  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -93,8 +133,8 @@ async function waitUntilServing(
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
         const log = output();
-        if (/Address already in use|BindException/i.test(log)) {
-          throw new DynamoDbLocalStartError(`port ${port} is already in use; choose another or free it`);
+        if (/Address already in use|BindException|Failed to bind/i.test(log)) {
+          throw new DynamoDbLocalPortTakenError(`port ${port} is already in use; choose another or free it`);
         }
         throw new DynamoDbLocalStartError(`DynamoDB Local exited with code ${child.exitCode}:\n${log}`);
       }

@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { createRequestHandler } from 'local-aws-sqs';
 import { closeServer, listen } from 'appsync-local/net';
-import { freePort } from './free-port.ts';
 import { localRegion } from './dynamodb-local.ts';
 
 /** Thrown when the SQS emulator cannot listen, e.g. because its port is taken. */
@@ -17,7 +16,7 @@ export interface SqsEmulator {
 }
 
 export interface SqsEmulatorOptions {
-  /** Defaults to a free loopback port. */
+  /** 0 (the default): the port the system gives when the server listens. */
   readonly port?: number;
   readonly region?: string;
 }
@@ -27,10 +26,19 @@ const localAccountId = '000000000000';
 
 /**
  * Runs `local-aws-sqs` in this process on 127.0.0.1. Its own `createSqsServer` ignores
- * listen errors, so the request handler is mounted on a server whose errors we see.
+ * listen errors, so the request handler is mounted on a server whose errors we see. The
+ * server listens first and the handler is made with the port it got (queue URLs carry it).
  */
 export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promise<SqsEmulator> {
-  const port = options.port ?? (await freePort());
+  let handle: RequestListener = (_request, response) => response.writeHead(503).end();
+  const server = createServer((request, response) => handle(request, response));
+  const port = await listen(server, options.port ?? 0, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
+    throw new SqsEmulatorStartError(
+      error.code === 'EADDRINUSE'
+        ? `port ${options.port} is already in use; choose another or free it`
+        : `the SQS emulator could not listen on 127.0.0.1:${options.port ?? 0}: ${error.message}`,
+    );
+  });
   const { requestHandler } = createRequestHandler({
     port,
     hostname: '127.0.0.1',
@@ -39,14 +47,7 @@ export async function startSqsEmulator(options: SqsEmulatorOptions = {}): Promis
     // Queues are created once per run; AWS's 60 s wait before re-creating a name only slows tests.
     emulateQueueCreationLifecycle: false,
   });
-  const server = createServer((request, response) => void requestHandler(request, response));
-  await listen(server, port, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
-    throw new SqsEmulatorStartError(
-      error.code === 'EADDRINUSE'
-        ? `port ${port} is already in use; choose another or free it`
-        : `the SQS emulator could not listen on 127.0.0.1:${port}: ${error.message}`,
-    );
-  });
+  handle = (request, response) => void requestHandler(request, response);
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,

@@ -17,7 +17,8 @@ export interface ScheduledEvent {
 export interface LocalSchedulerOptions {
   readonly name: string;
   readonly schedule: Schedule;
-  readonly target: (event: ScheduledEvent) => Promise<unknown>;
+  /** `endBy`, when given, is when the run must be over (a run started off the schedule). */
+  readonly target: (event: ScheduledEvent, endBy?: Date) => Promise<unknown>;
   readonly region: string;
   readonly accountId: string;
   /** Called with each failed run; the schedule goes on, as EventBridge Scheduler's does. */
@@ -58,12 +59,22 @@ export class LocalScheduler {
     await this.running;
   }
 
+  /** When the schedule runs the target next, if ever. */
+  nextRunAt(): Date | null {
+    return this.options.schedule.nextRunAfter(new Date());
+  }
+
+  /** Resolves once no run is going. */
+  settled(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   /** Runs the target now unless a run is going; resolves when that run ends. */
-  async runNow(): Promise<void> {
+  async runNow(endBy?: Date): Promise<void> {
     if (this.running) return this.running;
     const started = Date.now();
     this.running = this.options
-      .target(this.event(new Date()))
+      .target(this.event(new Date()), endBy)
       .then(
         () => this.options.onRun?.(Date.now() - started),
         (error: unknown) => this.options.onError?.(error),

@@ -32,7 +32,10 @@ import type { Teardown } from './teardown.ts';
 
 export interface ApiInputs {
   readonly port: number;
-  readonly https: boolean;
+  /** The key and certificate to serve HTTPS and WSS with, or false for HTTP. */
+  readonly https: false | { readonly key: string; readonly cert: string };
+  /** Keep this API key (a restart with `persist`) instead of making a new one. */
+  readonly apiKey?: string;
   readonly apiId: string;
   readonly schemaSdl: string;
   readonly bundlesDir: string;
@@ -53,6 +56,8 @@ export interface StartedApi extends Pick<
   readonly apiKeyExpiresAt: Date;
   /** The URL the rebuilder publishes to (a plain-HTTP relay when the API serves HTTPS). */
   readonly publishUrl: string;
+  /** Loads the rebuilt resolver bundles; the engine keeps the old ones if a new one cannot be used. */
+  reloadResolvers(): void;
 }
 
 const apiKeyLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -104,7 +109,8 @@ export async function startApi(inputs: ApiInputs, teardown: Teardown): Promise<S
     },
     ...(verbose ? { log: (entry: object) => log(`[resolver] ${JSON.stringify(entry)}`) } : {}),
   });
-  const apiKey = newApiKey();
+  const apiKey = inputs.apiKey ?? newApiKey();
+  // A kept key's expiry moves a lifetime ahead on each start, as the cloud's daily renewal does.
   const apiKeyExpiresAt = new Date(Date.now() + apiKeyLifetimeMs);
   const iamCallers = Object.values(inputs.identities.functions).map((identity) => ({
     ...identity.credentials,
@@ -148,5 +154,6 @@ export async function startApi(inputs: ApiInputs, teardown: Teardown): Promise<S
     apiKey,
     apiKeyExpiresAt,
     publishUrl,
+    reloadResolvers: () => engine.reload(),
   };
 }

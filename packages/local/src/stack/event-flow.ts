@@ -111,7 +111,7 @@ function startWorkerMapping(inputs: EventFlowInputs, teardown: Teardown): SqsEve
 }
 
 /** Invokes the rebuilder as the scheduler role: refused, as Scheduler would be, without `lambda:InvokeFunction` on it. */
-function scheduledInvoke(inputs: EventFlowInputs): (event: ScheduledEvent) => Promise<unknown> {
+function scheduledInvoke(inputs: EventFlowInputs): (event: ScheduledEvent, endBy?: Date) => Promise<unknown> {
   const { scheduler } = inputs.identities;
   const policy = new PrincipalPolicy(
     scheduler.arn,
@@ -121,7 +121,7 @@ function scheduledInvoke(inputs: EventFlowInputs): (event: ScheduledEvent) => Pr
   );
   const rebuilder = inputs.functions.RebuilderFunction;
   const check = { action: 'lambda:InvokeFunction', resource: arnOf(onFunction(rebuilder.name), inputs.arns) };
-  return async (event) => {
+  return async (event, endBy) => {
     const denial = await policy.firstDenial([check], {
       sourceIp: '127.0.0.1',
       userAgent: undefined,
@@ -130,7 +130,7 @@ function scheduledInvoke(inputs: EventFlowInputs): (event: ScheduledEvent) => Pr
     if (denial) {
       throw new AccessDeniedError({ principalArn: scheduler.arn, ...check, explicit: denial.explicit });
     }
-    return rebuilder.invoke(event);
+    return rebuilder.invoke(event, undefined, endBy);
   };
 }
 

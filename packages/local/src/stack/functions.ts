@@ -26,6 +26,8 @@ export interface FunctionEnvironmentInputs {
   /** Settings a function gets besides its links (the authorizer's issuers). */
   readonly settings: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly identities: Readonly<Record<string, RoleIdentity>>;
+  /** Each function's environments under Node's inspector, on this port and up (0: the system's choice). */
+  readonly inspectPort?: number;
   readonly verbose: boolean;
   readonly log: (line: string) => void;
 }
@@ -74,8 +76,9 @@ export function startFunctions(inputs: FunctionEnvironmentInputs): LocalFunction
     const unknown = spec.links.filter((name) => !linkable.includes(name));
     if (unknown.length > 0) throw new Error(`${spec.name} links unknown resources: ${unknown.join(', ')}`);
   }
+  const { inspectPort } = inputs;
   return Object.fromEntries(
-    functions.map((spec) => [
+    functions.map((spec, index) => [
       spec.name,
       new LocalFunction({
         identity: {
@@ -90,6 +93,12 @@ export function startFunctions(inputs: FunctionEnvironmentInputs): LocalFunction
         environment: functionEnvironment(spec, inputs),
         maxConcurrency: maxConcurrency[spec.name] ?? 1,
         onOutput: (line) => inputs.log(`[${spec.name}] ${line}`),
+        ...(inspectPort === undefined
+          ? {}
+          : {
+              inspectPort: inspectPort === 0 ? 0 : inspectPort + index,
+              onInspector: (url: string) => inputs.log(`[${spec.name}] debugger listening on ${url}`),
+            }),
       }),
     ]),
   ) as LocalFunctions;

@@ -30,13 +30,16 @@ import { ensureQueue, type LocalQueuePair } from '../aws/queues.ts';
 import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aws/sqs-emulator.ts';
 import { ensureTable } from '../aws/tables.ts';
 import { startIamGateway, type IamGateway } from '../iam/gateway.ts';
-import { startLocalIssuer, type LocalIssuer } from 'appsync-local/issuer';
+import { startLocalIssuer, type IssuerSigningKey, type LocalIssuer } from 'appsync-local/issuer';
 import { startApi, type StartedApi } from './api.ts';
 import type { LocalStack, LocalStackOptions } from './options.ts';
 import { LocalStackStartError } from './errors.ts';
 import { startEventFlow, type EventFlow } from './event-flow.ts';
 import { startFunctions, type LocalFunctions } from './functions.ts';
-import { defaultPaths, repositoryRoot } from './paths.ts';
+import { servedCertificate, type ServedCertificate } from './https-certificate.ts';
+import { readKeptState, writeKeptState, type KeptState } from './kept-state.ts';
+import { reloadHandlers } from './live-reload.ts';
+import { defaultPaths, localStateDirectory, repositoryRoot, stateFiles } from './paths.ts';
 import { gatewayPrincipals, stackIdentities, type StackIdentities } from './roles.ts';
 import { allStarted, Teardown } from './teardown.ts';
 import { startTokenService, type TokenService } from './token-service.ts';
@@ -64,16 +67,41 @@ interface Emulators {
   readonly issuer: LocalIssuer;
 }
 
+/** The issuer on its kept port and key; on a new port if that one is taken (earlier tokens then fail). */
+async function startIssuer(
+  kept: { readonly port: number; readonly signingKey: IssuerSigningKey } | undefined,
+  log: (line: string) => void,
+): Promise<LocalIssuer> {
+  const signingKey = kept?.signingKey ? { signingKey: kept.signingKey } : {};
+  try {
+    return await startLocalIssuer({ port: kept?.port ?? 0, ...signingKey });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    log(
+      `the issuer's port ${kept?.port} is taken: it moves, so tokens issued before this restart are refused`,
+    );
+    return startLocalIssuer(signingKey);
+  }
+}
+
 /** DynamoDB Local, the SQS emulator and the OIDC issuer do not depend on one another: started together. */
-async function startEmulators(options: LocalStackOptions, teardown: Teardown): Promise<Emulators> {
+async function startEmulators(
+  options: LocalStackOptions,
+  kept: KeptState,
+  context: { log: (line: string) => void; teardown: Teardown },
+): Promise<Emulators> {
+  const { teardown } = context;
+  const dataDir = options.dataDir ?? stateFiles(options.stateDir ?? localStateDirectory).dynamoDbData;
   const [dynamo, sqs, issuer] = await allStarted([
     options.dynamoEndpoint
       ? Promise.resolve(undefined)
-      : startDynamoDbLocal(
-          options.persist ? { dataDir: options.dataDir ?? defaultPaths.dynamoDbData } : {},
-        ).then((started) => teardown.track('DynamoDB Local', started, (it) => it.stop())),
+      : startDynamoDbLocal(options.persist ? { dataDir } : {}).then((started) =>
+          teardown.track('DynamoDB Local', started, (it) => it.stop()),
+        ),
     startSqsEmulator().then((started) => teardown.track('SQS emulator', started, (it) => it.stop())),
-    startLocalIssuer().then((started) => teardown.track('issuer', started, (it) => it.close())),
+    startIssuer(kept.issuer, context.log).then((started) =>
+      teardown.track('issuer', started, (it) => it.close()),
+    ),
   ]);
   return {
     dynamoEndpoint: options.dynamoEndpoint ?? dynamo?.endpoint ?? '',
@@ -140,6 +168,7 @@ function describeStartError(error: unknown, port: number | undefined): Error {
 async function startDashboard(
   options: LocalStackOptions,
   api: StartedApi,
+  certificate: ServedCertificate | undefined,
   teardown: Teardown,
 ): Promise<string | undefined> {
   if (!options.dashboardDir) return undefined;
@@ -151,7 +180,8 @@ async function startDashboard(
     programs: [],
   });
   const port = options.dashboardPort ?? 0;
-  const dashboard = await startDashboardServer({ siteDir: options.dashboardDir, port }).catch(
+  const tls = certificate ? { key: certificate.key, cert: certificate.cert } : undefined;
+  const dashboard = await startDashboardServer({ siteDir: options.dashboardDir, port, tls }).catch(
     (error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       throw new LocalStackStartError(
@@ -197,6 +227,25 @@ function functionSettings(
   };
 }
 
+/**
+ * With `persist`, what clients hold on to is kept for the next start: the API key, the
+ * issuer's key and port, the certificate.
+ */
+function keepForRestart(
+  options: LocalStackOptions,
+  started: { emulators: Emulators; api: StartedApi; certificate: ServedCertificate | undefined },
+  kept: KeptState,
+): void {
+  if (!options.persist) return;
+  const { issuer } = started.emulators;
+  const certificate = started.certificate ?? kept.certificate;
+  writeKeptState(stateFiles(options.stateDir ?? localStateDirectory).keptState, {
+    apiKey: started.api.apiKey,
+    issuer: { port: Number(new URL(issuer.issuer).port), signingKey: issuer.signingKey },
+    ...(certificate ? { certificate: { key: certificate.key, cert: certificate.cert } } : {}),
+  });
+}
+
 interface StartedParts {
   readonly emulators: Emulators;
   readonly queues: LocalQueuePair;
@@ -207,6 +256,8 @@ interface StartedParts {
   readonly flow: EventFlow;
   readonly functions: LocalFunctions;
   readonly dashboardUrl: string | undefined;
+  readonly certificate: ServedCertificate | undefined;
+  readonly inspecting: boolean;
 }
 
 function describeStack(parts: StartedParts, stopAll: () => Promise<void>): LocalStack {
@@ -228,11 +279,14 @@ function describeStack(parts: StartedParts, stopAll: () => Promise<void>): Local
     identities: parts.identities,
     dynamoPid: emulators.dynamoPid,
     certificate: api.certificate,
+    certificateFile: parts.certificate?.file,
     ...parts.flow,
     functions: parts.functions,
     dashboardUrl: parts.dashboardUrl,
     subscriptionCount: () => api.subscriptionCount(),
     mintToken: (request) => emulators.issuer.mintToken(request),
+    reloadResolvers: () => api.reloadResolvers(),
+    reloadHandlers: () => reloadHandlers(parts.functions, parts.flow.rebuilder, { warm: parts.inspecting }),
     stop: () => (stopped ??= stopAll()),
   };
 }
@@ -247,7 +301,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     checkBundles(bundlesDir);
     const schemaSdl = readFileSync(options.schemaFile ?? defaultPaths.schema, 'utf8');
-    const emulators = await startEmulators(options, teardown);
+    const files = stateFiles(options.stateDir ?? localStateDirectory);
+    const kept = options.persist ? readKeptState(files.keptState) : {};
+    const emulators = await startEmulators(options, kept, { log, teardown });
+    const certificate = options.https
+      ? await servedCertificate(files.certificate, kept.certificate)
+      : undefined;
     const { queues, arns, localStreamArn } = await createResources(emulators, options, teardown);
     const identities = stackIdentities(arns);
     const gateway = await startAccessControl(emulators, arns, identities, { options, log, teardown });
@@ -259,7 +318,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const api = await startApi(
       {
         port: options.port ?? 0,
-        https: options.https ?? false,
+        https: certificate ? { key: certificate.key, cert: certificate.cert } : false,
+        ...(kept.apiKey ? { apiKey: kept.apiKey } : {}),
         apiId: localApiId,
         schemaSdl,
         bundlesDir,
@@ -294,14 +354,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       app: localApp,
       settings: functionSettings(options, emulators.issuer),
       identities: identities.functions,
+      ...(options.inspectPort === undefined ? {} : { inspectPort: options.inspectPort }),
       verbose,
       log,
     });
     late.functions = functions;
+    if (options.inspectPort !== undefined) for (const fn of Object.values(functions)) fn.warm();
     teardown.add('functions', () =>
       Promise.all(Object.values(functions).map((fn) => fn.stop())).then(() => {}),
     );
-    const dashboardUrl = await startDashboard(options, api, teardown);
+    const dashboardUrl = await startDashboard(options, api, certificate, teardown);
     const flow = await startEventFlow(
       {
         options,
@@ -317,8 +379,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       teardown,
     );
 
+    keepForRestart(options, { emulators, api, certificate }, kept);
+    const inspecting = options.inspectPort !== undefined;
     return describeStack(
-      { emulators, queues, identities, gateway, tokenService, api, flow, functions, dashboardUrl },
+      {
+        ...{ emulators, queues, identities, gateway, tokenService, api, flow, functions, dashboardUrl },
+        ...{ certificate, inspecting },
+      },
       () =>
         teardown.run(
           logTeardownError,

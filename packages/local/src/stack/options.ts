@@ -10,9 +10,15 @@ import type { LocalFunctions } from './functions.ts';
 import type { StackIdentities } from './roles.ts';
 
 export interface LocalStackOptions {
-  /** Keep DynamoDB data on disk (under `dataDir`) instead of in memory. */
+  /**
+   * Keep DynamoDB data on disk (under `dataDir`) instead of in memory, and keep what clients
+   * hold on to (the API key, the issuer's signing key and port, the HTTPS certificate) in
+   * `stateDir`, so tokens, dashboards and trusted certificates outlive a restart.
+   */
   readonly persist?: boolean;
-  /** Where persisted data lives; `.local/dynamodb` by default. */
+  /** Where the stack keeps its files (kept keys, the certificate); `.local` by default. */
+  readonly stateDir?: string;
+  /** Where persisted data lives; `<stateDir>/dynamodb` by default. */
   readonly dataDir?: string;
   /** GraphQL port on 127.0.0.1; a free one when absent. */
   readonly port?: number;
@@ -41,6 +47,11 @@ export interface LocalStackOptions {
   readonly dashboardDir?: string;
   /** The dashboard's loopback port; 0 (the default) picks a free one. */
   readonly dashboardPort?: number;
+  /**
+   * Start the functions' execution environments under Node's inspector: the first function on
+   * this port, each next one on the next port (0: ports of the system's choosing, logged).
+   */
+  readonly inspectPort?: number;
   /**
    * Observers of what the stack uses, e.g. to count it for cost (every AWS call, every billed API
    * unit), and faults to inject into the roles' AWS calls (fault tests).
@@ -72,6 +83,8 @@ export interface LocalStack {
   readonly dynamoPid: number | undefined;
   /** The self-signed certificate's PEM with `https`. */
   readonly certificate: string | undefined;
+  /** Where that PEM is written, for clients to trust. */
+  readonly certificateFile: string | undefined;
   readonly pipe: StreamPipe;
   /** The worker's event source mapping: stop and start it to play an outage. */
   readonly worker: SqsEventSourceMapping;
@@ -82,6 +95,16 @@ export interface LocalStack {
   /** Active real-time subscriptions. */
   subscriptionCount(): number;
   mintToken(request: MintTokenRequest): Promise<string>;
+  /**
+   * Loads the resolver bundles again from `bundlesDir` after they were rebuilt; throws the
+   * engine's ResolverLoadError and keeps serving the old ones if any new one cannot be used.
+   */
+  reloadResolvers(): void;
+  /**
+   * Every function's next invocation cold-starts with the handler code on disk; the
+   * rebuilder's ticking invocation is ended and a new one runs until the next scheduled one.
+   */
+  reloadHandlers(): Promise<void>;
   /** Stops everything this stack started, DynamoDB Local's Java process included. */
   stop(): Promise<void>;
 }

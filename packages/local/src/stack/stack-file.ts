@@ -9,6 +9,8 @@ export interface StackFile {
   readonly pids: { readonly stack: number; readonly dynamodb: number | null };
   readonly graphqlUrl: string;
   readonly realtimeUrl: string;
+  /** With `--https`: the certificate's PEM file, for clients to trust. */
+  readonly certificateFile?: string | null;
   readonly apiKey: string;
   readonly issuerUrl: string;
   readonly tokenService: { readonly url: string; readonly secret: string };
@@ -33,6 +35,7 @@ export function stackFileFor(stack: LocalStack, pid: number = process.pid): Stac
     pids: { stack: pid, dynamodb: stack.dynamoPid ?? null },
     graphqlUrl: stack.graphqlUrl,
     realtimeUrl: stack.realtimeUrl,
+    certificateFile: stack.certificateFile ?? null,
     apiKey: stack.apiKey,
     issuerUrl: stack.issuerUrl,
     tokenService: stack.tokenService,

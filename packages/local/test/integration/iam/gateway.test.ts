@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort } from '../../../src/aws/free-port.ts';
+import { closedPort } from '../../support/closed-port.ts';
 import { startSqsEmulator, type SqsEmulator } from '../../../src/aws/sqs-emulator.ts';
 import type { GatewayInternalError } from '../../../src/iam/errors.ts';
 import { startIamGateway, type IamGateway, type IamPrincipal } from '../../../src/iam/gateway.ts';
@@ -361,7 +361,7 @@ describe('IAM gateway: what it cannot check or reach', () => {
     const reported: Error[] = [];
     const unreachable = await startIamGateway({
       principals,
-      targets: { sqs: `http://127.0.0.1:${await freePort()}` },
+      targets: { sqs: `http://127.0.0.1:${await closedPort()}` },
       region,
       accountId,
       onInternalError: (error) => reported.push(error),

@@ -182,12 +182,16 @@ export class LocalFunction {
   readonly handler = (event: unknown, context?: Context): Promise<unknown> =>
     this.invoke(event, context?.awsRequestId);
 
-  async invoke(event: unknown, requestId: string = randomUUID()): Promise<unknown> {
+  /** `endBy` ends this invocation sooner than the function's timeout would. */
+  async invoke(event: unknown, requestId: string = randomUUID(), endBy?: Date): Promise<unknown> {
     const { identity } = this.options;
     const environment = await this.acquire();
     try {
       await environment.ready;
-      const timeoutMs = identity.timeoutSeconds * 1000;
+      const timeoutMs = Math.min(
+        identity.timeoutSeconds * 1000,
+        endBy ? Math.max(0, endBy.getTime() - Date.now()) : Infinity,
+      );
       const message: InvokeMessage = {
         type: 'invoke',
         id: 1,

@@ -9,6 +9,7 @@ import type { Activity } from '@leaderboard/core/generated/schema';
 import { activityKey } from '@leaderboard/core/items/activity';
 import { itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable } from '@leaderboard/core/tables';
+import { storePrograms, testProgram } from '@leaderboard/core/test-support/programs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseActivityMessage } from '../../src/aggregation/activity-record.ts';
 import {
@@ -27,6 +28,7 @@ describe('an activity recorded by the resolver and read by the worker', () => {
 
   beforeEach(async () => {
     await clearAllTables(documentClient);
+    await storePrograms(documentClient, [testProgram('spring')]);
     await awayFromMinuteBoundary();
   });
 

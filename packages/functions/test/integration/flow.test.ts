@@ -10,6 +10,7 @@ import { serviceConfig } from '@leaderboard/core/config';
 import type { PublishLeaderboardInput } from '@leaderboard/core/generated/schema';
 import { itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
+import { storePrograms, testProgram } from '@leaderboard/core/test-support/programs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BoardChangeMarker } from '../../src/aggregation/board-changes.ts';
 import { createWorkerHandler } from '../../src/aggregation/worker-handler.ts';
@@ -32,6 +33,7 @@ describe('record -> aggregate -> rebuild -> read', () => {
 
   beforeEach(async () => {
     await clearAllTables(documentClient);
+    await storePrograms(documentClient, [testProgram('spring')]);
     await awayFromMinuteBoundary();
   });
 

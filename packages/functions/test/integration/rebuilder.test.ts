@@ -3,6 +3,7 @@ import { snapshotKey } from '@leaderboard/core/items/snapshot';
 import { itemKinds } from '@leaderboard/core/keys';
 import { compareTotals, type RankedTotal } from '@leaderboard/core/ranking';
 import { scoresTable } from '@leaderboard/core/tables';
+import { storePrograms, testProgram } from '@leaderboard/core/test-support/programs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readRebuildCursor, writeRebuildCursor } from '../../src/rebuild/changed-boards.ts';
 import { rebuildBoard } from '../../src/rebuild/rebuild-board.ts';
@@ -42,6 +43,7 @@ describe('rebuilder', () => {
 
   beforeEach(async () => {
     await clearAllTables(documentClient);
+    await storePrograms(documentClient, [testProgram('spring'), testProgram('summer')]);
   });
 
   it('ranks 10,000 users over S shards exactly like a full sort, reading at most S x N items', async () => {
@@ -211,6 +213,7 @@ describe('rebuilder', () => {
     expect(first.failures).toEqual([]);
     expect(first.boards.map((board) => [board.boardId, board.outcome])).toEqual([
       ['global', 'published'],
+      ['month:2026-11', 'published'],
       ['program:spring', 'published'],
       ['week:2026-W47', 'published'],
     ]);
@@ -225,7 +228,7 @@ describe('rebuilder', () => {
     clock += 60_000;
     const second = await runRebuild(deps);
     expect(second.boards.every((board) => board.outcome === 'unchanged')).toBe(true);
-    expect(published).toHaveLength(3);
+    expect(published).toHaveLength(4);
 
     // Minutes later, only the program board changes.
     clock += 5 * 60_000;
@@ -244,6 +247,7 @@ describe('rebuilder', () => {
     const third = await runRebuild(deps);
     expect(third.boards.map((board) => [board.boardId, board.outcome])).toEqual([
       ['global', 'published'],
+      ['month:2026-11', 'published'],
       ['program:summer', 'published'],
       ['week:2026-W47', 'published'],
     ]);
@@ -288,7 +292,8 @@ describe('rebuilder', () => {
     clock += 60_000;
     const recovered = rebuildRunMetrics(await runRebuild(deps));
     expect(recovered.oldestUnpublishedChangeAgeSeconds).toBe(0);
-    expect(recovered.boardsChanged).toBe(2);
+    // Global, and the activity's week and month.
+    expect(recovered.boardsChanged).toBe(3);
     expect(published.map((snapshot) => snapshot.boardId)).toContain('global');
   });
 

@@ -5,6 +5,13 @@
 import type { Node, Program } from 'acorn';
 import { full } from 'acorn-walk';
 import { refusedCall } from './builtin-check.ts';
+import {
+  type AnyNode,
+  collectDeclaredNames,
+  collectPropertyIdentifierPositions,
+  findRequireShim,
+  requireShimName,
+} from './bundle-names.ts';
 import { findFunctionViolations } from './function-check.ts';
 
 export interface SyntaxViolation {
@@ -43,11 +50,38 @@ const unavailableGlobals = new Map<string, string>([
   ['Map', '`Map` is not supported: it is not among APPSYNC_JS built-in objects'],
 ]);
 
-type AnyNode = Node & Record<string, unknown>;
+/** Syntax the runtime refuses wherever it appears, by node type. */
+const refusedNodeTypes = new Map<string, string>([
+  ['TryStatement', 'try/catch/finally is not supported'],
+  ['ThrowStatement', '`throw` is not supported: use util.error'],
+  ['WhileStatement', '`while` loops are not supported: use for-of or array methods'],
+  ['DoWhileStatement', '`do ... while` loops are not supported: use for-of or array methods'],
+  ['ForStatement', 'classic `for(;;)` loops are not supported: use for-of or array methods'],
+  ['ContinueStatement', '`continue` is not supported'],
+  ['LabeledStatement', 'labeled statements are not supported'],
+  // "no-this: `this` keyword is not supported." (Configuring utilities for the APPSYNC_JS runtime)
+  ['ThisExpression', 'the `this` keyword is not supported'],
+  ['ClassDeclaration', 'classes are not supported'],
+  ['ClassExpression', 'classes are not supported'],
+  ['AwaitExpression', '`await` is not supported'],
+  ['YieldExpression', '`yield` is not supported'],
+  ['ImportExpression', 'dynamic `import()` is not supported'],
+  ['MetaProperty', '`import.meta` / `new.target` are not supported'],
+  ['DebuggerStatement', '`debugger` is not supported'],
+]);
+
+/** What the module binds, and esbuild's `require` shim if it has one. */
+interface BundleScope {
+  readonly declared: ReadonlySet<string>;
+  readonly requireShim: Node | undefined;
+}
 
 export function findSandboxViolations(program: Program): SyntaxViolation[] {
+  const scope: BundleScope = {
+    declared: collectDeclaredNames(program),
+    requireShim: findRequireShim(program),
+  };
   const violations: SyntaxViolation[] = [];
-  const declared = collectDeclaredNames(program);
   const report = (node: Node, message: string): void => {
     violations.push({
       offset: node.start,
@@ -56,100 +90,74 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
       message,
     });
   };
-  const requireShim = findRequireShim(program);
-
   full(program, (node) => {
-    const current = node as AnyNode;
-    switch (node.type) {
-      case 'TryStatement':
-        report(node, 'try/catch/finally is not supported');
-        break;
-      case 'ThrowStatement':
-        report(node, '`throw` is not supported: use util.error');
-        break;
-      case 'WhileStatement':
-        report(node, '`while` loops are not supported: use for-of or array methods');
-        break;
-      case 'DoWhileStatement':
-        report(node, '`do ... while` loops are not supported: use for-of or array methods');
-        break;
-      case 'ForStatement':
-        report(node, 'classic `for(;;)` loops are not supported: use for-of or array methods');
-        break;
-      case 'ContinueStatement':
-        report(node, '`continue` is not supported');
-        break;
-      case 'LabeledStatement':
-        report(node, 'labeled statements are not supported');
-        break;
-      case 'UpdateExpression':
-        report(node, `\`${String(current.operator)}\` is not supported: use += 1 or -= 1`);
-        break;
-      case 'UnaryExpression':
-        if (current.operator === '~') report(node, 'the bitwise `~` operator is not supported');
-        break;
-      case 'BinaryExpression':
-        if (current.operator === 'in')
-          report(node, 'the `in` operator is not supported: use Object.keys or hasOwnProperty');
-        // "no-disallowed-binary-operators: The `instanceof` operator is not allowed." (Configuring utilities for the APPSYNC_JS runtime)
-        if (current.operator === 'instanceof') report(node, 'the `instanceof` operator is not supported');
-        break;
-      // "no-this: `this` keyword is not supported." (Configuring utilities for the APPSYNC_JS runtime)
-      case 'ThisExpression':
-        report(node, 'the `this` keyword is not supported');
-        break;
-      case 'Literal':
-        // "Regular expressions are not supported." (Supported runtime features, String.prototype.replace())
-        if (current.regex) report(node, 'regular expression literals are not supported');
-        break;
-      case 'ClassDeclaration':
-      case 'ClassExpression':
-        report(node, 'classes are not supported');
-        break;
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-        if (current.async) report(node, 'async functions are not supported');
-        if (current.generator) report(node, 'generators are not supported');
-        break;
-      case 'AwaitExpression':
-        report(node, '`await` is not supported');
-        break;
-      case 'YieldExpression':
-        report(node, '`yield` is not supported');
-        break;
-      case 'ImportExpression':
-        report(node, 'dynamic `import()` is not supported');
-        break;
-      case 'MetaProperty':
-        report(node, '`import.meta` / `new.target` are not supported');
-        break;
-      case 'DebuggerStatement':
-        report(node, '`debugger` is not supported');
-        break;
-      case 'CallExpression': {
-        const callee = current.callee as AnyNode;
-        if (requireShim && callee.type === 'Identifier' && callee.name === requireShimName) {
-          report(node, unavailableGlobals.get('require') as string);
-        }
-        const refusal = refusedCall(current);
-        if (refusal) report(node, refusal);
-        break;
-      }
-      case 'Identifier': {
-        const name = current.name as string;
-        const reason = unavailableGlobals.get(name);
-        if (reason && !declared.has(name)) report(node, reason);
-        break;
-      }
-      default:
-        break;
-    }
+    for (const message of nodeRefusals(node as AnyNode, scope)) report(node, message);
   });
   for (const violation of findFunctionViolations(program)) report(violation.node, violation.message);
+  return withoutFalseReports(program, violations, scope.requireShim);
+}
 
-  // Member names and object keys are Identifiers too (`ctx.process`, `{ fetch: 1 }`); only
-  // free references count, so drop reports that sit on a property position.
+/** Why the runtime refuses this one node; empty when it does not. */
+function nodeRefusals(node: AnyNode, scope: BundleScope): string[] {
+  const refused = refusedNodeTypes.get(node.type);
+  if (refused) return [refused];
+  switch (node.type) {
+    case 'UpdateExpression':
+      return [`\`${String(node.operator)}\` is not supported: use += 1 or -= 1`];
+    case 'UnaryExpression':
+      return node.operator === '~' ? ['the bitwise `~` operator is not supported'] : [];
+    case 'BinaryExpression':
+      return binaryOperatorRefusals(node);
+    case 'Literal':
+      // "Regular expressions are not supported." (Supported runtime features, String.prototype.replace())
+      return node.regex ? ['regular expression literals are not supported'] : [];
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return [
+        ...(node.async ? ['async functions are not supported'] : []),
+        ...(node.generator ? ['generators are not supported'] : []),
+      ];
+    case 'CallExpression':
+      return callRefusals(node, scope);
+    case 'Identifier': {
+      const reason = unavailableGlobals.get(node.name as string);
+      return reason && !scope.declared.has(node.name as string) ? [reason] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function binaryOperatorRefusals(node: AnyNode): string[] {
+  if (node.operator === 'in')
+    return ['the `in` operator is not supported: use Object.keys or hasOwnProperty'];
+  // "no-disallowed-binary-operators: The `instanceof` operator is not allowed." (Configuring utilities for the APPSYNC_JS runtime)
+  if (node.operator === 'instanceof') return ['the `instanceof` operator is not supported'];
+  return [];
+}
+
+function callRefusals(node: AnyNode, scope: BundleScope): string[] {
+  const callee = node.callee as AnyNode;
+  const refusals: string[] = [];
+  if (scope.requireShim && callee.type === 'Identifier' && callee.name === requireShimName) {
+    refusals.push(unavailableGlobals.get('require') as string);
+  }
+  const refusal = refusedCall(node);
+  if (refusal) refusals.push(refusal);
+  return refusals;
+}
+
+/**
+ * Member names and object keys are Identifiers too (`ctx.process`, `{ fetch: 1 }`); only free
+ * references count, so reports that sit on a property position are dropped, and so are those
+ * inside the require shim, whose code is the bundler's. The rest in source order.
+ */
+function withoutFalseReports(
+  program: Program,
+  violations: readonly SyntaxViolation[],
+  requireShim: Node | undefined,
+): SyntaxViolation[] {
   const propertyPositions = collectPropertyIdentifierPositions(program);
   return violations
     .filter((violation) => !propertyPositions.has(`${violation.line}:${violation.column}`))
@@ -158,99 +166,4 @@ export function findSandboxViolations(program: Program): SyntaxViolation[] {
         !requireShim || violation.offset < requireShim.start || violation.offset >= requireShim.end,
     )
     .sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
-/**
- * esbuild turns `require(...)` in an ESM bundle into calls to a `__require` shim it declares
- * at the top. The shim's own code is the bundler's, so the refusal belongs on each call site.
- */
-const requireShimName = '__require';
-
-function findRequireShim(program: Program): Node | undefined {
-  return program.body.find(
-    (statement) =>
-      statement.type === 'VariableDeclaration' &&
-      statement.declarations.some(
-        (declarator) => declarator.id.type === 'Identifier' && declarator.id.name === requireShimName,
-      ),
-  );
-}
-
-/** Every name bound anywhere in the module; a bundle that declares `process` itself may use it. */
-function collectDeclaredNames(program: Program): Set<string> {
-  const names = new Set<string>();
-  const addPattern = (pattern: AnyNode | null | undefined): void => {
-    if (!pattern) return;
-    switch (pattern.type) {
-      case 'Identifier':
-        names.add(pattern.name as string);
-        break;
-      case 'ObjectPattern':
-        for (const property of pattern.properties as AnyNode[]) {
-          addPattern((property.type === 'RestElement' ? property.argument : property.value) as AnyNode);
-        }
-        break;
-      case 'ArrayPattern':
-        for (const element of pattern.elements as (AnyNode | null)[]) addPattern(element);
-        break;
-      case 'RestElement':
-        addPattern(pattern.argument as AnyNode);
-        break;
-      case 'AssignmentPattern':
-        addPattern(pattern.left as AnyNode);
-        break;
-      default:
-        break;
-    }
-  };
-  full(program, (node) => {
-    const current = node as AnyNode;
-    switch (node.type) {
-      case 'VariableDeclarator':
-        addPattern(current.id as AnyNode);
-        break;
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-        addPattern(current.id as AnyNode | null);
-        for (const param of current.params as AnyNode[]) addPattern(param);
-        break;
-      case 'ClassDeclaration':
-        addPattern(current.id as AnyNode | null);
-        break;
-      case 'CatchClause':
-        addPattern(current.param as AnyNode | null);
-        break;
-      case 'ImportSpecifier':
-      case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier':
-        addPattern(current.local as AnyNode);
-        break;
-      default:
-        break;
-    }
-  });
-  return names;
-}
-
-function collectPropertyIdentifierPositions(program: Program): Set<string> {
-  const positions = new Set<string>();
-  const mark = (node: AnyNode | undefined): void => {
-    if (node?.type === 'Identifier' && node.loc)
-      positions.add(`${node.loc.start.line}:${node.loc.start.column}`);
-  };
-  full(program, (node) => {
-    const current = node as AnyNode;
-    if (node.type === 'MemberExpression' && !current.computed) mark(current.property as AnyNode);
-    if (
-      (node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') &&
-      !current.computed &&
-      !current.shorthand
-    ) {
-      mark(current.key as AnyNode);
-    }
-    if (node.type === 'ExportSpecifier') mark(current.exported as AnyNode);
-    if (node.type === 'ImportSpecifier') mark(current.imported as AnyNode);
-  });
-  return positions;
 }

@@ -3,7 +3,13 @@
  * is the one place the picker's list is assembled: a new source of boards (programs read
  * from the API, team boards) is a new field of `PickerSources` and a line there.
  */
-import { globalBoardId, parseBoardId, programBoardId, weekBoardId } from '@leaderboard/core/boards';
+import {
+  globalBoardId,
+  parseBoardId,
+  programBoardId,
+  timeWindows,
+  windowBoardId,
+} from '@leaderboard/core/boards';
 
 export type BoardGroup = 'Boards' | 'Programs';
 
@@ -22,10 +28,12 @@ export interface PickerSources {
 }
 
 export function pickerOptions({ nowMs, programs, selected }: PickerSources): BoardOption[] {
-  const week = weekBoardId(nowMs);
   const options: BoardOption[] = [
     { boardId: globalBoardId, label: 'All time', group: 'Boards' },
-    { boardId: week, label: `This week (${week.slice('week:'.length)})`, group: 'Boards' },
+    ...timeWindows.map((window) => {
+      const boardId = windowBoardId(window, nowMs);
+      return { boardId, label: `This ${window.name} (${window.keyOf(nowMs)})`, group: 'Boards' as const };
+    }),
     ...programs.map((program) => ({
       boardId: programBoardId(program.id),
       label: `Program: ${program.name}`,
@@ -39,10 +47,17 @@ export function pickerOptions({ nowMs, programs, selected }: PickerSources): Boa
 function addressedOption(boardId: string): BoardOption {
   if (boardId.startsWith('program:'))
     return { boardId, label: `Program: ${boardId.slice('program:'.length)}`, group: 'Programs' };
-  if (boardId.startsWith('week:'))
-    return { boardId, label: `Week ${boardId.slice('week:'.length)}`, group: 'Boards' };
+  const window = timeWindows.find(({ name }) => boardId.startsWith(`${name}:`));
+  if (window)
+    return {
+      boardId,
+      label: `${capitalized(window.name)} ${boardId.slice(window.name.length + 1)}`,
+      group: 'Boards',
+    };
   return { boardId, label: boardId, group: 'Boards' };
 }
+
+const capitalized = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** The picker's options under their group headings, groups in first-seen order. */
 export function groupedOptions(

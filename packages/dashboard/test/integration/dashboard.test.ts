@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { weekBoardId } from '@leaderboard/core';
+import { timeWindows, windowBoardId } from '@leaderboard/core';
 import type { WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDashboardConfig } from '../../build.ts';
@@ -141,7 +141,10 @@ describe('the live dashboard', () => {
     expect(new URL(page.url()).searchParams.get('board')).toBe(`program:${program.id}`);
 
     // This ISO week's board holds everything recorded today.
-    const week = weekBoardId(Date.now());
+    const week = windowBoardId(
+      timeWindows.find(({ name }) => name === 'week')!,
+      Date.now(),
+    );
     await page.locator('#board-picker').selectOption(week);
     await until(
       async () =>

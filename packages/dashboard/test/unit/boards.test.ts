@@ -11,7 +11,7 @@ import {
 const friday = Date.UTC(2026, 10, 20, 12);
 
 describe('pickerOptions', () => {
-  it('offers all time, this ISO week and each configured program', () => {
+  it('offers all time, this ISO week and month and each configured program', () => {
     expect(
       pickerOptions({
         nowMs: friday,
@@ -21,6 +21,7 @@ describe('pickerOptions', () => {
     ).toEqual([
       { boardId: 'global', label: 'All time', group: 'Boards' },
       { boardId: 'week:2026-W47', label: 'This week (2026-W47)', group: 'Boards' },
+      { boardId: 'month:2026-11', label: 'This month (2026-11)', group: 'Boards' },
       { boardId: 'program:spring', label: 'Program: Spring Steps', group: 'Programs' },
     ]);
   });
@@ -37,7 +38,12 @@ describe('pickerOptions', () => {
       label: 'Week 2026-W40',
       group: 'Boards',
     });
-    expect(offered('global')).toHaveLength(2);
+    expect(offered('month:2026-01').at(-1)).toEqual({
+      boardId: 'month:2026-01',
+      label: 'Month 2026-01',
+      group: 'Boards',
+    });
+    expect(offered('global')).toHaveLength(3);
   });
 });
 
@@ -51,7 +57,7 @@ describe('groupedOptions', () => {
     expect(
       groupedOptions(options).map(({ group, options: grouped }) => [group, grouped.map((o) => o.boardId)]),
     ).toEqual([
-      ['Boards', ['global', 'week:2026-W47', 'week:2026-W40']],
+      ['Boards', ['global', 'week:2026-W47', 'month:2026-11', 'week:2026-W40']],
       ['Programs', ['program:spring']],
     ]);
   });

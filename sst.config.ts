@@ -21,7 +21,7 @@ export default $config({
     // One file per concern; each builds its resources from the definitions in packages/core.
     const { activities, scores } = await import('./infra/storage.ts');
     const { queue, deadLetterQueue, pipeDeadLetterQueue } = await import('./infra/queue.ts');
-    const { userPool, userPoolClient } = await import('./infra/auth.ts');
+    const { userPool, userPoolClient, userPoolIssuer } = await import('./infra/auth.ts');
     const { api, apiKey } = await import('./infra/api.ts');
     await import('./infra/jobs.ts');
     await import('./infra/key-renewal.ts');
@@ -33,6 +33,9 @@ export default $config({
       apiKey: apiKey.key,
       userPoolId: userPool.id,
       userPoolClientId: userPoolClient.id,
+      // `pnpm sign-in --issuer <userPoolIssuer> --client-id <userPoolClientId>`; managed login at signInUrl.
+      userPoolIssuer,
+      signInUrl: userPool.domainUrl,
       activitiesTable: activities.name,
       scoresTable: scores.name,
       activitiesQueueUrl: queue.url,

@@ -1,7 +1,7 @@
 /**
  * A stage that keeps its data (production, see `settings.ts`) keeps every resource that holds
- * some: tables, the user pool and the queues are retained when removed from the program or the
- * stage is removed, and protected, so a deploy that would delete or replace one stops instead.
+ * some: tables, the user pool, its admins group and the queues are retained when removed from
+ * the program or the stage is removed, and protected, so a deploy that would delete or replace one stops instead.
  *
  * `removal: 'retain'` in `sst.config.ts` already retains tables (and buckets) but not the user
  * pool or the queues, and protects nothing; `protect: true` there only refuses `sst remove`.
@@ -12,6 +12,8 @@
 export const dataResourceTypes = [
   'aws:dynamodb/table:Table',
   'aws:cognito/userPool:UserPool',
+  // Who the operators are: a replaced group comes back empty.
+  'aws:cognito/userGroup:UserGroup',
   'aws:sqs/queue:Queue',
 ] as const;
 

@@ -6,6 +6,7 @@
  * SST secret `AlertEmail` (`npx sst secret set AlertEmail <address> --stage <stage>`).
  */
 import { oidcSettings } from './oidc.ts';
+import type { SignInSettings } from './sign-in.ts';
 
 export const productionStage = 'production';
 
@@ -41,6 +42,13 @@ export interface StageSettings {
   readonly dashboardPrograms: readonly DashboardProgram[];
   /** An OIDC issuer the authorizer trusts besides the stack's Cognito user pool. */
   readonly oidcIssuer?: OidcIssuerSettings;
+  /**
+   * How employees sign in to the stage's user pool (see sign-in.ts and the README's "Signing
+   * in"): managed login's domain, the pages that sign people in, who may sign themselves up
+   * (`selfSignUpDomains`; absent: admins create accounts), SES for mail, and the company's
+   * identity provider. Absent: a Cognito prefix domain, admin-created accounts, Cognito's mail.
+   */
+  readonly signIn?: SignInSettings;
 }
 
 /** Every stage not listed in `stages`: personal and review stages. */

@@ -304,7 +304,7 @@ describe('production', () => {
     expect(run.app).toMatchObject({ removal: 'retain', protect: true });
   });
 
-  it('retains and protects the tables, the user pool and every queue, and nothing else', () => {
+  it('retains and protects the tables, the user pool, its admins group and every queue, and nothing else', () => {
     const kept = run.resources.filter((resource) => resource.options.protect);
     expect([...new Set(kept.map((resource) => resource.type))].sort()).toEqual([...dataResourceTypes].sort());
     expect(kept.map((resource) => resource.name).sort()).toEqual(
@@ -312,6 +312,7 @@ describe('production', () => {
         'ActivitiesTable',
         'ScoresTable',
         'UserPoolUserPool',
+        'AdminsGroup',
         `${activitiesQueue.name}Queue`,
         `${activitiesQueue.deadLetter.name}Queue`,
         `${activitiesQueue.source.deadLetter.name}Queue`,

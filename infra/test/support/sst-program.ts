@@ -97,6 +97,11 @@ export interface RunOptions {
   /** Environment variables the program sees (e.g. `RESOLVER_BUNDLE_DIR`, `JWT_ISSUER`). */
   readonly env?: Readonly<Record<string, string>>;
   readonly stage?: string;
+  /**
+   * Settings laid over the stage's own from infra/settings.ts, to run settings no stage in the
+   * repository has (an identity provider, SES, self sign-up).
+   */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -163,7 +168,26 @@ async function evaluateAppConfig(stage: string): Promise<Record<string, unknown>
   };
 }
 
-async function bundleProgram(stage: string): Promise<{ outfile: string; app: Record<string, unknown> }> {
+const settingsFile = join(repositoryRoot, 'infra', 'settings.ts');
+
+/** infra/settings.ts with `stageSettings` answering `overrides` laid over what it says. */
+function withSettingsOverrides(contents: string, overrides: Readonly<Record<string, unknown>>): string {
+  const declaration = 'export function stageSettings(';
+  if (!contents.includes(declaration)) {
+    throw new Error(`infra/settings.ts no longer declares "${declaration}": update withSettingsOverrides`);
+  }
+  return [
+    contents.replace(declaration, 'function stageSettingsInRepository('),
+    'export function stageSettings(stage: string): StageSettings {',
+    `  return { ...stageSettingsInRepository(stage), ...${JSON.stringify(overrides)} };`,
+    '}',
+  ].join('\n');
+}
+
+async function bundleProgram(
+  stage: string,
+  settingsOverrides?: Readonly<Record<string, unknown>>,
+): Promise<{ outfile: string; app: Record<string, unknown> }> {
   const runEntry = requirePlatformFile('src/auto/run.ts');
   const shim = requirePlatformFile('src/shim/run.js');
   const components = dirname(requirePlatformFile('src/components/index.ts'));
@@ -205,7 +229,11 @@ async function bundleProgram(stage: string): Promise<{ outfile: string; app: Rec
         name: 'inject-globals',
         setup(pluginBuild) {
           pluginBuild.onLoad({ filter: /\.(js|ts|jsx|tsx)$/ }, (args) => {
-            const contents = readFileSync(args.path, 'utf8');
+            const source = readFileSync(args.path, 'utf8');
+            const contents =
+              settingsOverrides && args.path === settingsFile
+                ? withSettingsOverrides(source, settingsOverrides)
+                : source;
             return {
               contents: args.path.includes('.sst') ? contents : `${globals}\n${contents}`,
               loader: 'default',
@@ -603,7 +631,7 @@ export async function runSstProgram(options: RunOptions = {}): Promise<ProgramRu
     );
 
     const registeredOptions = recordRegisteredOptions(pulumi);
-    const bundled = await bundleProgram(options.stage ?? 'test');
+    const bundled = await bundleProgram(options.stage ?? 'test', options.settings);
     bundle = bundled.outfile;
     const program = (await import(pathToFileURL(bundle).href)) as {
       default: () => Promise<Record<string, unknown>>;

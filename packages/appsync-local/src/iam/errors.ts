@@ -9,3 +9,16 @@ export class InvalidPolicyError extends Error {
 export class PolicyEvaluationError extends Error {
   override readonly name = 'PolicyEvaluationError';
 }
+
+/** Why a SigV4 signature was refused; the message is AWS's own wording for that reason. */
+export type SignatureRefusalReason = 'missing' | 'incomplete' | 'unknown-key' | 'invalid';
+
+export class SignatureRefusal extends Error {
+  override readonly name = 'SignatureRefusal';
+  constructor(
+    readonly reason: SignatureRefusalReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -11,4 +11,10 @@ export {
   type IamPolicyStatement,
   type RequestFacts,
 } from './policy-evaluation.ts';
-export { InvalidPolicyError, PolicyEvaluationError } from './errors.ts';
+export {
+  InvalidPolicyError,
+  PolicyEvaluationError,
+  SignatureRefusal,
+  type SignatureRefusalReason,
+} from './errors.ts';
+export { SignatureVerifier, type SignedRequest } from './sigv4-verifier.ts';

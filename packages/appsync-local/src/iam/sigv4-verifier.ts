@@ -1,21 +1,23 @@
 /**
  * Verifies a SigV4-signed AWS request: the credential scope names a known access key, the
- * gateway's region and the service the request is for; the date is within AWS's allowed skew; and
- * recomputing the signature with the key's secret (`@smithy/signature-v4`, the AWS SDK's own
- * signer) over exactly the headers the caller signed gives the caller's signature.
- * The AppSync verifier in `server/auth/sigv4.ts` is scoped to service `appsync` and answers with
- * AppSync's errors, so the gateway has its own.
+ * endpoint's region and the service the request is for; the date is within AWS's allowed skew;
+ * and recomputing the signature with the key's secret (`@smithy/signature-v4`, the AWS SDK's own
+ * signer) over exactly the headers the caller signed gives the caller's signature. A refusal is a
+ * `SignatureRefusal` saying why; each endpoint answers it in its own service's words (the API's
+ * AWS_IAM mode as AppSync, a local AWS service stand-in as that service).
  */
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import {
-  IncompleteSignatureError,
-  InvalidSignatureError,
-  MissingAuthenticationTokenError,
-  UnrecognizedClientError,
-} from './errors.ts';
+import { SignatureRefusal } from './errors.ts';
+
+const missing = () => new SignatureRefusal('missing', 'Request is missing Authentication Token');
+const unknownKey = () =>
+  new SignatureRefusal('unknown-key', 'The security token included in the request is invalid.');
+const invalid = (
+  message = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+) => new SignatureRefusal('invalid', message);
 
 /** AWS refuses signatures dated more than this far from its clock. */
 const allowedClockSkewMs = 5 * 60 * 1000;
@@ -26,7 +28,7 @@ export interface SignedRequest {
   readonly query: Readonly<Record<string, string | string[]>>;
   /** Lower-case header names; repeated headers joined with `,`. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer;
+  readonly body: Buffer | string;
 }
 
 interface CredentialScope {
@@ -53,32 +55,29 @@ export class SignatureVerifier {
   /** The access key id that signed the request, or the refusal AWS gives. */
   async verify(request: SignedRequest, service: string, now: Date = new Date()): Promise<string> {
     const header = request.headers['authorization'];
-    if (!header) throw new MissingAuthenticationTokenError();
+    if (!header) throw missing();
     const scope = parseAuthorization(header);
     const secret = this.secretOf(scope.accessKeyId);
-    if (secret === undefined) throw new UnrecognizedClientError();
+    if (secret === undefined) throw unknownKey();
     this.checkScope(scope, service);
     const signingDate = checkDate(request, scope, now);
     checkPayloadHash(request);
     const expected = await this.signature(request, scope, secret, signingDate);
     const given = Buffer.from(scope.signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given))
-      throw new InvalidSignatureError();
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
     return scope.accessKeyId;
   }
 
   private checkScope(scope: CredentialScope, service: string): void {
     if (scope.region !== this.region) {
-      throw new InvalidSignatureError(
-        `Credential should be scoped to a valid region, not '${scope.region}'.`,
-      );
+      throw invalid(`Credential should be scoped to a valid region, not '${scope.region}'.`);
     }
     if (scope.service !== service) {
-      throw new InvalidSignatureError(`Credential should be scoped to correct service: '${service}'.`);
+      throw invalid(`Credential should be scoped to correct service: '${service}'.`);
     }
     for (const required of ['host', 'x-amz-date']) {
       if (!scope.signedHeaders.includes(required)) {
-        throw new InvalidSignatureError(`'${required}' must be a signed header.`);
+        throw invalid(`'${required}' must be a signed header.`);
       }
     }
   }
@@ -92,8 +91,7 @@ export class SignatureVerifier {
     const signedHeaders: Record<string, string> = {};
     for (const name of scope.signedHeaders) {
       const value = request.headers[name];
-      if (value === undefined)
-        throw new InvalidSignatureError(`Signed header '${name}' is missing from the request.`);
+      if (value === undefined) throw invalid(`Signed header '${name}' is missing from the request.`);
       signedHeaders[name] = value;
     }
     const signed = await this.signerFor(scope.accessKeyId, secret, scope.service).sign(
@@ -131,7 +129,8 @@ export class SignatureVerifier {
 function parseAuthorization(header: string): CredentialScope {
   const match = authorizationPattern.exec(header.trim());
   if (!match) {
-    throw new IncompleteSignatureError(
+    throw new SignatureRefusal(
+      'incomplete',
       "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters of an AWS4-HMAC-SHA256 signature.",
     );
   }
@@ -150,16 +149,14 @@ function checkDate(request: SignedRequest, scope: CredentialScope, now: Date): D
   const amzDate = request.headers['x-amz-date'] ?? '';
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate);
   if (!match || amzDate.slice(0, 8) !== scope.date) {
-    throw new InvalidSignatureError(
-      'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date.',
-    );
+    throw invalid('Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date.');
   }
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
   const signingDate = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
   const skew = signingDate.getTime() - now.getTime();
   if (Math.abs(skew) > allowedClockSkewMs) {
     const limit = new Date(now.getTime() + Math.sign(skew) * allowedClockSkewMs);
-    throw new InvalidSignatureError(
+    throw invalid(
       skew < 0
         ? `Signature expired: ${amzDate} is now earlier than ${basicIso(limit)} (${basicIso(now)} - 5 min.)`
         : `Signature not yet current: ${amzDate} is still later than ${basicIso(limit)} (${basicIso(now)} + 5 min.)`,
@@ -172,9 +169,7 @@ function checkDate(request: SignedRequest, scope: CredentialScope, now: Date): D
 function checkPayloadHash(request: SignedRequest): void {
   const declared = request.headers['x-amz-content-sha256'];
   if (declared !== undefined && declared !== createHash('sha256').update(request.body).digest('hex')) {
-    throw new InvalidSignatureError(
-      'The provided x-amz-content-sha256 header does not match what was computed.',
-    );
+    throw invalid('The provided x-amz-content-sha256 header does not match what was computed.');
   }
 }
 

@@ -37,7 +37,14 @@
  */
 import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listen } from 'appsync-local/net';
-import { PrincipalPolicy, type AuthorizationCheck, type IamPolicyDocument } from 'appsync-local/iam';
+import {
+  PrincipalPolicy,
+  SignatureRefusal,
+  SignatureVerifier,
+  type AuthorizationCheck,
+  type IamPolicyDocument,
+  type SignatureRefusalReason,
+} from 'appsync-local/iam';
 import {
   ExchangeObserver,
   parseJson,
@@ -56,13 +63,24 @@ import {
   AccessDeniedError,
   GatewayInternalError,
   GatewayRefusal,
+  IncompleteSignatureError,
+  InvalidSignatureError,
+  MissingAuthenticationTokenError,
   RequestTooLargeError,
   UnknownOperationError,
+  UnrecognizedClientError,
 } from './errors.ts';
-import { SignatureVerifier } from './sigv4-verification.ts';
 import { sqsChecks } from './sqs-requests.ts';
 
 export type { FaultContext, GatewayExchange, InjectedFault } from './exchange-observer.ts';
+
+/** A refused signature in the words of the AWS JSON services the gateway stands in for. */
+const gatewayRefusalFor: Readonly<Record<SignatureRefusalReason, (message: string) => Error>> = {
+  missing: () => new MissingAuthenticationTokenError(),
+  incomplete: (message) => new IncompleteSignatureError(message),
+  'unknown-key': () => new UnrecognizedClientError(),
+  invalid: (message) => new InvalidSignatureError(message),
+};
 
 export interface IamPrincipal {
   readonly secretAccessKey: string;
@@ -206,16 +224,20 @@ class GatewayHandler {
     operation: string,
   ): Promise<PrincipalPolicy> {
     const url = new URL(request.url ?? '/', 'http://gateway');
-    const accessKeyId = await this.verifier.verify(
-      {
-        method: request.method ?? 'POST',
-        path: decodeURIComponent(url.pathname),
-        query: queryOf(url),
-        headers,
-        body,
-      },
-      route.signingService,
-    );
+    const accessKeyId = await this.verifier
+      .verify(
+        {
+          method: request.method ?? 'POST',
+          path: decodeURIComponent(url.pathname),
+          query: queryOf(url),
+          headers,
+          body,
+        },
+        route.signingService,
+      )
+      .catch((error: unknown) => {
+        throw error instanceof SignatureRefusal ? gatewayRefusalFor[error.reason](error.message) : error;
+      });
     const principal = this.principals.get(accessKeyId)!;
     const checks = route.checks(operation, parseRequestBody(body), this.scope);
     const denial = await principal.policy.firstDenial(checks, {

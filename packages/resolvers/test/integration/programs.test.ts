@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { serviceConfig } from '@leaderboard/core/config';
 import { encodeProgramCount } from '@leaderboard/core/items/program';
+import { encodeProgress } from '@leaderboard/core/items/progress';
 import { itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import type { AppSyncIdentity } from 'appsync-local';
@@ -216,6 +217,75 @@ describe('programs', () => {
       expect(again.errors).toEqual([]);
       expect(again.data).toEqual(first.data);
       expect(await activityItems()).toHaveLength(1);
+    });
+  });
+
+  describe("the caller's progress", () => {
+    const storeProgress = (programId: string, points: number, completed: boolean) =>
+      documentClient.send(
+        new PutCommand({
+          TableName: scoresTable.name,
+          Item: encodeProgress({
+            userId: 'ada',
+            programId,
+            points,
+            activities: 2,
+            lastRecordedAt: '2026-01-10T10:00:00.000Z',
+            completedAt: completed ? '2026-01-10T10:00:00.000Z' : null,
+            completedGoal: completed ? 300 : null,
+            updatedAt: '2026-01-10T10:00:01.000Z',
+          }),
+        }),
+      );
+
+    beforeEach(async () => {
+      for (const [id, start, end] of [
+        ['running', -hours(1), hours(1)],
+        ['joined-ended', -hours(3), -hours(2)],
+        ['skipped-ended', -hours(3), -hours(2)],
+        ['upcoming', hours(1), hours(2)],
+      ] as const) {
+        expect((await create(programInput(id, start, end))).errors).toEqual([]);
+      }
+      await storeProgress('joined-ended', 360, true);
+    });
+
+    it('reads zeros before anything counted, and null for no program', async () => {
+      expect((await call('Query.myProgress', { programId: 'running' })).data).toMatchObject({
+        program: { id: 'running', status: 'ACTIVE' },
+        points: 0,
+        activities: 0,
+        goal: 300,
+        percent: 0,
+        completedAt: null,
+      });
+      expect((await call('Query.myProgress', { programId: 'nothing' })).data).toBeNull();
+      expect((await call('Query.myProgress', { programId: 'running' }, null)).errors).toEqual([
+        expect.objectContaining({ errorType: 'Unauthorized' }),
+      ]);
+    });
+
+    it('shows points against the goal as stored by the worker', async () => {
+      expect((await call('Query.myProgress', { programId: 'joined-ended' })).data).toMatchObject({
+        points: 360,
+        activities: 2,
+        percent: 100,
+        completedAt: '2026-01-10T10:00:00.000Z',
+      });
+    });
+
+    it('lists the running programs and those the caller took part in', async () => {
+      const mine = await call('Query.myPrograms', {});
+      expect(mine.errors).toEqual([]);
+      expect(
+        (mine.data as Array<{ program: { id: string }; points: number }>).map((entry) => [
+          entry.program.id,
+          entry.points,
+        ]),
+      ).toEqual([
+        ['joined-ended', 360],
+        ['running', 0],
+      ]);
     });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * `pnpm simulate [--users 20] [--rate 10] [--duration 30s] [--programs spring-run,step-up]`:
- * many users recording activities through the local GraphQL API, each with a real token.
+ * many users recording activities through the local GraphQL API, each with a real token, in the
+ * running programs (one is created when none runs).
  */
 import { SingleBar } from 'cli-progress';
 import { commaSeparated, durationArgument, parseCommandLine } from './command-line.ts';
 import { UsageError } from './errors.ts';
 import { runCli } from './run-cli.ts';
+import { programsForSimulation } from './simulated-programs.ts';
 import { runSimulation, type SimulatedUser, type SimulationSummary } from './simulation.ts';
 import { connectToStack } from './stack-connection.ts';
 import { requestToken } from './token-client.ts';
@@ -17,7 +19,8 @@ Records activities for many users through the running local stack's GraphQL API.
   --users <n>          simulated users (default 20)
   --rate <n>           calls per second over all users (default 10)
   --duration <d>       how long, e.g. 30s, 2m (default 30s)
-  --programs <a,b>     program ids (each has its board); alias --boards (default spring-challenge,step-up)
+  --programs <a,b>     running programs to record for (default: every running program; with
+                       none running, one is created as an admin); alias --boards
   --prefix <text>      user id prefix (default sim-user-)
   --json               print the summary as JSON`;
 
@@ -73,9 +76,14 @@ runCli(async () => {
   const userCount = Math.round(positiveNumber(values.users, 'users', 20));
   const ratePerSecond = positiveNumber(values.rate, 'rate', 10);
   const durationMs = durationArgument(values.duration ?? '30s');
-  const programs = commaSeparated(values.programs ?? values.boards ?? 'spring-challenge,step-up');
+  const requestedPrograms = values.programs ?? values.boards;
 
   const stack = connectToStack();
+  const { programs, created } = await programsForSimulation(
+    stack,
+    requestedPrograms === undefined ? null : commaSeparated(requestedPrograms),
+  );
+  if (created && !values.json) process.stderr.write(`no program was running: created ${programs[0]?.id}\n`);
   const width = String(userCount).length;
   const users: SimulatedUser[] = [];
   for (let index = 1; index <= userCount; index += 1) {
@@ -122,6 +130,10 @@ runCli(async () => {
   });
   bar?.stop();
   if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else printSummary(summary, programs);
+  else
+    printSummary(
+      summary,
+      programs.map((program) => program.id),
+    );
   return summary.failed > 0 ? 1 : 0;
 });

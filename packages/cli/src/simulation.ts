@@ -8,14 +8,20 @@ export interface SimulatedUser {
   readonly token: string;
 }
 
+/** A running program and the activity types that count there. */
+export interface SimulatedProgram {
+  readonly id: string;
+  readonly activityTypes: readonly string[];
+}
+
 export interface SimulationOptions {
   readonly graphqlUrl: string;
   readonly users: readonly SimulatedUser[];
   /** Calls per second over all users. */
   readonly ratePerSecond: number;
   readonly durationMs: number;
-  /** Program ids activities are recorded for (each is a board); none means global and weekly boards only. */
-  readonly programs: readonly string[];
+  /** Running programs activities are recorded for (each is a board); none means the global and time-window boards only. */
+  readonly programs: readonly SimulatedProgram[];
   /** Calls in flight at most; later ones wait. */
   readonly maxInFlight?: number;
   readonly random?: () => number;
@@ -56,14 +62,18 @@ const refusalTypes = new Set([
 const retryableTypes = new Set(['ConcurrentModification']);
 const maxAttempts = 4;
 
-/** A plausible activity: a type from the catalog and a quantity within its per-activity limit. */
-function randomActivity(random: () => number, programs: readonly string[]) {
+/**
+ * A plausible activity: a type from the catalog, a quantity within its per-activity limit, and a
+ * program that counts the type, when one does.
+ */
+function randomActivity(random: () => number, programs: readonly SimulatedProgram[]) {
   const definition = activityCatalog[Math.floor(random() * activityCatalog.length)] as ActivityDefinition;
   const quantity = Math.max(
     1,
     Math.round(random() * Math.min(definition.maxQuantityPerActivity, definition.per * 40)),
   );
-  const programId = programs.length > 0 ? programs[Math.floor(random() * programs.length)] : undefined;
+  const counting = programs.filter((program) => program.activityTypes.includes(definition.type));
+  const programId = counting.length > 0 ? counting[Math.floor(random() * counting.length)]?.id : undefined;
   return {
     idempotencyKey: randomUUID(),
     type: definition.type,

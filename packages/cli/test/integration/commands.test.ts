@@ -158,6 +158,56 @@ describe('pnpm dlq', () => {
 });
 
 describe('pnpm simulate', () => {
+  it('records in the running programs, creating one as an admin when none runs', async () => {
+    const result = await command('simulate', [
+      '--users',
+      '2',
+      '--rate',
+      '6',
+      '--duration',
+      '1s',
+      '--json',
+      '--prefix',
+      'prog-',
+    ]);
+    expect(result.code).toBe(0);
+    const graphql = async (query: string, headers: Record<string, string>) => {
+      const response = await fetch(stack.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data: Record<string, unknown> };
+    };
+    const running = await graphql('{ programs(status: ACTIVE) { id activityTypes } }', {
+      'x-api-key': stack.apiKey,
+    });
+    const programs = running.data['programs'] as Array<{ id: string; activityTypes: string[] }>;
+    expect(programs.map((program) => program.id)).toEqual([
+      `simulation-${new Date().toISOString().slice(0, 10)}`,
+    ]);
+    const token = await stack.mintToken({ sub: 'prog-1' });
+    const history = await graphql('{ myActivities(limit: 100) { items { programId } } }', {
+      authorization: token,
+    });
+    const items = (history.data['myActivities'] as { items: Array<{ programId: string | null }> }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.programId === programs[0]!.id)).toBe(true);
+  });
+
+  it('refuses programs that are not running', async () => {
+    const result = await command('simulate', [
+      '--users',
+      '1',
+      '--duration',
+      '1s',
+      '--programs',
+      'no-such-program',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no-such-program, not running now');
+  });
+
   it('records activities for several users through the API and sums up the answers', async () => {
     const result = await command('simulate', [
       '--users',

@@ -148,9 +148,17 @@ export interface GraphQLExecutorOptions {
   readonly onInternalFailure: (error: unknown) => void;
 }
 
+/** Distinct documents kept prepared; past it the oldest is forgotten. */
+const maxPreparedOperations = 1000;
+
 export class GraphQLExecutor {
   readonly access: FieldAccess;
   private readonly limits: QueryLimits;
+  /**
+   * Prepared operations by operation name and query text: clients send the same few documents
+   * again and again, and the schema does not change, so each is parsed and validated once.
+   */
+  private readonly preparedOperations = new Map<string, PreparedOperation>();
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -166,6 +174,23 @@ export class GraphQLExecutor {
    * validates; returns AppSync-shaped errors when the document is not runnable.
    */
   prepare(
+    query: string,
+    operationName: string | null | undefined,
+  ): PreparedOperation | AppSyncResponseError[] {
+    const key = `${operationName ?? ''}\n${query}`;
+    const known = this.preparedOperations.get(key);
+    if (known) return known;
+    const prepared = this.prepareDocument(query, operationName);
+    if (!Array.isArray(prepared)) {
+      if (this.preparedOperations.size >= maxPreparedOperations) {
+        this.preparedOperations.delete(this.preparedOperations.keys().next().value as string);
+      }
+      this.preparedOperations.set(key, prepared);
+    }
+    return prepared;
+  }
+
+  private prepareDocument(
     query: string,
     operationName: string | null | undefined,
   ): PreparedOperation | AppSyncResponseError[] {

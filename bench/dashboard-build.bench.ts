@@ -39,7 +39,7 @@ async function buildOnce(withSubstitutions: boolean): Promise<Sample> {
 
 function scriptOutput(metafile: Metafile): string {
   const found = Object.entries(metafile.outputs).find(([file, output]) =>
-    Boolean(output.entryPoint?.endsWith('main.ts') && file.endsWith('.js')),
+    Boolean(output.entryPoint?.endsWith('src/browser/main.ts') && file.endsWith('.js')),
   );
   if (!found) throw new Error('the build produced no script');
   return found[0];

@@ -1,4 +1,5 @@
 import { api, apiKey } from './api.ts';
+import { userPool, userPoolClient, userPoolIssuer } from './auth.ts';
 import { stageSettings } from './settings.ts';
 
 const { dashboardPrograms } = stageSettings($app.stage);
@@ -10,6 +11,9 @@ export const dashboardConfigEnvironment = {
   apiKey: 'DASHBOARD_API_KEY',
   region: 'DASHBOARD_REGION',
   programs: 'DASHBOARD_PROGRAMS',
+  signInIssuer: 'DASHBOARD_SIGN_IN_ISSUER',
+  signInClientId: 'DASHBOARD_SIGN_IN_CLIENT_ID',
+  signInLogoutUrl: 'DASHBOARD_SIGN_IN_LOGOUT_URL',
 } as const;
 
 const noCache = 'max-age=0,no-cache,no-store,must-revalidate';
@@ -31,6 +35,10 @@ export const dashboard = new sst.aws.StaticSite('Dashboard', {
     ...(dashboardPrograms.length > 0
       ? { [dashboardConfigEnvironment.programs]: JSON.stringify(dashboardPrograms) }
       : {}),
+    // The employee page (me.html) signs in with managed login: the pool's issuer and public client.
+    [dashboardConfigEnvironment.signInIssuer]: userPoolIssuer,
+    [dashboardConfigEnvironment.signInClientId]: userPoolClient.id,
+    [dashboardConfigEnvironment.signInLogoutUrl]: $interpolate`${userPool.domainUrl}/logout`,
   },
   assets: {
     fileOptions: [

@@ -64,12 +64,32 @@ describe('the dashboard site', () => {
     const api = onlyResource(run, 'aws:appsync/graphQLApi:GraphQLApi', 'the Api component');
     const key = onlyResource(run, 'aws:appsync/apiKey:ApiKey', 'the public API key');
     const uris = api.state.uris as Record<string, string>;
-    expect(builderEnvironment()).toEqual({
+    expect(builderEnvironment()).toMatchObject({
       DASHBOARD_GRAPHQL_URL: uris['GRAPHQL'],
       DASHBOARD_REALTIME_URL: uris['REALTIME'],
       DASHBOARD_API_KEY: stateString(key, 'key'),
       DASHBOARD_REGION: 'us-east-1',
     });
+  });
+
+  it("gives the employee page's sign-in the pool's issuer, public client and managed login's sign-out", () => {
+    const pool = onlyResource(run, 'aws:cognito/userPool:UserPool', 'the user pool');
+    const client = onlyResource(run, 'aws:cognito/userPoolClient:UserPoolClient', 'the app client');
+    const domain = onlyResource(run, 'aws:cognito/userPoolDomain:UserPoolDomain', 'the managed login domain');
+    expect(builderEnvironment()).toMatchObject({
+      DASHBOARD_SIGN_IN_ISSUER: `https://cognito-idp.us-east-1.amazonaws.com/${stateString(pool, 'id')}`,
+      DASHBOARD_SIGN_IN_CLIENT_ID: stateString(client, 'id'),
+      DASHBOARD_SIGN_IN_LOGOUT_URL: `https://${stateString(domain, 'domain')}.auth.us-east-1.amazoncognito.com/logout`,
+    });
+    expect(Object.keys(builderEnvironment()).sort()).toEqual([
+      'DASHBOARD_API_KEY',
+      'DASHBOARD_GRAPHQL_URL',
+      'DASHBOARD_REALTIME_URL',
+      'DASHBOARD_REGION',
+      'DASHBOARD_SIGN_IN_CLIENT_ID',
+      'DASHBOARD_SIGN_IN_ISSUER',
+      'DASHBOARD_SIGN_IN_LOGOUT_URL',
+    ]);
   });
 
   it('writes config.json for the stage when the build command runs with that environment', () => {
@@ -88,6 +108,11 @@ describe('the dashboard site', () => {
         realtimeUrl: builderEnvironment()['DASHBOARD_REALTIME_URL'],
         apiKey: builderEnvironment()['DASHBOARD_API_KEY'],
         region: 'us-east-1',
+        signIn: {
+          issuer: builderEnvironment()['DASHBOARD_SIGN_IN_ISSUER'],
+          clientId: builderEnvironment()['DASHBOARD_SIGN_IN_CLIENT_ID'],
+          logoutUrl: builderEnvironment()['DASHBOARD_SIGN_IN_LOGOUT_URL'],
+        },
       });
     } finally {
       rmSync(outDir, { recursive: true, force: true });
@@ -98,6 +123,7 @@ describe('the dashboard site', () => {
     const files = uploadedFiles();
     const cacheOf = (key: string) => files.find((file) => file.key === key)?.cacheControl;
     expect(cacheOf('index.html')).toMatch(/no-cache/);
+    expect(cacheOf('me.html')).toMatch(/no-cache/);
     expect(cacheOf('config.json')).toMatch(/no-cache/);
     const bundles = files.filter((file) => /^main-[A-Z0-9]+\.js$/.test(file.key));
     expect(bundles).toHaveLength(1);

@@ -1,13 +1,15 @@
 /**
- * Bundles the dashboard for the browser: `dist/index.html`, a content-hashed script and
- * stylesheet, the favicon, and, when the environment names an API, `dist/config.json`. The bundle holds
- * no stage: the same build serves any API through the config.json written next to it.
+ * Bundles the dashboard for the browser: the wall page `dist/index.html` and the employee page
+ * `dist/me.html`, each with a content-hashed script and stylesheet, the favicon, and, when the
+ * environment names an API, `dist/config.json`. The bundles hold no stage: the same build serves
+ * any API through the config.json written next to them.
  *
  *   pnpm --filter @leaderboard/dashboard build [--out <dir>]
  *
  * Environment for config.json (the deploy sets these from the API's outputs):
  * DASHBOARD_GRAPHQL_URL, DASHBOARD_REALTIME_URL, DASHBOARD_API_KEY, DASHBOARD_REGION and
- * optionally DASHBOARD_PROGRAMS (JSON list of {id, name}).
+ * optionally DASHBOARD_PROGRAMS (JSON list of {id, name}); for the employee page's sign-in,
+ * DASHBOARD_SIGN_IN_ISSUER, DASHBOARD_SIGN_IN_CLIENT_ID and optionally DASHBOARD_SIGN_IN_LOGOUT_URL.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,10 +76,16 @@ const browserModules: Plugin = {
   },
 };
 
-/** The esbuild options of the dashboard bundle (also what the build benchmark measures). */
+/** Each page: its HTML template, the script and stylesheet it names, and its file in the build. */
+const pages = [
+  { template: 'src/page/index.html', script: 'src/browser/main.ts', styles: 'src/page/styles.css' },
+  { template: 'src/page/me.html', script: 'src/employee/me.ts', styles: 'src/page/me.css' },
+] as const;
+
+/** The esbuild options of the dashboard bundles (also what the build benchmark measures). */
 export function dashboardBuildOptions(outDir: string): BuildOptions & { metafile: true } {
   return {
-    entryPoints: [join(packageDir, 'src/browser/main.ts'), join(packageDir, 'src/page/styles.css')],
+    entryPoints: pages.flatMap((page) => [join(packageDir, page.script), join(packageDir, page.styles)]),
     outdir: outDir,
     entryNames: '[name]-[hash]',
     bundle: true,
@@ -111,14 +119,16 @@ export async function buildDashboard(options: BuildDashboardOptions = {}): Promi
     return basename(found[0]);
   };
   const favicon = writeFavicon(outDir);
-  const html = readFileSync(join(packageDir, 'src/page/index.html'), 'utf8')
-    .replace('%SCRIPT%', `./${outputFor('src/browser/main.ts')}`)
-    .replace('%STYLES%', `./${outputFor('src/page/styles.css')}`)
-    .replaceAll('%FAVICON%', `./${favicon}`);
-  writeFileSync(join(outDir, 'index.html'), html);
+  for (const page of pages) {
+    const html = readFileSync(join(packageDir, page.template), 'utf8')
+      .replace('%SCRIPT%', `./${outputFor(page.script)}`)
+      .replace('%STYLES%', `./${outputFor(page.styles)}`)
+      .replaceAll('%FAVICON%', `./${favicon}`);
+    writeFileSync(join(outDir, basename(page.template)), html);
+  }
   if (options.config) writeDashboardConfig(outDir, options.config);
   const files = [
-    'index.html',
+    ...pages.map((page) => basename(page.template)),
     favicon,
     ...outputs.map(([file]) => relative(outDir, resolve(file))),
     ...(options.config ? [configFileName] : []),
@@ -143,7 +153,19 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): DashboardConfig |
     apiKey: env['DASHBOARD_API_KEY'],
     region: env['DASHBOARD_REGION'],
     programs,
+    ...signInFromEnvironment(env),
   });
+}
+
+function signInFromEnvironment(env: NodeJS.ProcessEnv): { signIn?: unknown } {
+  if (!env['DASHBOARD_SIGN_IN_ISSUER']) return {};
+  return {
+    signIn: {
+      issuer: env['DASHBOARD_SIGN_IN_ISSUER'],
+      clientId: env['DASHBOARD_SIGN_IN_CLIENT_ID'],
+      ...(env['DASHBOARD_SIGN_IN_LOGOUT_URL'] ? { logoutUrl: env['DASHBOARD_SIGN_IN_LOGOUT_URL'] } : {}),
+    },
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -5,12 +5,12 @@
  * local runtime; Amplify v6 forces wss://.)
  */
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { filter } from 'rxjs';
 import { AUTH_TYPE, createAuthLink, type AuthOptions } from 'aws-appsync-auth-link';
-import { CONTROL_EVENTS_KEY, createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
+import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 import { LeaderboardDocument, OnLeaderboardChangedDocument } from '@leaderboard/core/generated/operations';
 import type { DashboardConfig } from '../view/config.ts';
 import type { BoardSnapshot } from '../view/snapshot.ts';
+import { readinessContext, readinessLink } from './readiness-link.ts';
 import { describeRequestError, type RequestFailure } from './request-error.ts';
 
 export interface BoardWatchHandlers {
@@ -33,27 +33,6 @@ export class BoardRequestError extends Error {
     super(failure.message);
   }
 }
-
-/** Operation context: called when the server acknowledges the subscription. */
-interface ReadinessContext {
-  readonly onSubscriptionReady?: () => void;
-}
-
-/**
- * Turns the subscription link's control event (sent on start_ack) into a callback and keeps it
- * from reaching Apollo Client, which takes a result without data for an error and ends the
- * subscription.
- */
-const readinessLink = new ApolloLink((operation, forward) => {
-  const { onSubscriptionReady } = operation.getContext() as ReadinessContext;
-  return forward(operation).pipe(
-    filter((result) => {
-      if (result.extensions?.['controlMsgType'] === undefined) return true;
-      if (result.extensions['controlMsgType'] === 'CONNECTED') onSubscriptionReady?.();
-      return false;
-    }),
-  );
-});
 
 /** `rows`: how many entries a read asks for (the API caps it too). */
 export function createBoardClient(config: DashboardConfig, rows: number): BoardClient {
@@ -93,12 +72,9 @@ export function createBoardClient(config: DashboardConfig, rows: number): BoardC
           variables: { boardId },
           fetchPolicy: 'no-cache',
           // Asks the link for its control events, so the screen knows when it is really live.
-          context: {
-            controlMessages: { [CONTROL_EVENTS_KEY]: true },
-            onSubscriptionReady: () => {
-              if (!ended) handlers.ready();
-            },
-          } satisfies ReadinessContext & Record<string, unknown>,
+          context: readinessContext(() => {
+            if (!ended) handlers.ready();
+          }),
         })
         .subscribe({
           next: (result) => {

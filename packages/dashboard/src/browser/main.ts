@@ -1,33 +1,11 @@
 /** The dashboard page: loads config.json, then keeps the picked board live. */
 import { pickerOptions, requestedBoard, requestedRows } from '../view/boards.ts';
-import {
-  configFileName,
-  DashboardConfigError,
-  parseDashboardConfig,
-  type DashboardConfig,
-} from '../view/config.ts';
+import type { DashboardConfig } from '../view/config.ts';
 import { requestedUser } from '../view/viewer.ts';
 import { createBoardClient, type BoardClient } from './board-client.ts';
 import { BoardView } from './board-view.ts';
 import { LiveBoard } from './live-board.ts';
-
-async function loadConfig(): Promise<DashboardConfig> {
-  let response: Response;
-  try {
-    response = await fetch(new URL(configFileName, document.baseURI), { cache: 'no-store' });
-  } catch (error) {
-    throw new DashboardConfigError(`${configFileName} could not be loaded: ${(error as Error).message}`);
-  }
-  if (!response.ok)
-    throw new DashboardConfigError(`${configFileName} could not be loaded: HTTP ${response.status}`);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new DashboardConfigError(`${configFileName} is not valid JSON`);
-  }
-  return parseDashboardConfig(json);
-}
+import { loadConfig } from './load-config.ts';
 
 const sameEndpoint = (a: DashboardConfig, b: DashboardConfig) =>
   a.graphqlUrl === b.graphqlUrl && a.apiKey === b.apiKey && a.region === b.region;

@@ -8,16 +8,32 @@ export interface RequestFailure {
   readonly message: string;
   readonly errorTypes?: readonly string[];
   readonly status?: number;
+  /** Each error that names the input field at fault (AppSync's `errorInfo.field`), with its type. */
+  readonly fieldErrors?: readonly FieldError[];
+}
+
+export interface FieldError {
+  readonly field: string;
+  readonly errorType: string;
+  readonly message: string;
 }
 
 interface ErrorLike {
   readonly message?: unknown;
   readonly errorType?: unknown;
+  readonly errorInfo?: unknown;
+}
+
+function fieldErrorOf(entry: ErrorLike): FieldError[] {
+  const info = entry.errorInfo as { field?: unknown } | null | undefined;
+  if (typeof info?.field !== 'string' || typeof entry.errorType !== 'string') return [];
+  return [{ field: info.field, errorType: entry.errorType, message: String(entry.message ?? '') }];
 }
 
 const describeEntries = (entries: readonly ErrorLike[]): RequestFailure => ({
   message: entries.map((entry) => String(entry.message ?? 'unknown error')).join('; '),
   errorTypes: entries.flatMap((entry) => (typeof entry.errorType === 'string' ? [entry.errorType] : [])),
+  fieldErrors: entries.flatMap(fieldErrorOf),
 });
 
 export function describeRequestError(error: unknown): RequestFailure {

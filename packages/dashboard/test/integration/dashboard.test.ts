@@ -40,6 +40,8 @@ let badKeySite: { dir: string; server: DashboardServer } | undefined;
 
 beforeAll(async () => {
   testbed = await startTestbed(rebuildIntervalMs);
+  // Activities name the program only once it exists (an admin creates it).
+  await testbed.createProgram({ ...program, activityTypes: ['running', 'swimming'] });
   await testbed.signIn(['alice', 'bob', 'carol', 'dave'].map((user) => ({ user, name: user.toUpperCase() })));
 }, 60_000);
 

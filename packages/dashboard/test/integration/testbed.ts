@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activityCatalog, pointsFor } from '@leaderboard/core';
+import { serviceConfig } from '@leaderboard/core/config';
 // By path, not by package: @leaderboard/local depends on this package to serve the page.
 import { startLocalStack, type LocalStack } from '../../../local/src/stack/local-stack.ts';
 import { postGraphQL, until } from '../../../local/test/integration/stack/stack-test-kit.ts';
@@ -46,6 +47,15 @@ export const readTable = (page: Page) =>
     })),
   );
 
+export interface TestProgram {
+  readonly id: string;
+  readonly name: string;
+  readonly activityTypes: readonly string[];
+  readonly pointsGoal?: number;
+}
+
+const dayMs = 86_400_000;
+
 export interface Testbed {
   readonly stack: LocalStack;
   readonly browser: TestBrowser;
@@ -53,14 +63,18 @@ export interface Testbed {
   readonly siteDir: string;
   /** The stack's log, for a failure's message. */
   readonly logLines: readonly string[];
-  /** Mints a token for each user, the name becoming their display name. */
-  signIn(users: ReadonlyArray<{ readonly user: string; readonly name: string }>): Promise<void>;
+  /** Mints a token for each user, the name becoming their display name, the team their team claim. */
+  signIn(
+    users: ReadonlyArray<{ readonly user: string; readonly name: string; readonly team?: string }>,
+  ): Promise<void>;
   /** Records each step through the API with its user's token. */
   record(steps: readonly Step[]): Promise<void>;
   /** Waits until the worker has counted each user's global total (read back with their own token). */
   untilCounted(expected: ReadonlyMap<string, number>): Promise<void>;
   /** The user ids of a board as the API serves it now. */
   publishedLeaders(boardId?: string): Promise<string[]>;
+  /** Creates a running program (from a day ago for 30 days), as an admin. */
+  createProgram(program: TestProgram): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,7 +96,10 @@ export async function startTestbed(rebuildIntervalMs: number): Promise<Testbed> 
     siteDir,
     logLines,
     async signIn(users) {
-      for (const { user, name } of users) tokens.set(user, await stack.mintToken({ sub: user, name }));
+      for (const { user, name, team } of users) {
+        const claims = team ? { claims: { [serviceConfig.teamClaim]: team } } : {};
+        tokens.set(user, await stack.mintToken({ sub: user, name, ...claims }));
+      }
     },
     async record(steps) {
       for (const step of steps) {
@@ -127,6 +144,23 @@ export async function startTestbed(rebuildIntervalMs: number): Promise<Testbed> 
         { 'x-api-key': stack.apiKey },
       );
       return board.data?.leaderboard.entries.map((entry) => entry.userId) ?? [];
+    },
+    async createProgram(program) {
+      const admin = await stack.mintToken({ sub: 'program-admin', name: 'Admin', groups: ['admins'] });
+      const response = await postGraphQL(
+        stack.graphqlUrl,
+        'mutation Create($input: ProgramInput!) { createProgram(input: $input) { id } }',
+        {
+          input: {
+            ...program,
+            activityTypes: [...program.activityTypes],
+            startsAt: new Date(Date.now() - dayMs).toISOString(),
+            endsAt: new Date(Date.now() + 30 * dayMs).toISOString(),
+          },
+        },
+        { authorization: admin },
+      );
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     },
     async close() {
       await browser.close();

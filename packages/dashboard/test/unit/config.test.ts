@@ -26,6 +26,14 @@ describe('parseDashboardConfig', () => {
     expect(parseDashboardConfig(withoutRegion)).toMatchObject({ region: 'us-east-1', programs: [] });
   });
 
+  it('reads where employees sign in, the sign-out endpoint being optional', () => {
+    const signIn = { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc', clientId: 'c1' };
+    expect(parseDashboardConfig({ ...valid, signIn }).signIn).toEqual(signIn);
+    const withLogout = { ...signIn, logoutUrl: 'https://auth.example.com/logout' };
+    expect(parseDashboardConfig({ ...valid, signIn: withLogout }).signIn).toEqual(withLogout);
+    expect(parseDashboardConfig(valid)).not.toHaveProperty('signIn');
+  });
+
   it.each([
     ['not an object', [], /JSON object/],
     ['no API key', { ...valid, apiKey: '' }, /"apiKey"/],
@@ -37,6 +45,13 @@ describe('parseDashboardConfig', () => {
     ],
     ['programs that are not a list', { ...valid, programs: 'p1' }, /"programs"/],
     ['a program without an id', { ...valid, programs: [{ name: 'x' }] }, /"id"/],
+    ['sign-in that is not an object', { ...valid, signIn: 'x' }, /"signIn" must be an object/],
+    ['sign-in without a client id', { ...valid, signIn: { issuer: 'https://i' } }, /"signIn.clientId"/],
+    [
+      'a sign-in issuer that is not a URL',
+      { ...valid, signIn: { issuer: 'cognito', clientId: 'c' } },
+      /"signIn.issuer" is not a URL/,
+    ],
   ])('refuses %s', (_what, json, message) => {
     expect(() => parseDashboardConfig(json)).toThrow(DashboardConfigError);
     expect(() => parseDashboardConfig(json)).toThrow(message);

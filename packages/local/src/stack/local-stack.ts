@@ -168,6 +168,7 @@ function describeStartError(error: unknown, port: number | undefined): Error {
 async function startDashboard(
   options: LocalStackOptions,
   api: StartedApi,
+  issuer: LocalIssuer,
   certificate: ServedCertificate | undefined,
   teardown: Teardown,
 ): Promise<string | undefined> {
@@ -178,6 +179,8 @@ async function startDashboard(
     apiKey: api.apiKey,
     region: localRegion,
     programs: [],
+    // The employee page signs in with the issuer's code flow; its client id is the tokens' audience.
+    signIn: { issuer: issuer.issuer, clientId: issuer.audience },
   });
   const port = options.dashboardPort ?? 0;
   const tls = certificate ? { key: certificate.key, cert: certificate.cert } : undefined;
@@ -363,7 +366,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     teardown.add('functions', () =>
       Promise.all(Object.values(functions).map((fn) => fn.stop())).then(() => {}),
     );
-    const dashboardUrl = await startDashboard(options, api, certificate, teardown);
+    const dashboardUrl = await startDashboard(options, api, emulators.issuer, certificate, teardown);
     const flow = await startEventFlow(
       {
         options,

@@ -99,6 +99,7 @@ function latencies(
 console.log(`fan-out: ${machineLine()}`);
 const bench = await startBenchStack();
 const raw = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+await new Promise((resolve) => raw.once('listening', resolve));
 try {
   const { stack } = bench;
   const rebuilder = stack.identities.functions['RebuilderFunction']!;

@@ -18,6 +18,9 @@ export interface FunctionUsage {
   invocations: number;
   durationMs: number;
   readonly memoryMb: number;
+  /** When each invocation started, and each finished one's start and end (epoch ms), to place a slow sample against them. */
+  readonly starts: number[];
+  readonly windows: Array<readonly [number, number]>;
 }
 
 export interface BenchStack {
@@ -46,16 +49,25 @@ export async function startBenchStack(options: LocalStackOptions = {}): Promise<
   const functionUsage: Record<string, FunctionUsage> = {};
   for (const spec of functionSpecs) {
     const fn = stack.functions[spec.name as keyof typeof stack.functions];
-    const usage: FunctionUsage = { invocations: 0, durationMs: 0, memoryMb: spec.memoryMb };
+    const usage: FunctionUsage = {
+      invocations: 0,
+      durationMs: 0,
+      memoryMb: spec.memoryMb,
+      starts: [],
+      windows: [],
+    };
     functionUsage[spec.name] = usage;
     const invoke = fn.invoke.bind(fn);
     fn.invoke = async (...args: Parameters<typeof fn.invoke>) => {
       const started = performance.now();
+      const startedAt = Date.now();
+      if (usage.starts.length < 1000) usage.starts.push(startedAt);
       try {
         return await invoke(...args);
       } finally {
         usage.invocations += 1;
         usage.durationMs += performance.now() - started;
+        if (usage.windows.length < 1000) usage.windows.push([startedAt, Date.now()]);
       }
     };
   }
@@ -69,6 +81,8 @@ export async function startBenchStack(options: LocalStackOptions = {}): Promise<
       for (const usage of Object.values(functionUsage)) {
         usage.invocations = 0;
         usage.durationMs = 0;
+        usage.windows.length = 0;
+        usage.starts.length = 0;
       }
     },
     async tokensFile(prefix, count) {

@@ -66,6 +66,24 @@ export interface ServiceConfig {
   /** `myActivities(limit)` when the caller gives none, and its largest accepted value. */
   readonly defaultHistoryLimit: number;
   readonly maxHistoryLimit: number;
+  /** Longest reason an admin gives for an operator's action (kept in the audit trail). */
+  readonly maxReasonLength: number;
+  /** `auditLog(limit)` when the caller gives none, and its largest accepted value. */
+  readonly defaultAuditLimit: number;
+  readonly maxAuditLimit: number;
+  /**
+   * How far behind its table the `byUser` index may be (it is eventually consistent): a user's
+   * aggregates are recomputed from their history only once their latest counted activity is older.
+   */
+  readonly historyIndexLagSeconds: number;
+  /** Attempts at recomputing one user's aggregates while the worker keeps moving them. */
+  readonly recomputeAttempts: number;
+  /** Index items one replay page reads: a page's work stays bounded whatever the log holds. */
+  readonly replayPageItems: number;
+  /** Users of one replay page recomputed at once. */
+  readonly replayConcurrency: number;
+  /** Time one `eraseUser` call spends before it answers with a `nextToken` (AppSync gives a request 30 s). */
+  readonly eraseCallBudgetSeconds: number;
 }
 
 export const serviceConfig: ServiceConfig = {
@@ -96,4 +114,12 @@ export const serviceConfig: ServiceConfig = {
   maxPointsGoal: 1_000_000_000,
   defaultHistoryLimit: 20,
   maxHistoryLimit: 100,
+  maxReasonLength: 500,
+  defaultAuditLimit: 20,
+  maxAuditLimit: 100,
+  historyIndexLagSeconds: 2,
+  recomputeAttempts: 8,
+  replayPageItems: 200,
+  replayConcurrency: 8,
+  eraseCallBudgetSeconds: 15,
 };

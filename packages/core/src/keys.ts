@@ -5,7 +5,7 @@
  * never by a board alone (no hot keys).
  */
 
-/** `kind` attribute values. The pipe keeps `kind = activity` inserts only. */
+/** `kind` attribute values. The pipe keeps inserts of `activity` and `reversal` items only. */
 export const itemKinds = {
   activity: 'activity',
   rateCounter: 'rateCounter',
@@ -21,6 +21,13 @@ export const itemKinds = {
   teamAssignment: 'teamAssignment',
   program: 'program',
   programCount: 'programCount',
+  // Operators' tools: the reversal log entry (it flows to the worker like an activity), who is
+  // disqualified, the audit trail (and each subject's pointer to its entries), replay runs.
+  reversal: 'reversal',
+  disqualification: 'disqualification',
+  auditRecord: 'auditRecord',
+  auditReference: 'auditReference',
+  replayRun: 'replayRun',
 } as const;
 
 export type ItemKind = (typeof itemKinds)[keyof typeof itemKinds];

@@ -36,7 +36,7 @@ export interface QueueSpec {
   readonly source: {
     readonly batchSize: number;
     readonly windowSeconds: number;
-    /** EventBridge Pipes filter pattern: inserts of activity items only. */
+    /** EventBridge Pipes filter pattern: inserts of activity and reversal items only (not the counters). */
     readonly filterPattern: Readonly<Record<string, unknown>>;
     /**
      * Where a new pipe starts reading. The oldest record still in the stream (24 hours), so a
@@ -82,7 +82,9 @@ export const activitiesQueue = {
     windowSeconds: 1,
     filterPattern: {
       eventName: ['INSERT'],
-      dynamodb: { NewImage: { [activityAttributes.kind]: { S: [itemKinds.activity] } } },
+      dynamodb: {
+        NewImage: { [activityAttributes.kind]: { S: [itemKinds.activity, itemKinds.reversal] } },
+      },
     },
     startingPosition: 'TRIM_HORIZON',
     maximumRetryAttempts: 10,

@@ -15,10 +15,12 @@ import {
   optionalText,
   optionalTimestamp,
   startReading,
+  textAttribute,
   timestampAttribute,
   wholeNumber,
   type Decoded,
   type ItemAttributes,
+  type ItemReader,
 } from './item.ts';
 
 export const activityAttributes = {
@@ -38,8 +40,21 @@ export const activityAttributes = {
   idempotencyKey: 'idempotencyKey',
   processedAt: 'processedAt',
 } as const;
+  countedForProgram: 'countedForProgram',
+  reversedAt: 'reversedAt',
+  reversedBy: 'reversedBy',
+  reversalReason: 'reversalReason',
 
 export interface StoredActivity {
+/** An admin's reversal of the activity: it stays in the log and counts for nothing. */
+export interface ActivityReversal {
+  /** ISO 8601 UTC. */
+  readonly at: string;
+  /** The admin's user id. */
+  readonly by: string;
+  readonly reason: string;
+}
+
   /** The activity's key under its user: the idempotency key, or a fresh ULID when the client gave none. */
   readonly key: string;
   readonly id: string;
@@ -62,6 +77,13 @@ export interface StoredActivity {
 }
 
 const activityKeyPrefix = (userId: string): string => `ACT${keySeparator}${userId}${keySeparator}`;
+  /**
+   * Whether it counted for its program when the worker applied it (by the program as it was then):
+   * a recomputation counts it the same way. Absent on activities applied before it was kept.
+   */
+  readonly countedForProgram?: boolean;
+  /** Set by `reverseActivity`; absent on activities that count. */
+  readonly reversal?: ActivityReversal | null;
 
 export const activityKey = (userId: string, key: string): ActivitiesKey => ({
   pk: `${activityKeyPrefix(userId)}${key}`,
@@ -90,6 +112,12 @@ export function encodeActivity(activity: StoredActivity): ItemAttributes {
 }
 
 export function parseActivity(item: unknown): Decoded<StoredActivity> {
+  if (activity.countedForProgram !== undefined) item[names.countedForProgram] = activity.countedForProgram;
+  if (activity.reversal) {
+    item[names.reversedAt] = activity.reversal.at;
+    item[names.reversedBy] = activity.reversal.by;
+    item[names.reversalReason] = activity.reversal.reason;
+  }
   const names = activityAttributes;
   const reader = startReading(item, 'activity item', itemKinds.activity);
   const userId = nonEmptyText(reader, names.userId);
@@ -101,6 +129,8 @@ export function parseActivity(item: unknown): Decoded<StoredActivity> {
     key: pk.slice(prefix.length),
     id: nonEmptyText(reader, names.id),
     userId,
+  const countedForProgram = optionalFlag(reader, names.countedForProgram);
+  const reversal = reversalOf(reader);
     displayName: nonEmptyText(reader, names.displayName),
     type: nonEmptyText(reader, names.type),
     quantity: nonNegativeNumber(reader, names.quantity),
@@ -112,4 +142,25 @@ export function parseActivity(item: unknown): Decoded<StoredActivity> {
     idempotencyKey: optionalText(reader, names.idempotencyKey),
     processedAt: optionalTimestamp(reader, names.processedAt),
   });
+}
+    // Left out when absent, as activities were read before operators could mark them.
+    ...(countedForProgram === null ? {} : { countedForProgram }),
+    ...(reversal === null ? {} : { reversal }),
+
+function optionalFlag(reader: ItemReader, name: string): boolean | null {
+  const value = reader.attributes[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'boolean') noteProblem(reader, `${name} is not true or false`);
+  return value === true;
+}
+
+function reversalOf(reader: ItemReader): ActivityReversal | null {
+  const names = activityAttributes;
+  const at = optionalTimestamp(reader, names.reversedAt);
+  if (at === null) return null;
+  return {
+    at,
+    by: nonEmptyText(reader, names.reversedBy),
+    reason: textAttribute(reader, names.reversalReason),
+  };
 }

@@ -5,9 +5,11 @@
  */
 import { MalformedItemError } from '../errors.ts';
 import { parseActivity, type StoredActivity } from './activity.ts';
+import { parseAuditRecord, type AuditRecord } from './audit-record.ts';
 import { parseBoardChange, type BoardChange } from './board-change.ts';
 import { parseCallerContext, type Caller } from './caller-context.ts';
 import { parseDailyPoints, parseRateCounter, type DailyPoints, type RateCounter } from './counters.ts';
+import { parseDisqualification, type Disqualification } from './disqualification.ts';
 import type { Decoded } from './item.ts';
 import { parseProgram, type StoredProgram } from './program.ts';
 import { parseProgress, type StoredProgress } from './progress.ts';
@@ -30,3 +32,8 @@ export const decodeSnapshot = (item: unknown): BoardSnapshot => decodedValue(par
 export const decodeBoardChange = (item: unknown): BoardChange => decodedValue(parseBoardChange(item));
 export const decodeRebuildCursor = (item: unknown): RebuildCursor => decodedValue(parseRebuildCursor(item));
 export const decodeCallerContext = (context: unknown): Caller => decodedValue(parseCallerContext(context));
+export const decodeReversal = (item: unknown): StoredReversal => decodedValue(parseReversal(item));
+export const decodeDisqualification = (item: unknown): Disqualification =>
+  decodedValue(parseDisqualification(item));
+export const decodeAuditRecord = (item: unknown): AuditRecord => decodedValue(parseAuditRecord(item));
+export const decodeReplayRun = (item: unknown): ReplayRun => decodedValue(parseReplayRun(item));

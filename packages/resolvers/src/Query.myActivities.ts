@@ -2,49 +2,15 @@
  * The caller's activities, newest `occurredAt` first, a page at a time: one Query of the
  * caller's partition of the `byUser` index, resumed from AppSync's `nextToken`.
  */
-import { util, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
-import { serviceConfig } from '@leaderboard/core/config';
-import { errorTypes } from '@leaderboard/core/errors';
+import type { Context, DynamoDBQueryRequest } from '@aws-appsync/utils';
 import type { ActivityPage, QueryMyActivitiesArgs } from '@leaderboard/core/generated/schema';
-import { activityAttributes } from '@leaderboard/core/items/activity';
-import type { activitiesTable } from '@leaderboard/core/tables';
-import { toActivity } from './lib/activity.ts';
 import { requireCaller } from './lib/caller.ts';
-import { endWithInternalFailure } from './lib/errors.ts';
-
-const historyIndex: keyof typeof activitiesTable.globalIndexes = 'byUser';
+import { historyPageRequest, historyPageResponse } from './lib/history.ts';
 
 export function request(ctx: Context<QueryMyActivitiesArgs>): DynamoDBQueryRequest {
-  const userId = requireCaller(ctx).userId;
-  const limit = ctx.args.limit ?? serviceConfig.defaultHistoryLimit;
-  if (limit < 1 || limit > serviceConfig.maxHistoryLimit) {
-    util.error(`limit must be from 1 to ${serviceConfig.maxHistoryLimit}.`, errorTypes.validation, null, {
-      field: 'limit',
-    });
-  }
-  return {
-    operation: 'Query',
-    index: historyIndex,
-    query: {
-      expression: '#userId = :userId',
-      expressionNames: { '#userId': activityAttributes.userId },
-      expressionValues: util.dynamodb.toMapValues({ ':userId': userId }),
-    },
-    scanIndexForward: false,
-    limit,
-    nextToken: ctx.args.nextToken ?? undefined,
-  };
+  return historyPageRequest(requireCaller(ctx).userId, ctx.args);
 }
 
 export function response(ctx: Context<QueryMyActivitiesArgs>): ActivityPage {
-  if (ctx.error && ctx.args.nextToken && ctx.error.type === 'DynamoDB:ValidationException') {
-    // A token of another query (another user's history) names a start this query cannot have.
-    console.error('myActivities: nextToken refused', ctx.error.message);
-    util.error('nextToken is not one this query returned.', errorTypes.validation, null, {
-      field: 'nextToken',
-    });
-  }
-  if (ctx.error) return endWithInternalFailure(ctx.error);
-  const result = ctx.result as { items: unknown[]; nextToken?: string | null };
-  return { items: result.items.map(toActivity), nextToken: result.nextToken ?? null };
+  return historyPageResponse(ctx, 'myActivities');
 }

@@ -29,7 +29,7 @@ export interface RecordedActivity {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function newImageOf(body: string): Record<string, unknown> {
+export function newImageOf(body: string): Record<string, unknown> {
   let record: unknown;
   try {
     record = JSON.parse(body);

@@ -1,6 +1,6 @@
 /**
  * The worker's SQS handler, built from explicit dependencies so tests can run it against
- * DynamoDB Local. Each message is one activity; failures are reported per message
+ * DynamoDB Local. Each message is one activity (or an admin's reversal of one); failures are reported per message
  * (ReportBatchItemFailures), so one bad or contended activity never holds back the others.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -9,8 +9,10 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseActivityMessage, UnreadableActivityError } from './activity-record.ts';
 import { applyActivity, type AggregationDependencies } from './apply-activity.ts';
+import { applyReversalRecord, type ReversalWorkerConfig } from './reversal-step.ts';
 
 export interface WorkerDependencies extends AggregationDependencies {
+  readonly config: AggregationDependencies['config'] & ReversalWorkerConfig;
   readonly logger: Logger;
   readonly metrics: Metrics;
 }
@@ -21,6 +23,8 @@ export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
   const processor = new BatchProcessor(EventType.SQS);
 
   const applyRecord = async (record: SQSRecord): Promise<void> => {
+    // Reversals travel the activities' way; anything else is read as an activity.
+    if (await applyReversalRecord(record, deps)) return;
     let activity;
     try {
       activity = parseActivityMessage(record.body);

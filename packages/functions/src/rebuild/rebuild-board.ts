@@ -5,7 +5,8 @@
  */
 import { serviceConfig } from '@leaderboard/core/config';
 import { canonicalTimestamp, rankEntries, rankingChanged, type RankedEntry } from '@leaderboard/core/ranking';
-import { readBoardTop, type BoardTopSource } from './board-top.ts';
+import type { BoardTopSource } from './board-top.ts';
+import { readEligibleTop } from './disqualifications.ts';
 import type { LeaderboardPublisher } from './publisher.ts';
 import {
   markPublished,
@@ -43,7 +44,7 @@ export async function rebuildBoard(
   nowMs: number,
 ): Promise<BoardRebuildResult> {
   const latest = await readSnapshot(deps, boardId);
-  const top = await readBoardTop(deps, boardId, deps.topN);
+  const top = await readEligibleTop(deps, boardId, deps.topN);
   const previousEntries = latest?.entries ?? [];
   const entries = withinBytes(rankEntries(top.totals, previousEntries), serviceConfig.maxSnapshotBytes);
   const result = (outcome: BoardRebuildOutcome, version: number): BoardRebuildResult => ({

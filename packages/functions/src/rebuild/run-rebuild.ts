@@ -1,5 +1,6 @@
 /**
- * One scheduled rebuild: every board changed since the previous run, each rebuilt on its
+ * One scheduled rebuild: every board changed since the previous run (marked by workers, or
+ * by a disqualification made or ended), each rebuilt on its
  * own so one failing board does not hold back the others. The cursor moves forward only
  * when every board succeeded; otherwise the next run sees the same changes again.
  */
@@ -10,6 +11,7 @@ import {
   writeRebuildCursor,
   type ChangedBoard,
 } from './changed-boards.ts';
+import { disqualificationChanges, mergeChangedBoards } from './disqualifications.ts';
 import { rebuildBoard, type BoardRebuildDependencies, type BoardRebuildResult } from './rebuild-board.ts';
 
 export interface RebuildDependencies extends BoardRebuildDependencies {
@@ -48,7 +50,10 @@ export async function runRebuild(deps: RebuildDependencies, sinceMs?: number): P
       : cursor - deps.config.rebuildOverlapSeconds * 1000);
   // Marks older than their TTL may be gone already; reading further back finds nothing.
   const fromMs = Math.max(wanted, startedAt - deps.config.boardChangeTtlSeconds * 1000);
-  const changed = await findChangedBoards(deps, fromMs, startedAt);
+  const changed = mergeChangedBoards(
+    await findChangedBoards(deps, fromMs, startedAt),
+    await disqualificationChanges(deps, fromMs, startedAt),
+  );
   const boards: BoardRebuildResult[] = [];
   const failures: RebuildFailure[] = [];
   for (const { boardId } of changed) {

@@ -63,3 +63,6 @@ export function toActivity(item: unknown): Activity {
     idempotencyKey: activity.idempotencyKey,
   };
 }
+    key: activity.key,
+    reversedAt: activity.reversal ? activity.reversal.at : null,
+    reversalReason: activity.reversal ? activity.reversal.reason : null,

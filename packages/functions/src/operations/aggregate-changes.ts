@@ -1,0 +1,228 @@
+/**
+ * The writes that bring a user's stored aggregates to what their log says, with the shared
+ * counters moved by the difference: per board, the total put or deleted on condition it is still
+ * what was read (as the worker writes it), the user moved between score buckets, and each team's
+ * counter given or taken the user's share and membership. Per program, the progress put or
+ * deleted on the same condition. A board or program whose stored values already match writes nothing.
+ */
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { teamBoardId } from '@leaderboard/core/boards';
+import type { ItemExpression } from '@leaderboard/core/items/item';
+import {
+  encodeProgress,
+  progressAttributes,
+  progressKey,
+  type StoredProgress,
+} from '@leaderboard/core/items/progress';
+import { scoreHistogramKey, scoreHistogramMove } from '@leaderboard/core/items/score-histogram';
+import { teamCounterAttributes, teamCounterKey } from '@leaderboard/core/items/team-counter';
+import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
+import { itemKinds } from '@leaderboard/core/keys';
+import { shardOf } from '@leaderboard/core/ranking';
+import { scoreBucket } from '@leaderboard/core/score-buckets';
+import type { UserAggregates } from '@leaderboard/core/user-aggregates';
+import { teamPointsBefore } from '../aggregation/team-points.ts';
+import type { StoredUserItems } from './stored-aggregates.ts';
+
+export type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+/** The boards and programs to bring to the log; `all` for every one the user has, stored or due. */
+export interface RecomputeScope {
+  readonly boards: 'all' | readonly string[];
+  readonly programs: 'all' | readonly string[];
+}
+
+export interface AggregateChanges {
+  /** Each group must commit whole (one board's or one program's items); groups are independent. */
+  readonly groups: TransactItem[][];
+  /** Boards whose ranking may move: user boards, and their team boards where teams moved. */
+  readonly changedBoards: string[];
+}
+
+export interface ChangeContext {
+  readonly userId: string;
+  readonly scoresTable: string;
+  readonly shards: number;
+  readonly updatedAt: string;
+}
+
+function inScope(
+  scope: 'all' | readonly string[],
+  stored: ReadonlyMap<string, unknown>,
+  due: ReadonlyMap<string, unknown>,
+): string[] {
+  const ids = scope === 'all' ? [...stored.keys(), ...due.keys()] : [...scope];
+  return [...new Set(ids)].sort();
+}
+
+const sameTeams = (a: Record<string, number>, b: Record<string, number>): boolean =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.keys(a).every((teamId) => a[teamId] === b[teamId]);
+
+function sameTotal(stored: StoredTotal | undefined, due: StoredTotal | undefined): boolean {
+  if (!stored || !due) return stored === due;
+  return (
+    stored.score === due.score &&
+    stored.reachedAt === due.reachedAt &&
+    stored.displayName === due.displayName &&
+    sameTeams(teamPointsBefore(stored), teamPointsBefore(due))
+  );
+}
+
+function sameProgress(stored: StoredProgress | undefined, due: StoredProgress | undefined): boolean {
+  if (!stored || !due) return stored === due;
+  return (
+    stored.points === due.points &&
+    stored.activities === due.activities &&
+    stored.lastRecordedAt === due.lastRecordedAt &&
+    stored.completedAt === due.completedAt &&
+    stored.completedGoal === due.completedGoal
+  );
+}
+
+/** A put or delete of `key`, on condition the item is what was read (`stored`: absent, or these values). */
+function replaceItem(
+  table: string,
+  key: Record<string, string>,
+  item: Record<string, unknown> | null,
+  stored: { readonly name: string; readonly value: number; readonly updatedAt: string } | null,
+): TransactItem {
+  const condition: {
+    ConditionExpression: string;
+    ExpressionAttributeNames: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, unknown>;
+  } = stored
+    ? {
+        ConditionExpression: '#version = :version AND #updatedAt = :updatedAt',
+        ExpressionAttributeNames: { '#version': stored.name, '#updatedAt': totalAttributes.updatedAt },
+        ExpressionAttributeValues: { ':version': stored.value, ':updatedAt': stored.updatedAt },
+      }
+    : {
+        ConditionExpression: 'attribute_not_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': totalAttributes.pk },
+      };
+  return item
+    ? { Put: { TableName: table, Item: item, ...condition } }
+    : { Delete: { TableName: table, Key: key, ...condition } };
+}
+
+/** Adds `points` and `members` (either may be negative) to a team's counter of a board shard. */
+function teamCounterMove(change: {
+  readonly boardId: string;
+  readonly teamId: string;
+  readonly points: number;
+  readonly members: number;
+  readonly updatedAt: string;
+}): ItemExpression {
+  const names = teamCounterAttributes;
+  return {
+    expression:
+      'SET #kind = :kind, #boardId = :boardId, #teamId = :teamId, #updatedAt = :updatedAt ADD #points :points, #members :members',
+    names: {
+      '#kind': names.kind,
+      '#boardId': names.boardId,
+      '#teamId': names.teamId,
+      '#updatedAt': names.updatedAt,
+      '#points': names.points,
+      '#members': names.members,
+    },
+    values: {
+      ':kind': itemKinds.teamCounter,
+      ':boardId': change.boardId,
+      ':teamId': change.teamId,
+      ':updatedAt': change.updatedAt,
+      ':points': change.points,
+      ':members': change.members,
+    },
+  };
+}
+
+const update = (table: string, key: Record<string, unknown>, change: ItemExpression): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: key,
+    UpdateExpression: change.expression,
+    ExpressionAttributeNames: change.names,
+    ExpressionAttributeValues: change.values,
+  },
+});
+
+function teamMoves(
+  context: ChangeContext,
+  boardId: string,
+  stored: StoredTotal | undefined,
+  due: StoredTotal | undefined,
+): TransactItem[] {
+  const before = teamPointsBefore(stored);
+  const after = teamPointsBefore(due);
+  const shard = shardOf(context.userId, context.shards);
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort().flatMap((teamId) => {
+    const points = (after[teamId] ?? 0) - (before[teamId] ?? 0);
+    const members = (after[teamId] ? 1 : 0) - (before[teamId] ? 1 : 0);
+    if (points === 0 && members === 0) return [];
+    const move = teamCounterMove({ boardId, teamId, points, members, updatedAt: context.updatedAt });
+    return [update(context.scoresTable, { ...teamCounterKey(boardId, shard, teamId) }, move)];
+  });
+}
+
+function boardGroup(
+  context: ChangeContext,
+  boardId: string,
+  stored: StoredTotal | undefined,
+  due: StoredTotal | undefined,
+): TransactItem[] {
+  const key = totalKey(context.userId, boardId);
+  const item = due ? encodeTotal(due, context.shards) : null;
+  const version = stored
+    ? { name: totalAttributes.score, value: stored.score, updatedAt: stored.updatedAt }
+    : null;
+  const group = [replaceItem(context.scoresTable, { ...key }, item, version)];
+  const from = stored ? scoreBucket(stored.score) : null;
+  const to = due ? scoreBucket(due.score) : null;
+  if (from !== to) {
+    const shard = shardOf(context.userId, context.shards);
+    const move = scoreHistogramMove({ boardId, shard, from, to });
+    group.push(update(context.scoresTable, { ...scoreHistogramKey(boardId, shard) }, move));
+  }
+  return [...group, ...teamMoves(context, boardId, stored, due)];
+}
+
+function progressGroup(
+  context: ChangeContext,
+  programId: string,
+  stored: StoredProgress | undefined,
+  due: StoredProgress | undefined,
+): TransactItem[] {
+  const key = progressKey(context.userId, programId);
+  const version = stored
+    ? { name: progressAttributes.activities, value: stored.activities, updatedAt: stored.updatedAt }
+    : null;
+  return [replaceItem(context.scoresTable, { ...key }, due ? encodeProgress(due) : null, version)];
+}
+
+export function aggregateChanges(
+  context: ChangeContext,
+  stored: StoredUserItems,
+  due: UserAggregates,
+  scope: RecomputeScope,
+): AggregateChanges {
+  const groups: TransactItem[][] = [];
+  const changedBoards: string[] = [];
+  for (const boardId of inScope(scope.boards, stored.totals, due.totals)) {
+    const before = stored.totals.get(boardId);
+    const after = due.totals.get(boardId);
+    if (sameTotal(before, after)) continue;
+    groups.push(boardGroup(context, boardId, before, after));
+    changedBoards.push(boardId);
+    const teams = { ...teamPointsBefore(before), ...teamPointsBefore(after) };
+    if (Object.keys(teams).length > 0) changedBoards.push(teamBoardId(boardId));
+  }
+  for (const programId of inScope(scope.programs, stored.progress, due.progress)) {
+    const before = stored.progress.get(programId);
+    const after = due.progress.get(programId);
+    if (!sameProgress(before, after)) groups.push(progressGroup(context, programId, before, after));
+  }
+  return { groups, changedBoards };
+}

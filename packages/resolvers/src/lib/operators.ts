@@ -1,0 +1,67 @@
+/** What every operator's action shares: its reason, and its entry in the audit trail. */
+import { util, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { serviceConfig } from '@leaderboard/core/config';
+import { errorTypes } from '@leaderboard/core/errors';
+import {
+  auditRecordAttributes,
+  encodeAuditRecord,
+  encodeAuditReference,
+  type AuditAction,
+  type AuditDetails,
+  type AuditRecord,
+} from '@leaderboard/core/items/audit-record';
+import { attributesBesidesKey, type ItemAttributes } from '@leaderboard/core/items/item';
+import { transactCondition } from './expressions.ts';
+import { keyValues } from './keys.ts';
+
+/** The reason an admin gave, trimmed; an empty or overlong one ends the field. */
+export function requireReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0 || trimmed.length > serviceConfig.maxReasonLength) {
+    util.error(
+      `reason must be 1 to ${serviceConfig.maxReasonLength} characters.`,
+      errorTypes.validation,
+      null,
+      { field: 'reason' },
+    );
+  }
+  return trimmed;
+}
+
+/** A new audit entry, timed now. */
+export function auditRecord(entry: {
+  readonly action: AuditAction;
+  readonly actor: string;
+  readonly reason: string;
+  readonly subjectUserId: string | null;
+  readonly target: string | null;
+  readonly details: AuditDetails;
+}): AuditRecord {
+  return { id: util.autoUlid(), at: util.time.nowISO8601(), ...entry };
+}
+
+/** One item of a TransactWriteItems request. */
+export type TransactItem = DynamoDBTransactWriteItemsRequest['transactItems'][number];
+
+function put(table: string, item: ItemAttributes): TransactItem {
+  const keyNames = [auditRecordAttributes.pk, auditRecordAttributes.sk];
+  return {
+    table,
+    operation: 'PutItem',
+    key: keyValues({ pk: item[keyNames[0]!] as string, sk: item[keyNames[1]!] as string }),
+    attributeValues: util.dynamodb.toMapValues(attributesBesidesKey(item, keyNames)),
+    condition: transactCondition({
+      expression: 'attribute_not_exists(#pk)',
+      names: { '#pk': auditRecordAttributes.pk },
+      values: {},
+    }),
+  };
+}
+
+/** The transaction items that keep an entry: the entry, and its subject's pointer to it. */
+export function auditItems(table: string, record: AuditRecord): TransactItem[] {
+  const reference = encodeAuditReference(record);
+  const items = [put(table, encodeAuditRecord(record))];
+  if (reference !== null) items.push(put(table, reference));
+  return items;
+}

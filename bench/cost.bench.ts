@@ -27,6 +27,7 @@ import { RealtimeTestClient } from 'appsync-local/testing';
 import { startBenchStack } from './support/bench-stack.ts';
 import { runLoadProcess } from './support/load-process.ts';
 import { machineLine, parseOptions, round, table } from './support/stats.ts';
+import { ProcessCpu } from './support/process-cpu.ts';
 import { UsageMeter } from './support/usage-meter.ts';
 
 const options = parseOptions(process.argv.slice(2));
@@ -77,6 +78,7 @@ try {
   meter.reset();
   bench.resetUsage();
   const started = Date.now();
+  const cpu = new ProcessCpu();
   const result = await runLoadProcess({
     mode: 'graphql',
     graphqlUrl: stack.graphqlUrl,
@@ -90,7 +92,13 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 70_000));
   const elapsedMinutes = (Date.now() - started) / 60_000;
   const activities = result.calls - Object.values(result.failures).reduce((sum, count) => sum + count, 0);
-  report(activities, elapsedMinutes, result.failures);
+  const lambdaCpuSeconds = new Map(
+    cpu
+      .finish()
+      .filter((entry) => entry.label.startsWith('Lambda: '))
+      .map((entry) => [entry.label.slice('Lambda: '.length), entry.cpuSeconds]),
+  );
+  report(activities, elapsedMinutes, result.failures, lambdaCpuSeconds);
 } finally {
   await Promise.all(sockets.map((socket) => socket.close()));
   await bench.stop();
@@ -112,7 +120,19 @@ interface Line {
   readonly dollars: number;
 }
 
-function report(activities: number, minutes: number, failures: Record<string, number>): void {
+/** The handler file a function runs, as `ProcessCpu` labels its processes. */
+const handlerFiles: Record<string, string> = {
+  Worker: 'worker',
+  Authorizer: 'authorizer',
+  RebuilderFunction: 'rebuilder',
+};
+
+function report(
+  activities: number,
+  minutes: number,
+  failures: Record<string, number>,
+  lambdaCpuSeconds: ReadonlyMap<string, number>,
+): void {
   const perMillion = 1_000_000 / activities;
   const lines: Line[] = [];
   const add = (item: string, quantity: number, unit: string, unitPrice: number) =>
@@ -150,15 +170,16 @@ function report(activities: number, minutes: number, failures: Record<string, nu
     price.realtimeMessage,
   );
   add('AppSync connection-minutes', dashboards * minutes, 'minutes', price.connectionMinute);
+  // Local wall time on a shared machine is far above what Lambda would bill; the functions' own CPU
+  // time is below it (it leaves out waiting for DynamoDB). The total uses CPU time; wall time is shown.
+  const wallDollars: string[] = [];
   for (const [name, usage] of Object.entries(bench.functionUsage)) {
     if (usage.invocations === 0) continue;
+    const gb = usage.memoryMb / 1024;
     add(`Lambda ${name} requests`, usage.invocations, 'requests', price.lambdaRequest);
-    add(
-      `Lambda ${name} duration (${usage.memoryMb} MB)`,
-      (usage.durationMs / 1000) * (usage.memoryMb / 1024),
-      'GB-s',
-      price.gbSecond,
-    );
+    const cpuSeconds = lambdaCpuSeconds.get(handlerFiles[name] ?? name) ?? 0;
+    add(`Lambda ${name} duration (${usage.memoryMb} MB, CPU time)`, cpuSeconds * gb, 'GB-s', price.gbSecond);
+    wallDollars.push(`${name} ${round((usage.durationMs / 1000) * gb * price.gbSecond * perMillion, 2)}`);
   }
   lines.sort((a, b) => b.dollars - a.dollars);
   const total = lines.reduce((sum, line) => sum + line.dollars, 0);

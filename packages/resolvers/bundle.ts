@@ -5,7 +5,7 @@
  * The service build and the local runtime's test fixtures both bundle through here, so the
  * fixtures exercise exactly what production ships.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,9 +34,9 @@ export function resolverEntryPoints(sourceDir: string): ResolverEntryPoint[] {
   ];
 }
 
-/** Bundles `entryPoints` into `outdir` as APPSYNC_JS-ready ESM. */
-export async function bundleResolvers(entryPoints: ResolverEntryPoint[], outdir: string): Promise<void> {
-  await build({
+/** How `entryPoints` become APPSYNC_JS-ready ESM in `outdir` (also for an esbuild context that rebuilds them). */
+export function resolverBuildOptions(entryPoints: ResolverEntryPoint[], outdir: string): BuildOptions {
+  return {
     entryPoints,
     outdir,
     bundle: true,
@@ -48,7 +48,12 @@ export async function bundleResolvers(entryPoints: ResolverEntryPoint[], outdir:
     minify: false,
     external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
     logLevel: 'warning',
-  });
+  };
+}
+
+/** Bundles `entryPoints` into `outdir` as APPSYNC_JS-ready ESM. */
+export async function bundleResolvers(entryPoints: ResolverEntryPoint[], outdir: string): Promise<void> {
+  await build(resolverBuildOptions(entryPoints, outdir));
 }
 
 /** Where the service's resolver bundles go: what `infra/api.ts` deploys and `pnpm start` runs. */

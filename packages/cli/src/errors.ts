@@ -24,3 +24,13 @@ export class UsageError extends CliError {
 export class RedriveError extends CliError {
   override readonly name = 'RedriveError';
 }
+
+/** The resolver sources do not build; esbuild has printed why. */
+export class ResolverBuildError extends CliError {
+  override readonly name = 'ResolverBuildError';
+}
+
+/** The certificate a stack serves with `--https` cannot be read, so the API cannot be trusted. */
+export class CertificateTrustError extends CliError {
+  override readonly name = 'CertificateTrustError';
+}

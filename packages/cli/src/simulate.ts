@@ -9,7 +9,7 @@ import { UsageError } from './errors.ts';
 import { runCli } from './run-cli.ts';
 import { programsForSimulation } from './simulated-programs.ts';
 import { runSimulation, type SimulatedUser, type SimulationSummary } from './simulation.ts';
-import { connectToStack } from './stack-connection.ts';
+import { connectToStack, trustedCertificate } from './stack-connection.ts';
 import { requestToken } from './token-client.ts';
 
 const usage = `Usage: pnpm simulate [options]
@@ -50,7 +50,7 @@ function printSummary(summary: SimulationSummary, boards: readonly string[]): vo
     `  latency   p50 ${summary.latencyMs.p50.toFixed(0)} ms, p95 ${summary.latencyMs.p95.toFixed(0)} ms, max ${summary.latencyMs.max.toFixed(0)} ms`,
     '',
     `Boards touched: global, this week${boards.length ? `, ${boards.map((program) => `program:${program}`).join(', ')}` : ''}.`,
-    'The rebuilder publishes the new rankings on its next run (see `pnpm start --rebuild-every 2s`).',
+    'The rebuilder publishes the new rankings within seconds, on its next tick.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
@@ -113,6 +113,7 @@ runCli(async () => {
   let lastLine = 0;
   const summary = await runSimulation({
     graphqlUrl: stack.graphqlUrl,
+    certificate: trustedCertificate(stack),
     users,
     ratePerSecond,
     durationMs,

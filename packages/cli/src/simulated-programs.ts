@@ -14,6 +14,7 @@ import type { StackFile } from '@leaderboard/local/stack/stack-file';
 import { CliError, UsageError } from './errors.ts';
 import { executeGraphQL, type GraphQLOutcome } from './graphql-client.ts';
 import type { SimulatedProgram } from './simulation.ts';
+import { trustedCertificate } from './stack-connection.ts';
 import { requestToken } from './token-client.ts';
 
 /** The program was listed or created, but the API did not answer as it should. */
@@ -32,7 +33,9 @@ function dataOf<Data>(outcome: GraphQLOutcome<Data>, what: string): Data {
   throw new ProgramSetupError(`${what}: ${reason}`);
 }
 
-async function runningPrograms(stack: Pick<StackFile, 'graphqlUrl' | 'apiKey'>): Promise<SimulatedProgram[]> {
+async function runningPrograms(
+  stack: Pick<StackFile, 'graphqlUrl' | 'apiKey' | 'certificateFile'>,
+): Promise<SimulatedProgram[]> {
   const outcome = await executeGraphQL(
     stack.graphqlUrl,
     ProgramsDocument,
@@ -40,6 +43,7 @@ async function runningPrograms(stack: Pick<StackFile, 'graphqlUrl' | 'apiKey'>):
     {
       'x-api-key': stack.apiKey,
     },
+    trustedCertificate(stack),
   );
   return dataOf<ProgramsQuery>(outcome, 'listing the running programs').programs.map((program) => ({
     id: program.id,
@@ -49,7 +53,7 @@ async function runningPrograms(stack: Pick<StackFile, 'graphqlUrl' | 'apiKey'>):
 
 /** Creates today's simulation program (or reopens it, when an earlier run left it ended). */
 async function createProgram(
-  stack: Pick<StackFile, 'graphqlUrl' | 'tokenService'>,
+  stack: Pick<StackFile, 'graphqlUrl' | 'tokenService' | 'certificateFile'>,
 ): Promise<SimulatedProgram> {
   const token = await requestToken(stack, {
     sub: 'simulation-admin',
@@ -67,12 +71,19 @@ async function createProgram(
     pointsGoal: 1000,
   };
   const headers = { authorization: token };
-  const created = await executeGraphQL(stack.graphqlUrl, CreateProgramDocument, { input }, headers);
+  const certificate = trustedCertificate(stack);
+  const created = await executeGraphQL(
+    stack.graphqlUrl,
+    CreateProgramDocument,
+    { input },
+    headers,
+    certificate,
+  );
   const inUse =
     created.kind === 'errors' && created.errors.some((error) => error.errorType === 'ValidationError');
   const program = inUse
     ? dataOf(
-        await executeGraphQL(stack.graphqlUrl, UpdateProgramDocument, { input }, headers),
+        await executeGraphQL(stack.graphqlUrl, UpdateProgramDocument, { input }, headers, certificate),
         'reopening a program',
       ).updateProgram
     : dataOf(created, 'creating a program').createProgram;
@@ -84,7 +95,7 @@ async function createProgram(
  * program, or a new one when none runs. Returns whether it created one.
  */
 export async function programsForSimulation(
-  stack: Pick<StackFile, 'graphqlUrl' | 'apiKey' | 'tokenService'>,
+  stack: Pick<StackFile, 'graphqlUrl' | 'apiKey' | 'tokenService' | 'certificateFile'>,
   requested: readonly string[] | null,
 ): Promise<{ programs: SimulatedProgram[]; created: boolean }> {
   const running = await runningPrograms(stack);

@@ -16,6 +16,8 @@ export interface SimulatedProgram {
 
 export interface SimulationOptions {
   readonly graphqlUrl: string;
+  /** The certificate (PEM) to trust when the API serves HTTPS with a self-signed one. */
+  readonly certificate?: string;
   readonly users: readonly SimulatedUser[];
   /** Calls per second over all users. */
   readonly ratePerSecond: number;
@@ -108,7 +110,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const callStarted = performance.now();
     const input = randomActivity(random, options.programs);
     const record = () =>
-      executeGraphQL(options.graphqlUrl, RecordActivityDocument, { input }, { authorization: user.token });
+      executeGraphQL(
+        options.graphqlUrl,
+        RecordActivityDocument,
+        { input },
+        { authorization: user.token },
+        options.certificate,
+      );
     let outcome = await record();
     for (let attempt = 2; attempt <= maxAttempts; attempt += 1) {
       if (

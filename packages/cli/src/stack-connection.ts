@@ -5,7 +5,8 @@ import {
   StackFileError,
   type StackFile,
 } from '@leaderboard/local/stack/stack-file';
-import { CliError, StackNotRunningError } from './errors.ts';
+import { readFileSync } from 'node:fs';
+import { CertificateTrustError, CliError, StackNotRunningError } from './errors.ts';
 
 /** The running local stack's coordinates, from `.local/stack.json`. */
 export function connectToStack(path: string = stackFilePath()): StackFile {
@@ -27,4 +28,16 @@ export function connectToStack(path: string = stackFilePath()): StackFile {
     );
   }
   return stack;
+}
+
+/** The certificate a stack started with `--https` serves (its PEM), for clients to trust; none over HTTP. */
+export function trustedCertificate(stack: Pick<StackFile, 'certificateFile'>): string | undefined {
+  if (!stack.certificateFile) return undefined;
+  try {
+    return readFileSync(stack.certificateFile, 'utf8');
+  } catch (error) {
+    throw new CertificateTrustError(
+      `cannot read the certificate the local stack serves (${stack.certificateFile}: ${(error as NodeJS.ErrnoException).code}): start it again with \`pnpm start --https\``,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm token --user alice [--name "Alice Doe"] [--groups admins,coaches] [--expires-in 1h]`:
+ * `pnpm issue-token --user alice [--name "Alice Doe"] [--groups admins,coaches] [--expires-in 1h]`:
  * prints a user token signed by the running stack's issuer, for the Authorization header.
  */
 import { commaSeparated, durationArgument, parseCommandLine } from './command-line.ts';
@@ -8,10 +8,10 @@ import { runCli } from './run-cli.ts';
 import { connectToStack } from './stack-connection.ts';
 import { requestToken } from './token-client.ts';
 
-const usage = `Usage: pnpm token --user <id> [--name <display name>] [--groups <a,b>] [--expires-in <duration>]
+const usage = `Usage: pnpm issue-token --user <id> [--name <display name>] [--groups <a,b>] [--expires-in <duration>]
 
 Prints a JWT for <id> from the local stack's issuer (start it with \`pnpm start\`).
-  curl -H "Authorization: $(pnpm -s token --user alice)" ...`;
+  curl -H "Authorization: $(pnpm -s issue-token --user alice)" ...`;
 
 runCli(async () => {
   const { values } = parseCommandLine(usage, {

@@ -1,5 +1,5 @@
 /**
- * `pnpm token`, `pnpm dlq` and `pnpm simulate` as child processes against a local stack
+ * `pnpm issue-token`, `pnpm dlq` and `pnpm simulate` as child processes against a local stack
  * started here (on the test run's shared DynamoDB Local), found through its stack file.
  */
 import { spawn } from 'node:child_process';
@@ -71,7 +71,7 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-describe('pnpm token', () => {
+describe('pnpm issue-token', () => {
   it('prints a token from the local issuer that the API accepts', async () => {
     const result = await command('token', [
       '--user',

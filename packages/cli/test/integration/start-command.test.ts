@@ -4,11 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@leaderboard/local/aws/free-port';
 import { repositoryRoot } from '@leaderboard/local/stack/paths';
 import { isProcessAlive, readStackFile } from '@leaderboard/local/stack/stack-file';
 import { until } from '@leaderboard/local/test-support/until';
@@ -68,6 +67,13 @@ afterAll(() => {
 
 const newOrphans = () => orphanedDynamoDbLocals().filter((pid) => !orphansBefore.has(pid));
 
+/** Something else listening on a loopback port of the system's choosing. */
+async function occupiedPort(): Promise<{ port: number; blocker: Server }> {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  return { port: (blocker.address() as AddressInfo).port, blocker };
+}
+
 describe('pnpm start', () => {
   it('serves the API, writes the stack file, refuses a second instance and stops everything on Ctrl-C', async () => {
     const stackFile = join(directory, 'stack.json');
@@ -81,7 +87,7 @@ describe('pnpm start', () => {
     expect(stack?.pids.stack).toBe(run.child.pid);
     expect(run.output()).toContain(stack?.graphqlUrl);
     expect(run.output()).toContain(stack?.apiKey);
-    expect(run.output()).toContain('pnpm token --user alice');
+    expect(run.output()).toContain('pnpm issue-token --user alice');
     const answer = await postGraphQL(
       stack?.graphqlUrl ?? '',
       { query: '{ activityTypes { type } }' },
@@ -116,9 +122,7 @@ describe('pnpm start', () => {
   });
 
   it('says clearly that its port is taken, and leaves nothing running', async () => {
-    const port = await freePort();
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    const { port, blocker } = await occupiedPort();
     try {
       const run = runStart(['--port', String(port)], {}, join(directory, 'taken.json'));
       expect(await run.exited).toBe(1);
@@ -132,9 +136,7 @@ describe('pnpm start', () => {
   });
 
   it('says clearly that the dashboard port is taken, and leaves nothing running', async () => {
-    const port = await freePort();
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    const { port, blocker } = await occupiedPort();
     try {
       const stackFile = join(directory, 'dashboard-taken.json');
       const run = runStart(['--port', '0', '--dashboard-port', String(port)], {}, stackFile);

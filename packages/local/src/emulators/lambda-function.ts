@@ -288,6 +288,8 @@ export class LocalFunction {
         ...(inspectPort === undefined ? [] : [`--inspect=127.0.0.1:${inspectPort}`]),
       ],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // A process group of its own from birth: a terminal's Ctrl-C reaches only the owner, which ends it.
+      detached: true,
     });
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) createInterface({ input: stream }).on('line', (line) => this.onOutputLine(line));

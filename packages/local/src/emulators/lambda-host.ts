@@ -47,8 +47,6 @@ async function loadHandler(): Promise<Handler> {
   return handler as Handler;
 }
 
-// Ctrl-C in a terminal reaches every process of its group: the function's owner ends this one.
-process.on('SIGINT', () => undefined);
 // The owner is gone without ending it (it crashed): nothing will invoke this environment again.
 process.on('disconnect', () => process.exit(0));
 

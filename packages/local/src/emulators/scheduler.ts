@@ -37,6 +37,7 @@ export class LocalScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private started = false;
+  private stopping = false;
   private runs = 0;
 
   constructor(private readonly options: LocalSchedulerOptions) {}
@@ -51,12 +52,14 @@ export class LocalScheduler {
     this.scheduleNext(new Date());
   }
 
-  /** Stops ticking and waits for a run in progress to end. */
+  /** Stops ticking and waits for a run in progress to end; its failure, if stopping ends it, is not reported. */
   async stop(): Promise<void> {
     this.started = false;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+    this.stopping = false;
   }
 
   /** When the schedule runs the target next, if ever. */
@@ -77,7 +80,9 @@ export class LocalScheduler {
       .target(this.event(new Date()), endBy)
       .then(
         () => this.options.onRun?.(Date.now() - started),
-        (error: unknown) => this.options.onError?.(error),
+        (error: unknown) => {
+          if (!this.stopping) this.options.onError?.(error);
+        },
       )
       .finally(() => {
         this.runs += 1;

@@ -11,19 +11,20 @@ import type { LocalFunctions } from './functions.ts';
 /** Closer to the next scheduled invocation than this, the successor is left to the schedule. */
 const shortestSuccessorMs = (rebuildCadence.tickSeconds + rebuildCadence.marginSeconds) * 1000;
 
+/** Recycles the named functions (all when none are named). */
 export async function reloadHandlers(
   functions: LocalFunctions,
   rebuilder: LocalScheduler,
-  options: { readonly warm: boolean },
+  options: { readonly warm: boolean; readonly names?: readonly string[] },
 ): Promise<void> {
-  const { RebuilderFunction, ...others } = functions;
-  await Promise.all([
-    RebuilderFunction.recycle({ endInvocations: true }),
-    ...Object.values(others).map((fn) => fn.recycle()),
-  ]);
-  await rebuilder.settled();
-  const next = rebuilder.nextRunAt();
-  if (next && next.getTime() - Date.now() > shortestSuccessorMs) void rebuilder.runNow(next);
+  const chosen = Object.values(functions).filter((fn) => options.names?.includes(fn.name) ?? true);
+  const { RebuilderFunction } = functions;
+  await Promise.all(chosen.map((fn) => fn.recycle(fn === RebuilderFunction ? { endInvocations: true } : {})));
+  if (chosen.includes(RebuilderFunction)) {
+    await rebuilder.settled();
+    const next = rebuilder.nextRunAt();
+    if (next && next.getTime() - Date.now() > shortestSuccessorMs) void rebuilder.runNow(next);
+  }
   // Under a debugger each function keeps an environment listening, ready to attach to.
-  if (options.warm) for (const fn of Object.values(functions)) fn.warm();
+  if (options.warm) for (const fn of chosen) fn.warm();
 }

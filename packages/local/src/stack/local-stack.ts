@@ -178,7 +178,6 @@ async function startDashboard(
     realtimeUrl: api.realtimeUrl,
     apiKey: api.apiKey,
     region: localRegion,
-    programs: [],
     // The employee page signs in with the issuer's code flow; its client id is the tokens' audience.
     signIn: { issuer: issuer.issuer, clientId: issuer.audience },
   });
@@ -289,7 +288,11 @@ function describeStack(parts: StartedParts, stopAll: () => Promise<void>): Local
     subscriptionCount: () => api.subscriptionCount(),
     mintToken: (request) => emulators.issuer.mintToken(request),
     reloadResolvers: () => api.reloadResolvers(),
-    reloadHandlers: () => reloadHandlers(parts.functions, parts.flow.rebuilder, { warm: parts.inspecting }),
+    reloadHandlers: (names) =>
+      reloadHandlers(parts.functions, parts.flow.rebuilder, {
+        warm: parts.inspecting,
+        ...(names ? { names } : {}),
+      }),
     stop: () => (stopped ??= stopAll()),
   };
 }

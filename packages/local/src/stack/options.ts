@@ -101,10 +101,11 @@ export interface LocalStack {
    */
   reloadResolvers(): void;
   /**
-   * Every function's next invocation cold-starts with the handler code on disk; the
-   * rebuilder's ticking invocation is ended and a new one runs until the next scheduled one.
+   * The named functions' (all, when none are named) next invocations cold-start with the
+   * handler code on disk; the rebuilder's ticking invocation is ended and a new one runs until
+   * the next scheduled one.
    */
-  reloadHandlers(): Promise<void>;
+  reloadHandlers(names?: readonly string[]): Promise<void>;
   /** Stops everything this stack started, DynamoDB Local's Java process included. */
   stop(): Promise<void>;
 }

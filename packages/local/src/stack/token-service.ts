@@ -4,7 +4,7 @@ import type { LocalIssuer, MintTokenRequest } from 'appsync-local/issuer';
 import { closeServer, listen } from 'appsync-local/net';
 
 /**
- * Lets other processes on this machine (`pnpm token`, `pnpm simulate`) get user tokens from
+ * Lets other processes on this machine (`pnpm issue-token`, `pnpm simulate`) get user tokens from
  * the running stack's issuer, the way a sign-in would give them in the cloud:
  * `POST /tokens {sub, name?, groups?, expiresInSeconds?}` with the stack's secret as a
  * bearer token (it is in `.local/stack.json`, readable by the owner only).

@@ -63,4 +63,42 @@ describe('LocalScheduler', () => {
     await sleep(100);
     expect(runs).toBe(runsAtStop);
   });
+
+  it('does not report the failure of a run that stopping ends', async () => {
+    const errors: unknown[] = [];
+    let end: (error: Error) => void = () => undefined;
+    const scheduler = new LocalScheduler({
+      name: 'Rebuilder',
+      schedule: everyInterval(60_000),
+      region: 'us-east-1',
+      accountId: '000000000000',
+      onError: (error) => errors.push(error),
+      target: () => new Promise((_resolve, reject) => (end = reject)),
+    });
+    void scheduler.runNow();
+    const stopped = scheduler.stop();
+    end(new Error('execution environment exited (SIGKILL)'));
+    await stopped;
+    expect(errors).toEqual([]);
+    void scheduler.runNow();
+    end(new Error('a real failure'));
+    await scheduler.settled();
+    expect(errors).toEqual([new Error('a real failure')]);
+  });
+
+  it('hands a run started off the schedule the time it must end by, and says when the next is due', async () => {
+    const ends: Array<Date | undefined> = [];
+    const scheduler = new LocalScheduler({
+      name: 'Rebuilder',
+      schedule: everyInterval(60_000),
+      region: 'us-east-1',
+      accountId: '000000000000',
+      target: async (_event, endBy) => void ends.push(endBy),
+    });
+    const next = scheduler.nextRunAt();
+    expect(next!.getTime() - Date.now()).toBeGreaterThan(59_000);
+    await scheduler.runNow(next!);
+    await scheduler.runNow();
+    expect(ends).toEqual([next, undefined]);
+  });
 });

@@ -13,18 +13,20 @@ import { SignInError, SignInSession } from './session.ts';
 /** This page without query or fragment: where the issuer sends the browser back. */
 const pageAddress = (): string => `${location.origin}${location.pathname}`;
 
-function showSignedOut(session: SignInSession, message?: string): void {
+/** `problem`: why the user is signed out, when it was not their choice; `notice`: anything else to say. */
+function showSignedOut(session: SignInSession, said: { problem?: string; notice?: string } = {}): void {
   byId('signed-in').hidden = true;
   byId('who').hidden = true;
   byId('signed-out').hidden = false;
-  showText(byId('alert'), message);
+  showText(byId('alert'), said.problem);
+  showText(byId('notice'), said.notice);
   const button = byId<HTMLButtonElement>('sign-in');
   button.disabled = false;
   button.onclick = () => {
     button.disabled = true;
     session.authorizationUrl().then(
       (url) => location.assign(url),
-      (error: unknown) => showSignedOut(session, (error as Error).message),
+      (error: unknown) => showSignedOut(session, { problem: (error as Error).message }),
     );
   };
 }
@@ -35,23 +37,23 @@ function showSignedIn(config: DashboardConfig, session: SignInSession, user: Sig
   byId('who').hidden = false;
   byId('who-name').textContent = user.team ? `${user.name} · ${user.team}` : user.name;
   // Called only after the page exists: by the token source and the page's callbacks.
-  const end = (message?: string) => {
+  const end = (said: { problem?: string; notice?: string }) => {
     page.stop();
-    showSignedOut(session, message);
+    showSignedOut(session, said);
   };
   const idToken = () =>
     session.idToken().catch((error: unknown) => {
-      if (error instanceof SignInError && error.reason !== 'unreachable') end(error.message);
+      if (error instanceof SignInError && error.reason !== 'unreachable') end({ problem: error.message });
       throw error;
     });
   const page = new EmployeePage(createEmployeeClient(config, idToken), user, (message) => {
     session.signOut(pageAddress());
-    end(message);
+    end({ problem: message });
   });
   byId('sign-out').onclick = () => {
     const logout = session.signOut(pageAddress());
     if (logout) location.assign(logout);
-    else end('You are signed out.');
+    else end({ notice: 'You are signed out.' });
   };
   page.start().catch(() => showText(byId('alert'), 'Your page could not be read. Reload to try again.'));
 }
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   const failure = await completeCallback(session);
   const user = session.user();
   if (user) showSignedIn(config, session, user);
-  else showSignedOut(session, failure);
+  else showSignedOut(session, failure ? { problem: failure } : {});
 }
 
 void main();

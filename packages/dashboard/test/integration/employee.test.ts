@@ -214,6 +214,8 @@ describe('the employee page', () => {
     await page.locator('#signed-out').waitFor({ timeout: 10_000 });
     await expect(page.locator('#signed-in').isHidden()).resolves.toBe(true);
     await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await expect(text('#notice')).resolves.toBe('You are signed out.');
+    await expect(page.locator('#alert').isHidden()).resolves.toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

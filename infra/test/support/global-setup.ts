@@ -16,7 +16,6 @@ export default async function setup(): Promise<void> {
       realtimeUrl: 'wss://placeholder.appsync-realtime-api.us-east-1.amazonaws.com/graphql',
       apiKey: 'da2-placeholder',
       region: 'us-east-1',
-      programs: [],
     },
   });
 }

@@ -17,7 +17,7 @@ import { AUTH_TYPE, createAuthLink, type AuthOptions } from 'aws-appsync-auth-li
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 import {
   ActivityTypesDocument,
-  MyActivitiesDocument,
+  MyHistoryDocument,
   MyProgramsDocument,
   MyStandingDocument,
   OnLeaderboardChangedDocument,
@@ -25,7 +25,7 @@ import {
   RecordActivityDocument,
   TeamBoardDocument,
   type ActivityTypesQuery,
-  type MyActivitiesQuery,
+  type MyHistoryQuery,
   type MyProgramsQuery,
   type MyStandingQuery,
   type ProgramsQuery,
@@ -41,7 +41,7 @@ export type ActivityType = ActivityTypesQuery['activityTypes'][number];
 export type Program = ProgramsQuery['programs'][number];
 export type ProgramProgress = MyProgramsQuery['myPrograms'][number];
 export type Standing = NonNullable<MyStandingQuery['myStanding']>;
-export type ActivityPage = MyActivitiesQuery['myActivities'];
+export type ActivityPage = MyHistoryQuery['myActivities'];
 export type RecordedActivity = RecordActivityMutation['recordActivity'];
 export type TeamBoard = TeamBoardQuery['leaderboard'];
 
@@ -112,7 +112,7 @@ export function createEmployeeClient(
       (await query(MyStandingDocument, { boardId, around })).myStanding ?? null,
     teamBoard: async (boardId) => (await query(TeamBoardDocument, { boardId })).leaderboard,
     myActivities: async (limit, nextToken) =>
-      (await query(MyActivitiesDocument, { limit, nextToken })).myActivities,
+      (await query(MyHistoryDocument, { limit, nextToken })).myActivities,
     async recordActivity(input) {
       try {
         const result = await client.mutate({ mutation: RecordActivityDocument, variables: { input } });

@@ -44,6 +44,8 @@ export class EmployeePage {
   private programs: readonly Program[] = [];
   private boardId = globalBoardId;
   private historyToken: string | null = null;
+  /** Pages of history on screen: the first is re-read with the rest of the page, later ones are left as read. */
+  private historyPages = 0;
   private refreshQueued = false;
 
   constructor(
@@ -67,7 +69,7 @@ export class EmployeePage {
     this.programs = programs;
     this.form.setCatalog(types, programs);
     showBoards(standingBoards(Date.now(), programs), this.boardId, (boardId) => this.pick(boardId));
-    await Promise.all([this.refresh(), this.readHistory(false)]);
+    await this.refresh();
     this.live.follow(this.watchedBoards());
   }
 
@@ -108,12 +110,15 @@ export class EmployeePage {
     showProgress(progressLines(progress));
     showStanding(standingSummary(standing, this.user.name));
     showTeam(this.user.team ? teamSummary(this.user.team, team?.teams) : null);
+    // An admin's reversal shows in the history; a reader of older pages keeps their place.
+    if (this.historyPages <= 1) await this.readHistory(false);
     showText(byId('alert'), undefined);
   }
 
   private async readHistory(more: boolean): Promise<void> {
     const page = await this.client.myActivities(historyPageSize, more ? this.historyToken : null);
     this.historyToken = page.nextToken ?? null;
+    this.historyPages = more ? this.historyPages + 1 : 1;
     const context = {
       types: this.types,
       programs: this.programs,

@@ -5,7 +5,7 @@ import type { HistoryLine } from './model/history.ts';
 function historyItem(line: HistoryLine): HTMLLIElement {
   const item = element(
     'li',
-    {},
+    { className: line.reversed ? 'reversed' : '' },
     element(
       'div',
       { className: 'history-head' },
@@ -18,6 +18,7 @@ function historyItem(line: HistoryLine): HTMLLIElement {
       element('time', { text: line.when, attributes: { datetime: line.occurredAt } }),
       ...(line.program ? [element('span', { text: line.program })] : []),
     ),
+    ...(line.reversed ? [element('p', { className: 'history-reversed', text: line.reversed })] : []),
   );
   item.dataset['activityId'] = line.id;
   return item;

@@ -3,8 +3,8 @@
  * local issuer's login form (the authorization code flow with PKCE, as on managed login), sees
  * the API's validation message under the field at fault, records an activity, and watches their
  * program progress, their rank and their team's place change, live again when a colleague
- * overtakes them; on a
- * 390x844 phone and on a desktop, by keyboard, with readable contrast; then signs out.
+ * overtakes them; on a 390x844 phone and on a desktop, by keyboard, with readable contrast; sees an
+ * activity an admin reversed marked in the history and its points taken back; then signs out.
  *
  * Set DASHBOARD_SCREENSHOT_DIR (e.g. `docs`) to keep the screenshots this test takes.
  */
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatios } from './page-probes.ts';
-import { startTestbed, totals, until, type Step, type Testbed } from './testbed.ts';
+import { postGraphQL, startTestbed, totals, until, type Step, type Testbed } from './testbed.ts';
 
 const program = { id: 'step-up', name: 'Step Up', activityTypes: ['running', 'cycling'], pointsGoal: 200 };
 const colleagues = [
@@ -207,6 +207,34 @@ describe('the employee page', () => {
     );
     expect(right).toBeGreaterThan(left ?? 0);
     await page.screenshot({ path: join(screenshotDir, 'employee-desktop.png'), fullPage: true });
+  });
+
+  it('marks an activity an admin reversed, and takes back what it counted', async () => {
+    const { stack } = testbed;
+    const admin = { authorization: await stack.mintToken({ sub: 'ops', name: 'Ops', groups: ['admins'] }) };
+    const listed = await postGraphQL<{ userActivities: { items: Array<{ key: string }> } }>(
+      stack.graphqlUrl,
+      'query Listed($userId: ID!) { userActivities(userId: $userId) { items { key } } }',
+      { userId: 'dana' },
+      admin,
+    );
+    const reversal = await postGraphQL(
+      stack.graphqlUrl,
+      'mutation Reverse($input: ReverseActivityInput!) { reverseActivity(input: $input) { activityId } }',
+      {
+        input: {
+          userId: 'dana',
+          activityKey: listed.data?.userActivities.items[0]?.key,
+          reason: 'Recorded twice',
+        },
+      },
+      admin,
+    );
+    expect(reversal.errors, JSON.stringify(reversal.errors)).toBeUndefined();
+
+    await untilText('#history li:first-child .history-reversed', 'Reversed: Recorded twice', 'the reversal');
+    await untilText('#progress-list .progress-points', '0 of 200 points', 'the progress taken back');
+    await untilText('#my-rank', '–', 'the rank taken back');
   });
 
   it('signs out', async () => {

@@ -7,6 +7,9 @@ export interface HistoryActivityInput {
   readonly points: number;
   readonly programId?: string | null;
   readonly occurredAt: string;
+  /** When an admin reversed it; null while it counts. */
+  readonly reversedAt?: string | null;
+  readonly reversalReason?: string | null;
 }
 
 export interface HistoryLine {
@@ -17,6 +20,8 @@ export interface HistoryLine {
   readonly amount: string;
   /** "+60 points"; "+0 points" when a daily cap took them all. */
   readonly points: string;
+  /** "Reversed: <reason>" once an admin reversed it (it counts for nothing); null while it counts. */
+  readonly reversed: string | null;
   readonly program: string | null;
   /** The ISO instant (a `<time datetime>`) and how it reads. */
   readonly occurredAt: string;
@@ -45,6 +50,9 @@ export function historyLine(activity: HistoryActivityInput, context: HistoryCont
     what: type?.name ?? activity.type,
     amount: quantityWithUnit(activity.quantity, type?.unit ?? ''),
     points: `+${activity.points.toLocaleString('en')} ${activity.points === 1 ? 'point' : 'points'}`,
+    reversed: activity.reversedAt
+      ? `Reversed${activity.reversalReason ? `: ${activity.reversalReason}` : ''}`
+      : null,
     program,
     occurredAt: activity.occurredAt,
     when: context.formatTime(new Date(activity.occurredAt)),

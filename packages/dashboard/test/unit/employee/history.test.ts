@@ -29,6 +29,7 @@ describe('historyLine', () => {
       what: 'Running',
       amount: '30 minutes',
       points: '+60 points',
+      reversed: null,
       program: 'Spring Steps',
       occurredAt: '2026-11-20T08:15:00.000Z',
       when: '2026-11-20T08:15',
@@ -49,6 +50,25 @@ describe('historyLine', () => {
         context,
       ),
     ).toMatchObject({ what: 'rowing', program: 'gone', points: '+1 point' });
+  });
+
+  it('marks an activity an admin reversed, with the reason when there is one', () => {
+    const activity = {
+      id: 'a3',
+      type: 'cycling',
+      quantity: 12.5,
+      points: 12,
+      occurredAt: '2026-11-20T08:15:00Z',
+    };
+    expect(
+      historyLine(
+        { ...activity, reversedAt: '2026-11-21T09:00:00Z', reversalReason: 'Recorded twice' },
+        context,
+      ).reversed,
+    ).toBe('Reversed: Recorded twice');
+    expect(historyLine({ ...activity, reversedAt: '2026-11-21T09:00:00Z' }, context).reversed).toBe(
+      'Reversed',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { until } from '../../support/until.ts';
+import { WebSocket } from 'ws';
 import { LambdaTimeoutError } from '../../../src/emulators/lambda-context.ts';
 import {
   LambdaHandlerError,
@@ -112,18 +113,18 @@ describe('LocalFunction', () => {
   });
 });
 
+const handlerRoot = mkdtempSync(join(tmpdir(), 'local-function-'));
+afterAll(() => rmSync(handlerRoot, { recursive: true, force: true }));
+
+/** A handler whose code says which version of it is running (plain JavaScript: its lines are the ones run). */
+const writeHandler = (version: string) =>
+  writeFileSync(
+    join(handlerRoot, 'handler.mjs'),
+    `export async function handler(event) {\n  if (event.sleepMs) await new Promise((resolve) => setTimeout(resolve, event.sleepMs));\n  return { version: '${version}', pid: process.pid };\n}\n`,
+  );
+type Versioned = { version: string; pid: number };
+
 describe('LocalFunction.recycle', () => {
-  const handlerRoot = mkdtempSync(join(tmpdir(), 'local-function-'));
-  afterAll(() => rmSync(handlerRoot, { recursive: true, force: true }));
-
-  /** A handler whose code says which version of it is running. */
-  const writeHandler = (version: string) =>
-    writeFileSync(
-      join(handlerRoot, 'handler.mjs'),
-      `export async function handler(event) {\n  if (event.sleepMs) await new Promise((resolve) => setTimeout(resolve, event.sleepMs));\n  return { version: '${version}', pid: process.pid };\n}\n`,
-    );
-  type Versioned = { version: string; pid: number };
-
   it('cold-starts the next invocation with the code on disk; a warm environment keeps what it loaded', async () => {
     writeHandler('one');
     const fn = probe(app, { handlerRoot });
@@ -161,6 +162,32 @@ describe('LocalFunction.recycle', () => {
   });
 });
 
+/** A debugger on the inspector's WebSocket: Chrome DevTools Protocol commands and the events it sends. */
+async function attachDebugger(url: string) {
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const events: Array<{ method: string; params: unknown }> = [];
+  const replies = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString()) as {
+      id?: number;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+    };
+    if (message.id !== undefined) replies.get(message.id)?.(message.result);
+    else if (message.method) events.push({ method: message.method, params: message.params });
+  });
+  let nextId = 0;
+  const send = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      nextId += 1;
+      replies.set(nextId, resolve);
+      socket.send(JSON.stringify({ id: nextId, method, params }));
+    });
+  return { events, send, close: () => socket.close() };
+}
+
 describe('LocalFunction with an inspector', () => {
   it("says where each environment's debugger listens, and lets an invocation outlast the timeout", async () => {
     const urls: string[] = [];
@@ -175,5 +202,37 @@ describe('LocalFunction with an inspector', () => {
     const result = (await fn.invoke({ sleepMs: 1500 })) as ProbeResult;
     expect(result.remainingMs).toBe(0);
     expect(urls).toHaveLength(1);
+  });
+
+  it('lets a debugger stop in the handler and resume it', async () => {
+    writeHandler('debugged');
+    const urls: string[] = [];
+    const fn = probe(app, { handlerRoot, inspectPort: 0, onInspector: (url) => urls.push(url) });
+    fn.warm();
+    await until(() => urls.length === 1, 'the inspector to listen', 10_000);
+    const debuggerClient = await attachDebugger(urls[0]!);
+    try {
+      await debuggerClient.send('Debugger.enable');
+      // The handler's `return` (line 3, zero-based 2).
+      await debuggerClient.send('Debugger.setBreakpointByUrl', { urlRegex: 'handler\\.mjs$', lineNumber: 2 });
+      const invocation = fn.invoke({});
+      await until(
+        () => debuggerClient.events.some((event) => event.method === 'Debugger.paused'),
+        'the handler to stop at the breakpoint',
+        10_000,
+      );
+      const paused = debuggerClient.events.find((event) => event.method === 'Debugger.paused');
+      const frame = (paused?.params as { callFrames: Array<{ location: { lineNumber: number } }> })
+        .callFrames[0];
+      expect(frame?.location.lineNumber).toBe(2);
+      let settled = false;
+      void invocation.finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await debuggerClient.send('Debugger.resume');
+      expect(((await invocation) as Versioned).version).toBe('debugged');
+    } finally {
+      debuggerClient.close();
+    }
   });
 });

@@ -10,11 +10,12 @@ import {
 } from '@leaderboard/core/api';
 import { dataSourceRole } from '@leaderboard/core/roles';
 import { serviceConfig } from '@leaderboard/core/config';
+import { standingFunction } from '@leaderboard/core/functions';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import { policyStatements, register } from './access.ts';
 import { apiLogsRole } from './api-logging.ts';
 import { allowApiToInvokeAuthorizer, authorizer } from './auth.ts';
-import { lambdaRuntime } from './functions.ts';
+import { functionArgsFromSpec, lambdaRuntime } from './functions.ts';
 import { apiKeyExpiry } from './handlers/api-key-expiry.ts';
 import { buildResolverBundles, readBundles, withoutInlineSourceMap } from './resolver-bundles.ts';
 import { activities, scores } from './storage.ts';
@@ -81,27 +82,42 @@ const tablesByName = {
 
 type TableName = keyof typeof tablesByName;
 
+/** Functions the API calls as Lambda data sources, by their core name; links and grants from their specs. */
+const functionsByName = {
+  [standingFunction.name]: register(
+    standingFunction.name,
+    new sst.aws.Function(standingFunction.name, functionArgsFromSpec(standingFunction)),
+  ),
+} as const satisfies Record<string, sst.aws.Function>;
+
 function addDataSource(spec: DataSourceSpec) {
   if (spec.kind === 'none') return api.addDataSource({ name: spec.name });
+  // The data source's role holds exactly its core grants, not what SST would give it.
+  const transform = {
+    serviceRole: (args: aws.iam.RoleArgs): undefined => {
+      args.inlinePolicies = [
+        {
+          name: 'resolver-access',
+          policy: aws.iam.getPolicyDocumentOutput({
+            statements: policyStatements(dataSourceRole(spec.name as DataSourceName)),
+          }).json,
+        },
+      ];
+      return undefined;
+    },
+  };
+  if (spec.kind === 'lambda') {
+    const fn = (functionsByName as Record<string, sst.aws.Function | undefined>)[spec.function];
+    if (!fn)
+      throw new Error(
+        `Data source "${spec.name}" names function "${spec.function}", which infra does not create`,
+      );
+    return api.addDataSource({ name: spec.name, lambda: fn.arn, transform });
+  }
   const table = tablesByName[spec.table as TableName];
   if (!table)
     throw new Error(`Data source "${spec.name}" names table "${spec.table}", which infra does not create`);
-  return api.addDataSource({
-    name: spec.name,
-    dynamodb: table.arn,
-    transform: {
-      serviceRole: (args) => {
-        args.inlinePolicies = [
-          {
-            name: 'resolver-access',
-            policy: aws.iam.getPolicyDocumentOutput({
-              statements: policyStatements(dataSourceRole(spec.name as DataSourceName)),
-            }).json,
-          },
-        ];
-      },
-    },
-  });
+  return api.addDataSource({ name: spec.name, dynamodb: table.arn, transform });
 }
 
 export const apiDataSources = Object.fromEntries(

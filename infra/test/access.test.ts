@@ -109,9 +109,9 @@ describe('function roles', () => {
 });
 
 describe('other roles', () => {
-  it('gives each DynamoDB data source exactly its role', () => {
+  it('gives each DynamoDB and Lambda data source exactly its role', () => {
     for (const [name, spec] of Object.entries(dataSources)) {
-      if (spec.kind !== 'dynamodb') continue;
+      if (spec.kind === 'none') continue;
       const dataSource = onlyResource(
         run,
         'aws:appsync/dataSource:DataSource',

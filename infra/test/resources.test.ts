@@ -12,6 +12,7 @@ import {
   authorizerFunction,
   dataSources,
   deadLetterAlarmThreshold,
+  functions,
   pipelineFunctions,
   preSignUpFunction,
   rebuilderFunction,
@@ -297,6 +298,14 @@ describe('the AppSync API', () => {
       const dataSource = recorded.find((resource) => resource.inputs.name === spec.name)!;
       if (spec.kind === 'none') {
         expect(dataSource.inputs.type, spec.name).toBe('NONE');
+      } else if (spec.kind === 'lambda') {
+        expect(dataSource.inputs.type, spec.name).toBe('AWS_LAMBDA');
+        expect(dataSource.inputs.lambdaConfig, spec.name).toEqual({
+          functionArn: stateString(
+            lambdaByHandler(run, functions.find((fn) => fn.name === spec.function)!.handler),
+            'arn',
+          ),
+        });
       } else {
         expect(dataSource.inputs.type, spec.name).toBe('AMAZON_DYNAMODB');
         expect(dataSource.inputs.dynamodbConfig, spec.name).toEqual({

@@ -1,7 +1,7 @@
 /**
- * `pnpm simulate [--users 20] [--rate 10] [--duration 30s] [--programs spring-run,step-up]`:
- * many users recording activities through the local GraphQL API, each with a real token, in the
- * running programs (one is created when none runs).
+ * `pnpm simulate [--users 20] [--rate 10] [--duration 30s] [--programs spring-run,step-up] [--teams 3]`:
+ * many users recording activities through the local GraphQL API, each with a real token naming
+ * their team, in the running programs (one is created when none runs).
  */
 import { SingleBar } from 'cli-progress';
 import { commaSeparated, durationArgument, parseCommandLine } from './command-line.ts';
@@ -9,6 +9,7 @@ import { UsageError } from './errors.ts';
 import { runCli } from './run-cli.ts';
 import { programsForSimulation } from './simulated-programs.ts';
 import { runSimulation, type SimulatedUser, type SimulationSummary } from './simulation.ts';
+import { simulatedTeam } from './teams.ts';
 import { connectToStack, trustedCertificate } from './stack-connection.ts';
 import { requestToken } from './token-client.ts';
 
@@ -21,6 +22,7 @@ Records activities for many users through the running local stack's GraphQL API.
   --duration <d>       how long, e.g. 30s, 2m (default 30s)
   --programs <a,b>     running programs to record for (default: every running program; with
                        none running, one is created as an admin); alias --boards
+  --teams <n>          teams the users are spread over, of sizes 1:2:...:n (default 3; 0 for none)
   --prefix <text>      user id prefix (default sim-user-)
   --json               print the summary as JSON`;
 
@@ -29,6 +31,13 @@ function positiveNumber(text: string | undefined, name: string, fallback: number
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0)
     throw new UsageError(`--${name} must be a positive number, got "${text}"`);
+  return value;
+}
+
+function wholeNumberOfTeams(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 26)
+    throw new UsageError(`--teams must be a whole number from 0 to 26, got "${text}"`);
   return value;
 }
 
@@ -49,7 +58,7 @@ function printSummary(summary: SimulationSummary, boards: readonly string[]): vo
     ...Object.entries(summary.failures).map(([reason, count]) => `            ${count} x ${reason}`),
     `  latency   p50 ${summary.latencyMs.p50.toFixed(0)} ms, p95 ${summary.latencyMs.p95.toFixed(0)} ms, max ${summary.latencyMs.max.toFixed(0)} ms`,
     '',
-    `Boards touched: global, this week${boards.length ? `, ${boards.map((program) => `program:${program}`).join(', ')}` : ''}.`,
+    `Boards touched: global, this week${boards.length ? `, ${boards.map((program) => `program:${program}`).join(', ')}` : ''}, and their team boards (team:<board>).`,
     'The rebuilder publishes the new rankings within seconds, on its next tick.',
     '',
   ];
@@ -64,6 +73,7 @@ runCli(async () => {
       duration: { type: 'string' },
       programs: { type: 'string' },
       boards: { type: 'string' },
+      teams: { type: 'string' },
       prefix: { type: 'string', default: 'sim-user-' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -78,6 +88,7 @@ runCli(async () => {
   const durationMs = durationArgument(values.duration ?? '30s');
   const requestedPrograms = values.programs ?? values.boards;
 
+  const teamCount = values.teams === undefined ? 3 : wholeNumberOfTeams(values.teams);
   const stack = connectToStack();
   const { programs, created } = await programsForSimulation(
     stack,
@@ -90,7 +101,11 @@ runCli(async () => {
     const userId = `${values.prefix}${String(index).padStart(width, '0')}`;
     users.push({
       userId,
-      token: await requestToken(stack, { sub: userId, name: `Simulated user ${index}` }),
+      token: await requestToken(stack, {
+        sub: userId,
+        name: `Simulated user ${index}`,
+        ...(teamCount > 0 ? { team: simulatedTeam(index - 1, teamCount) } : {}),
+      }),
     });
   }
 

@@ -5,6 +5,8 @@ export interface TokenRequest {
   readonly sub: string;
   readonly name?: string;
   readonly groups?: readonly string[];
+  /** The team the token's team claim names. */
+  readonly team?: string;
   readonly expiresInSeconds?: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `pnpm issue-token --user alice [--name "Alice Doe"] [--groups admins,coaches] [--expires-in 1h]`:
+ * `pnpm issue-token --user alice [--name "Alice Doe"] [--groups admins,coaches] [--team blue] [--expires-in 1h]`:
  * prints a user token signed by the running stack's issuer, for the Authorization header.
  */
 import { commaSeparated, durationArgument, parseCommandLine } from './command-line.ts';
@@ -8,7 +8,7 @@ import { runCli } from './run-cli.ts';
 import { connectToStack } from './stack-connection.ts';
 import { requestToken } from './token-client.ts';
 
-const usage = `Usage: pnpm issue-token --user <id> [--name <display name>] [--groups <a,b>] [--expires-in <duration>]
+const usage = `Usage: pnpm issue-token --user <id> [--name <display name>] [--groups <a,b>] [--team <id>] [--expires-in <duration>]
 
 Prints a JWT for <id> from the local stack's issuer (start it with \`pnpm start\`).
   curl -H "Authorization: $(pnpm -s issue-token --user alice)" ...`;
@@ -19,6 +19,7 @@ runCli(async () => {
       user: { type: 'string', short: 'u' },
       name: { type: 'string' },
       groups: { type: 'string' },
+      team: { type: 'string' },
       'expires-in': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -38,6 +39,7 @@ runCli(async () => {
     sub: user,
     ...(values.name ? { name: values.name } : {}),
     ...(groups ? { groups } : {}),
+    ...(values.team ? { team: values.team } : {}),
     ...(expiresInSeconds ? { expiresInSeconds } : {}),
   });
   process.stdout.write(`${token}\n`);

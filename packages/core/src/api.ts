@@ -4,16 +4,25 @@
  * with `sst.aws.AppSync`; the local runtime loads the same bundles against the same data
  * sources.
  */
+import { standingFunction } from './functions.ts';
 import { activitiesTable, scoresTable } from './tables.ts';
 
 export type DataSourceSpec =
   | { readonly name: string; readonly kind: 'dynamodb'; readonly table: string }
+  | { readonly name: string; readonly kind: 'lambda'; readonly function: string }
   | { readonly name: string; readonly kind: 'none' };
 
 export const dataSources = {
   activities: { name: 'activities', kind: 'dynamodb', table: activitiesTable.name },
   scores: { name: 'scores', kind: 'dynamodb', table: scoresTable.name },
   none: { name: 'none', kind: 'none' },
+  // Team assignments: its own role, so the `scores` data source stays read-only.
+  teams: { name: 'teams', kind: 'dynamodb', table: scoresTable.name },
+  /**
+   * myStanding past the snapshot reads every score shard of the index, twice more with `around`:
+   * 1 + 3 x S requests, where a pipeline makes one request per function and holds at most 10.
+   */
+  standing: { name: 'standing', kind: 'lambda', function: standingFunction.name },
   // Program writes (admins): its own role, so the `scores` data source stays read-only.
   programs: { name: 'programs', kind: 'dynamodb', table: scoresTable.name },
 } as const satisfies Record<string, DataSourceSpec>;
@@ -47,6 +56,10 @@ export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
   // myStanding: the caller's total, then the board snapshot for the rank.
   { name: 'getCallerTotal', dataSource: 'scores' },
   { name: 'getBoardSnapshot', dataSource: 'scores' },
+  // myStanding, when the snapshot cannot answer: the rank and neighbours on the live totals.
+  { name: 'readLiveStanding', dataSource: 'standing' },
+  // recordActivity: the team an admin put the caller in, which overrides the token's.
+  { name: 'getTeamAssignment', dataSource: 'teams' },
   // recordActivity: the program it names, which must exist and count it.
   { name: 'getActivityProgram', dataSource: 'scores' },
   // myProgress: the program, then the caller's progress in it.
@@ -65,13 +78,19 @@ export const resolvers: readonly ResolverSpec[] = [
       'getRecordedActivity',
       'getActivityProgram',
       'getDailyPoints',
+      'getTeamAssignment',
       'writeActivity',
       'getActivityAfterRace',
     ],
   },
   { typeName: 'Mutation', fieldName: 'publishLeaderboard', dataSource: 'none' },
   { typeName: 'Query', fieldName: 'leaderboard', dataSource: 'scores' },
-  { typeName: 'Query', fieldName: 'myStanding', pipeline: ['getCallerTotal', 'getBoardSnapshot'] },
+  {
+    typeName: 'Query',
+    fieldName: 'myStanding',
+    pipeline: ['getCallerTotal', 'getBoardSnapshot', 'readLiveStanding'],
+  },
+  { typeName: 'Mutation', fieldName: 'setUserTeam', dataSource: 'teams' },
   { typeName: 'Query', fieldName: 'activityTypes', dataSource: 'none' },
   { typeName: 'Subscription', fieldName: 'onLeaderboardChanged', dataSource: 'none' },
   { typeName: 'Query', fieldName: 'programs', dataSource: 'scores' },

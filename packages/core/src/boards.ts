@@ -9,6 +9,18 @@ import { fail, succeed, errorTypes, type Outcome } from './errors.ts';
 import { digitsValue, isDigits, isIdentifier } from './identifiers.ts';
 
 export const globalBoardId = 'global';
+const teamPrefix = 'team:';
+
+/**
+ * The team board of a user board (`team:global`, `team:week:2026-W47` ...): the teams of the
+ * users on it, by points and by points per member.
+ */
+export const teamBoardId = (userBoardId: string): string => `${teamPrefix}${userBoardId}`;
+
+export const isTeamBoardId = (boardId: string): boolean => boardId.startsWith(teamPrefix);
+
+/** The user board a team board ranks teams on. */
+export const userBoardOfTeamBoard = (teamBoard: string): string => teamBoard.slice(teamPrefix.length);
 const programPrefix = 'program:';
 
 /** Longest program id; keeps board ids and the keys built from them short. */
@@ -70,12 +82,23 @@ export function boardsForActivity(activity: {
 }
 
 export type BoardRef =
+  | { readonly kind: 'team'; readonly boardId: string; readonly userBoardId: string }
   | { readonly kind: 'global'; readonly boardId: string }
   | { readonly kind: 'program'; readonly boardId: string; readonly programId: string }
   | { readonly kind: 'window'; readonly boardId: string; readonly window: string; readonly key: string };
 
-/** Reads a board id from a client; anything else is a `ValidationError` naming the accepted forms. */
+/**
+ * Reads a board id from a client, a team board's included; anything else is a `ValidationError`
+ * naming the accepted forms of user boards.
+ */
 export function parseBoardId(boardId: string): Outcome<BoardRef> {
+  if (!isTeamBoardId(boardId)) return parseUserBoardId(boardId);
+  const ranked = parseUserBoardId(userBoardOfTeamBoard(boardId));
+  if (!ranked.ok) return ranked;
+  return succeed({ kind: 'team', boardId, userBoardId: ranked.value.boardId });
+}
+
+function parseUserBoardId(boardId: string): Outcome<BoardRef> {
   if (boardId === globalBoardId) return succeed({ kind: 'global', boardId });
   if (boardId.startsWith(programPrefix)) {
     const programId = boardId.slice(programPrefix.length);

@@ -34,8 +34,8 @@ export interface ServiceConfig {
   /** Largest snapshot entries payload (JSON bytes): under AppSync's 240 KB subscription payload and DynamoDB's 400 KB item limits whatever the names. */
   readonly maxSnapshotBytes: number;
   /**
-   * AppSync `queryDepthLimit` (1-75; 0 = none): the deepest operation is 3 levels
-   * (`leaderboard { entries { rank } }`); anything far deeper is an attack, not a client.
+   * AppSync `queryDepthLimit` (1-75; 0 = none): the deepest operation is 4 levels
+   * (`leaderboard { teams { byPoints { rank } } }`); anything far deeper is an attack, not a client.
    */
   readonly queryDepthLimit: number;
   /**

@@ -70,6 +70,21 @@ export const rebuilderFunction = {
   },
 } as const satisfies FunctionSpec;
 
+/** myStanding's rank and neighbours on the live totals (the API's `standing` data source). */
+export const standingFunction = {
+  name: 'StandingReader',
+  handler: 'packages/functions/src/standing.handler',
+  timeoutSeconds: 10,
+  memoryMb: 512,
+  links: ['Scores'],
+  grants: [
+    // The score histograms of every shard (one BatchGetItem).
+    { actions: ['dynamodb:BatchGetItem'], resources: [onTable(scoresTable.name)] },
+    // The caller's place in each shard, and the entries around them.
+    { actions: ['dynamodb:Query'], resources: [onIndex(scoresTable.name, 'byScore')] },
+  ],
+} as const satisfies FunctionSpec;
+
 export const authorizerFunction = {
   name: 'Authorizer',
   handler: 'packages/functions/src/authorizer.handler',
@@ -96,4 +111,4 @@ export const preSignUpFunction = {
   grants: [],
 } as const satisfies FunctionSpec;
 
-export const functions = [workerFunction, rebuilderFunction, authorizerFunction] as const;
+export const functions = [workerFunction, rebuilderFunction, authorizerFunction, standingFunction] as const;

@@ -16,3 +16,5 @@ export * from './keys.ts';
 export * from './items/index.ts';
 export * from './validation.ts';
 export * from './ranking.ts';
+export * from './score-buckets.ts';
+export * from './team-ranking.ts';

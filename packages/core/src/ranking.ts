@@ -44,9 +44,15 @@ export function encodeRankKey(total: RankedTotal): string {
   if (total.reachedAt.length !== isoTimestampLength || !total.reachedAt.endsWith('Z')) {
     throw new RankKeyError(`reachedAt '${total.reachedAt}' is not a canonical ISO 8601 UTC timestamp`);
   }
-  const inverted = String(maxRankableScore - total.score).padStart(scoreDigits, '0');
-  return `${inverted}#${total.reachedAt}#${total.userId}`;
+  return `${rankKeyScorePart(total.score)}#${total.reachedAt}#${total.userId}`;
 }
+
+/**
+ * The rank key's leading part for a score: the key of every total scoring `score` or less sorts
+ * at or after it, so it bounds a range of the index by score.
+ */
+export const rankKeyScorePart = (score: number): string =>
+  String(maxRankableScore - score).padStart(scoreDigits, '0');
 
 export function decodeRankKey(rankKey: string): RankedTotal {
   const scorePart = rankKey.slice(0, scoreDigits);

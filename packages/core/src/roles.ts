@@ -18,6 +18,7 @@ import {
   authorizerFunction,
   preSignUpFunction,
   rebuilderFunction,
+  standingFunction,
   workerFunction,
   type FunctionSpec,
 } from './functions.ts';
@@ -52,6 +53,7 @@ export const functionRoles = {
   [rebuilderFunction.name]: functionRole(rebuilderFunction),
   [authorizerFunction.name]: functionRole(authorizerFunction),
   [preSignUpFunction.name]: functionRole(preSignUpFunction),
+  [standingFunction.name]: functionRole(standingFunction),
 } as const satisfies Record<string, RoleSpec>;
 
 /**
@@ -76,6 +78,16 @@ export const dataSourceRoles = {
     // Reads only: GetItem, and Query for the programs' partition and a user's progress items.
     grants: [{ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [onTable(scoresTable.name)] }],
   },
+  teams: {
+    name: 'teams',
+    // recordActivity reads an assignment; setUserTeam writes or removes one.
+    grants: [
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        resources: [onTable(scoresTable.name)],
+      },
+    ],
+  },
   programs: {
     name: 'programs',
     // createProgram's transaction puts the program and counts it; updateProgram edits it.
@@ -83,13 +95,18 @@ export const dataSourceRoles = {
       { actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [onTable(scoresTable.name)] },
     ],
   },
+  // A Lambda data source's role invokes its function, and nothing else.
+  standing: {
+    name: 'standing',
+    grants: [{ actions: ['lambda:InvokeFunction'], resources: [onFunction(standingFunction.name)] }],
+  },
 } as const satisfies Partial<Record<DataSourceName, RoleSpec>>;
 
-/** The data source role of a DynamoDB data source; every such data source must have one. */
+/** The data source role of a DynamoDB or Lambda data source; every such data source must have one. */
 export function dataSourceRole(name: DataSourceName): RoleSpec {
   const role = (dataSourceRoles as Partial<Record<DataSourceName, RoleSpec>>)[name];
-  if (!role || dataSources[name].kind !== 'dynamodb') {
-    throw new Error(`data source "${name}" has no role: only DynamoDB data sources have one`);
+  if (!role || dataSources[name].kind === 'none') {
+    throw new Error(`data source "${name}" has no role: only DynamoDB and Lambda data sources have one`);
   }
   return role;
 }

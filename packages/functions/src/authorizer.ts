@@ -22,5 +22,6 @@ export async function handler(
     logger,
     ttlSeconds: serviceConfig.authorizerTtlSeconds,
     maxUserIdLength: serviceConfig.maxStringLength,
+    team: { claim: serviceConfig.teamClaim, maxLength: serviceConfig.maxTeamIdLength },
   });
 }

@@ -11,7 +11,11 @@ import { requireBoardId } from './lib/board.ts';
 export function request(ctx: Context<MutationPublishLeaderboardArgs>): NONERequest {
   const input = ctx.args.input;
   requireBoardId(input.boardId);
-  if (input.entries.length > serviceConfig.maxTopN) {
+  const teams = input.teams;
+  const longest = teams
+    ? Math.max(input.entries.length, teams.byPoints.length, teams.byPointsPerMember.length)
+    : input.entries.length;
+  if (longest > serviceConfig.maxTopN) {
     util.error(`A snapshot holds at most ${serviceConfig.maxTopN} entries.`, errorTypes.validation, null, {
       field: 'entries',
     });

@@ -37,6 +37,7 @@ export function request(
     basePoints: valid.points,
     maxPointsPerDay: valid.definition.maxPointsPerDay,
     programId: valid.programId,
+    teamId: caller.teamId,
     occurredAt: util.time.epochMilliSecondsToISO8601(valid.occurredAtMs),
     recordedAt: util.time.epochMilliSecondsToISO8601(nowMs),
     idempotencyKey: valid.idempotencyKey,

@@ -1,9 +1,12 @@
-/** The latest published snapshot of a board: one GetItem, whatever the number of users. */
+/** The latest published snapshot of a board, user or team board: one GetItem, whatever the number of users. */
 import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { Leaderboard, QueryLeaderboardArgs } from '@leaderboard/core/generated/schema';
+import { isTeamBoardId } from '@leaderboard/core/boards';
 import { parseSnapshot, snapshotKey } from '@leaderboard/core/items/snapshot';
+import { parseTeamSnapshot } from '@leaderboard/core/items/team-snapshot';
+import { teamBoardView } from '@leaderboard/core/team-board-view';
 import { requireBoardId } from './lib/board.ts';
 import { decodedOrInternalFailure, endOnDataSourceError } from './lib/errors.ts';
 import { keyValues } from './lib/keys.ts';
@@ -24,15 +27,25 @@ export function request(ctx: Context<QueryLeaderboardArgs, LeaderboardStash>): D
 
 export function response(ctx: Context<QueryLeaderboardArgs, LeaderboardStash>): Leaderboard {
   endOnDataSourceError(ctx.error);
+  const boardId = ctx.stash.boardId;
+  const limit = ctx.stash.limit;
+  const teamBoard = isTeamBoardId(boardId);
   if (!ctx.result) {
     // No snapshot yet: an empty board rather than an error, so dashboards can subscribe and wait.
-    return { boardId: ctx.stash.boardId, version: 0, asOf: util.time.nowISO8601(), entries: [] };
+    const empty = teamBoard ? teamBoardView([], [], limit) : { entries: [], teams: null };
+    return { boardId, version: 0, asOf: util.time.nowISO8601(), ...empty };
+  }
+  if (teamBoard) {
+    const snapshot = decodedOrInternalFailure(parseTeamSnapshot(ctx.result));
+    const view = teamBoardView(snapshot.byPoints, snapshot.byPointsPerMember, limit);
+    return { boardId, version: snapshot.version, asOf: snapshot.asOf, ...view };
   }
   const snapshot = decodedOrInternalFailure(parseSnapshot(ctx.result));
   return {
-    boardId: ctx.stash.boardId,
+    boardId,
     version: snapshot.version,
     asOf: snapshot.asOf,
-    entries: snapshot.entries.slice(0, ctx.stash.limit),
+    entries: snapshot.entries.slice(0, limit),
+    teams: null,
   };
 }

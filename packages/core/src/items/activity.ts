@@ -35,17 +35,17 @@ export const activityAttributes = {
   points: 'points',
   basePoints: 'basePoints',
   programId: 'programId',
+  teamId: 'teamId',
   occurredAt: activitiesTable.globalIndexes.byUser.rangeKey,
   recordedAt: 'recordedAt',
   idempotencyKey: 'idempotencyKey',
   processedAt: 'processedAt',
-} as const;
   countedForProgram: 'countedForProgram',
   reversedAt: 'reversedAt',
   reversedBy: 'reversedBy',
   reversalReason: 'reversalReason',
+} as const;
 
-export interface StoredActivity {
 /** An admin's reversal of the activity: it stays in the log and counts for nothing. */
 export interface ActivityReversal {
   /** ISO 8601 UTC. */
@@ -55,6 +55,7 @@ export interface ActivityReversal {
   readonly reason: string;
 }
 
+export interface StoredActivity {
   /** The activity's key under its user: the idempotency key, or a fresh ULID when the client gave none. */
   readonly key: string;
   readonly id: string;
@@ -67,6 +68,8 @@ export interface ActivityReversal {
   /** Points before the daily cap. */
   readonly basePoints: number;
   readonly programId: string | null;
+  /** The user's team when it was recorded (an admin's assignment, else the token's claim); its points count for that team. */
+  readonly teamId: string | null;
   /** ISO 8601 UTC. */
   readonly occurredAt: string;
   /** ISO 8601 UTC; the latest `recordedAt` behind a total is when the user reached that total. */
@@ -74,9 +77,6 @@ export interface ActivityReversal {
   readonly idempotencyKey: string | null;
   /** When the worker applied it to the aggregates; null until then. */
   readonly processedAt: string | null;
-}
-
-const activityKeyPrefix = (userId: string): string => `ACT${keySeparator}${userId}${keySeparator}`;
   /**
    * Whether it counted for its program when the worker applied it (by the program as it was then):
    * a recomputation counts it the same way. Absent on activities applied before it was kept.
@@ -84,6 +84,9 @@ const activityKeyPrefix = (userId: string): string => `ACT${keySeparator}${userI
   readonly countedForProgram?: boolean;
   /** Set by `reverseActivity`; absent on activities that count. */
   readonly reversal?: ActivityReversal | null;
+}
+
+const activityKeyPrefix = (userId: string): string => `ACT${keySeparator}${userId}${keySeparator}`;
 
 export const activityKey = (userId: string, key: string): ActivitiesKey => ({
   pk: `${activityKeyPrefix(userId)}${key}`,
@@ -106,18 +109,19 @@ export function encodeActivity(activity: StoredActivity): ItemAttributes {
   };
   // Absent rather than null, as recorded so far.
   if (activity.programId !== null) item[names.programId] = activity.programId;
+  if (activity.teamId !== null) item[names.teamId] = activity.teamId;
   if (activity.idempotencyKey !== null) item[names.idempotencyKey] = activity.idempotencyKey;
   if (activity.processedAt !== null) item[names.processedAt] = activity.processedAt;
-  return item;
-}
-
-export function parseActivity(item: unknown): Decoded<StoredActivity> {
   if (activity.countedForProgram !== undefined) item[names.countedForProgram] = activity.countedForProgram;
   if (activity.reversal) {
     item[names.reversedAt] = activity.reversal.at;
     item[names.reversedBy] = activity.reversal.by;
     item[names.reversalReason] = activity.reversal.reason;
   }
+  return item;
+}
+
+export function parseActivity(item: unknown): Decoded<StoredActivity> {
   const names = activityAttributes;
   const reader = startReading(item, 'activity item', itemKinds.activity);
   const userId = nonEmptyText(reader, names.userId);
@@ -125,27 +129,28 @@ export function parseActivity(item: unknown): Decoded<StoredActivity> {
   const prefix = activityKeyPrefix(userId);
   if (!pk.startsWith(prefix) || pk.length === prefix.length)
     noteProblem(reader, `${names.pk} is not the key of its user`);
+  const countedForProgram = optionalFlag(reader, names.countedForProgram);
+  const reversal = reversalOf(reader);
   return finishReading(reader, {
     key: pk.slice(prefix.length),
     id: nonEmptyText(reader, names.id),
     userId,
-  const countedForProgram = optionalFlag(reader, names.countedForProgram);
-  const reversal = reversalOf(reader);
     displayName: nonEmptyText(reader, names.displayName),
     type: nonEmptyText(reader, names.type),
     quantity: nonNegativeNumber(reader, names.quantity),
     points: wholeNumber(reader, names.points, 0),
     basePoints: wholeNumber(reader, names.basePoints, 0),
     programId: optionalText(reader, names.programId),
+    teamId: optionalText(reader, names.teamId),
     occurredAt: timestampAttribute(reader, names.occurredAt),
     recordedAt: timestampAttribute(reader, names.recordedAt),
     idempotencyKey: optionalText(reader, names.idempotencyKey),
     processedAt: optionalTimestamp(reader, names.processedAt),
-  });
-}
     // Left out when absent, as activities were read before operators could mark them.
     ...(countedForProgram === null ? {} : { countedForProgram }),
     ...(reversal === null ? {} : { reversal }),
+  });
+}
 
 function optionalFlag(reader: ItemReader, name: string): boolean | null {
   const value = reader.attributes[name];

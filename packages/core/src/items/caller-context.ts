@@ -1,15 +1,23 @@
 /**
  * The caller as the Lambda authorizer hands them to resolvers (`resolverContext`, read as
  * `ctx.identity.resolverContext`). Not a stored item, but a contract between two runtimes all
- * the same. AppSync takes string values only, so the groups travel comma-separated. Bundled
- * into APPSYNC_JS resolvers.
+ * the same. AppSync takes string values only, so the groups travel comma-separated, and a
+ * caller without a team has no `teamId`. Bundled into APPSYNC_JS resolvers.
  */
-import { finishReading, nonEmptyText, startReading, textAttribute, type Decoded } from './item.ts';
+import {
+  finishReading,
+  nonEmptyText,
+  optionalText,
+  startReading,
+  textAttribute,
+  type Decoded,
+} from './item.ts';
 
 export const callerContextAttributes = {
   userId: 'userId',
   displayName: 'displayName',
   groups: 'groups',
+  teamId: 'teamId',
 } as const;
 
 /** What `ctx.identity.resolverContext` holds. */
@@ -20,6 +28,8 @@ export interface Caller {
   readonly userId: string;
   readonly displayName: string;
   readonly groups: readonly string[];
+  /** The team the token's team claim names, if any (an admin's assignment may override it). */
+  readonly teamId: string | null;
 }
 
 const groupSeparator = ',';
@@ -32,7 +42,9 @@ export const isAdmin = (caller: Pick<Caller, 'groups'>): boolean => caller.group
 /** A group whose name holds the separator cannot travel in the context: it is left out. */
 export function encodeCallerContext(caller: Caller): CallerContext {
   const names = callerContextAttributes;
+  const team: CallerContext = caller.teamId === null ? {} : { [names.teamId]: caller.teamId };
   return {
+    ...team,
     [names.userId]: caller.userId,
     [names.displayName]: caller.displayName,
     [names.groups]: caller.groups
@@ -51,5 +63,6 @@ export function parseCallerContext(context: unknown): Decoded<Caller> {
     userId,
     displayName,
     groups: groups.length > 0 ? groups.split(groupSeparator) : [],
+    teamId: optionalText(reader, names.teamId),
   });
 }

@@ -14,6 +14,10 @@ import type { Decoded } from './item.ts';
 import { parseProgram, type StoredProgram } from './program.ts';
 import { parseProgress, type StoredProgress } from './progress.ts';
 import { parseRebuildCursor, type RebuildCursor } from './rebuild-cursor.ts';
+import { parseScoreHistogram, type ScoreHistogram } from './score-histogram.ts';
+import { parseTeamAssignment, type TeamAssignment } from './team-assignment.ts';
+import { parseTeamCounter, type TeamCounter } from './team-counter.ts';
+import { parseTeamSnapshot, type TeamBoardSnapshot } from './team-snapshot.ts';
 import { parseSnapshot, type BoardSnapshot } from './snapshot.ts';
 import { parseTotal, type StoredTotal } from './total.ts';
 
@@ -31,6 +35,12 @@ export const decodeProgram = (item: unknown): StoredProgram => decodedValue(pars
 export const decodeSnapshot = (item: unknown): BoardSnapshot => decodedValue(parseSnapshot(item));
 export const decodeBoardChange = (item: unknown): BoardChange => decodedValue(parseBoardChange(item));
 export const decodeRebuildCursor = (item: unknown): RebuildCursor => decodedValue(parseRebuildCursor(item));
+export const decodeScoreHistogram = (item: unknown): ScoreHistogram =>
+  decodedValue(parseScoreHistogram(item));
+export const decodeTeamCounter = (item: unknown): TeamCounter => decodedValue(parseTeamCounter(item));
+export const decodeTeamSnapshot = (item: unknown): TeamBoardSnapshot => decodedValue(parseTeamSnapshot(item));
+export const decodeTeamAssignment = (item: unknown): TeamAssignment =>
+  decodedValue(parseTeamAssignment(item));
 export const decodeCallerContext = (context: unknown): Caller => decodedValue(parseCallerContext(context));
 export const decodeReversal = (item: unknown): StoredReversal => decodedValue(parseReversal(item));
 export const decodeDisqualification = (item: unknown): Disqualification =>

@@ -11,13 +11,16 @@ import {
   expectKey,
   finishReading,
   kindAttribute,
+  listAttribute,
   nonEmptyText,
+  noteProblem,
   scoresKeyAttributes,
   startReading,
   timestampAttribute,
   wholeNumber,
   type Decoded,
   type ItemAttributes,
+  type ItemReader,
 } from './item.ts';
 
 export const totalAttributes = {
@@ -31,6 +34,7 @@ export const totalAttributes = {
   shardKey: scoresTable.globalIndexes.byScore.hashKey,
   rankKey: scoresTable.globalIndexes.byScore.rangeKey,
   updatedAt: 'updatedAt',
+  teamIds: 'teamIds',
 } as const;
 
 export interface StoredTotal {
@@ -41,6 +45,8 @@ export interface StoredTotal {
   /** When the last activity behind the score was recorded: canonical ISO 8601 UTC (24 characters). */
   readonly reachedAt: string;
   readonly updatedAt: string;
+  /** Every team the user earned points for on this board: a team counts them as a member once. */
+  readonly teamIds: readonly string[];
 }
 
 export const totalKey = (userId: string, boardId: string): ScoresKey => ({
@@ -64,7 +70,19 @@ export function encodeTotal(total: StoredTotal, shards: number): ItemAttributes 
     [names.shardKey]: scoreShardKey(total.boardId, shardOf(total.userId, shards)),
     [names.rankKey]: encodeRankKey(total),
     [names.updatedAt]: total.updatedAt,
+    // Absent rather than empty, as totals were stored before teams.
+    ...(total.teamIds.length > 0 ? { [names.teamIds]: [...total.teamIds] } : {}),
   };
+}
+
+/** Absent reads as no team. */
+function teamIdsOf(reader: ItemReader): string[] {
+  const name = totalAttributes.teamIds;
+  if (reader.attributes[name] === undefined) return [];
+  const teamIds = listAttribute(reader, name);
+  if (teamIds.some((teamId) => typeof teamId !== 'string' || teamId.length === 0))
+    noteProblem(reader, `${name} is not a list of team ids`);
+  return teamIds.filter((teamId): teamId is string => typeof teamId === 'string');
 }
 
 export function parseTotal(item: unknown): Decoded<StoredTotal> {
@@ -83,5 +101,6 @@ export function parseTotal(item: unknown): Decoded<StoredTotal> {
     score: wholeNumber(reader, names.score, 0),
     reachedAt: timestampAttribute(reader, names.reachedAt),
     updatedAt: timestampAttribute(reader, names.updatedAt),
+    teamIds: teamIdsOf(reader),
   });
 }

@@ -3,6 +3,7 @@
  * is the one place the picker's list is assembled: a new source of boards (programs read
  * from the API, team boards) is a new field of `PickerSources` and a line there.
  */
+import { isTeamBoardId, teamBoardId, userBoardOfTeamBoard } from '@leaderboard/core/boards';
 import {
   globalBoardId,
   parseBoardId,
@@ -11,7 +12,7 @@ import {
   windowBoardId,
 } from '@leaderboard/core/boards';
 
-export type BoardGroup = 'Boards' | 'Programs';
+export type BoardGroup = 'Boards' | 'Programs' | 'Teams';
 
 export interface BoardOption {
   readonly boardId: string;
@@ -28,7 +29,7 @@ export interface PickerSources {
 }
 
 export function pickerOptions({ nowMs, programs, selected }: PickerSources): BoardOption[] {
-  const options: BoardOption[] = [
+  const userBoards: BoardOption[] = [
     { boardId: globalBoardId, label: 'All time', group: 'Boards' },
     ...timeWindows.map((window) => {
       const boardId = windowBoardId(window, nowMs);
@@ -40,11 +41,18 @@ export function pickerOptions({ nowMs, programs, selected }: PickerSources): Boa
       group: 'Programs' as const,
     })),
   ];
+  // Every user board's team board, under its own heading after them.
+  const options = [...userBoards, ...userBoards.map(teamOption)];
   if (options.some((option) => option.boardId === selected)) return options;
   return [...options, addressedOption(selected)];
 }
 
+function teamOption(option: BoardOption): BoardOption {
+  return { boardId: teamBoardId(option.boardId), label: `Teams: ${option.label}`, group: 'Teams' };
+}
+
 function addressedOption(boardId: string): BoardOption {
+  if (isTeamBoardId(boardId)) return teamOption(addressedOption(userBoardOfTeamBoard(boardId)));
   if (boardId.startsWith('program:'))
     return { boardId, label: `Program: ${boardId.slice('program:'.length)}`, group: 'Programs' };
   const window = timeWindows.find(({ name }) => boardId.startsWith(`${name}:`));

@@ -23,7 +23,20 @@ describe('pickerOptions', () => {
       { boardId: 'week:2026-W47', label: 'This week (2026-W47)', group: 'Boards' },
       { boardId: 'month:2026-11', label: 'This month (2026-11)', group: 'Boards' },
       { boardId: 'program:spring', label: 'Program: Spring Steps', group: 'Programs' },
+      { boardId: 'team:global', label: 'Teams: All time', group: 'Teams' },
+      { boardId: 'team:week:2026-W47', label: 'Teams: This week (2026-W47)', group: 'Teams' },
+      { boardId: 'team:month:2026-11', label: 'Teams: This month (2026-11)', group: 'Teams' },
+      { boardId: 'team:program:spring', label: 'Teams: Program: Spring Steps', group: 'Teams' },
     ]);
+  });
+
+  it('offers a team board asked for by address under Teams', () => {
+    expect(pickerOptions({ nowMs: friday, programs: [], selected: 'team:program:x' }).at(-1)).toEqual({
+      boardId: 'team:program:x',
+      label: 'Teams: Program: x',
+      group: 'Teams',
+    });
+    expect(requestedBoard('?board=team%3Aglobal')).toBe('team:global');
   });
 
   it('adds a board asked for by address that no source lists, in its group', () => {
@@ -43,7 +56,7 @@ describe('pickerOptions', () => {
       label: 'Month 2026-01',
       group: 'Boards',
     });
-    expect(offered('global')).toHaveLength(3);
+    expect(offered('global')).toHaveLength(6);
   });
 });
 
@@ -59,6 +72,7 @@ describe('groupedOptions', () => {
     ).toEqual([
       ['Boards', ['global', 'week:2026-W47', 'month:2026-11', 'week:2026-W40']],
       ['Programs', ['program:spring']],
+      ['Teams', ['team:global', 'team:week:2026-W47', 'team:month:2026-11', 'team:program:spring']],
     ]);
   });
 });

@@ -21,6 +21,8 @@ export interface RecordedActivity {
   /** Points after the daily cap: what counts on every board. */
   readonly points: number;
   readonly programId: string | null;
+  /** The team its points count for, if any. */
+  readonly teamId: string | null;
   readonly occurredAtMs: number;
   /** The latest `recordedAt` behind a total is when the user reached that total. */
   readonly recordedAtMs: number;
@@ -64,6 +66,7 @@ export function parseActivityMessage(body: string): RecordedActivity {
     type: activity.type,
     points: activity.points,
     programId: activity.programId,
+    teamId: activity.teamId,
     occurredAtMs: Date.parse(activity.occurredAt),
     recordedAtMs: Date.parse(activity.recordedAt),
   };

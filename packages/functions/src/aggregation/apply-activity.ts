@@ -20,6 +20,7 @@ import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leade
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
 import type { BoardChangeMarker } from './board-changes.ts';
+import { changedBoards, histogramItems, teamItems, teamsAfter } from './team-and-histogram.ts';
 import { countedProgram, progressItems, readProgress } from './program-progress.ts';
 
 /** Other workers kept changing this user's totals; the message is retried later. */
@@ -60,8 +61,12 @@ export async function applyActivity(
         : new Map<string, StoredTotal>();
     const progress = program ? await readProgress(activity.userId, program.id, deps) : null;
     const nowMs = now();
-    if (activity.points > 0) await deps.boardChanges.markChanged(boardIds, nowMs);
+    if (activity.points > 0) await deps.boardChanges.markChanged(changedBoards(activity, boardIds), nowMs);
     const items = buildTransaction(activity, boardIds, totals, nowMs, deps);
+    items.push(
+      ...histogramItems(activity, boardIds, totals, deps),
+      ...teamItems(activity, boardIds, totals, canonicalTimestamp(nowMs), deps),
+    );
     items.push(...progressItems(activity, program, progress, canonicalTimestamp(nowMs), deps));
     try {
       await deps.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
@@ -158,6 +163,7 @@ function totalUpdate(
     // Reached when the last activity behind it was recorded: the same whatever order the worker sees them in.
     reachedAt: before && before.reachedAt > recordedAt ? before.reachedAt : recordedAt,
     updatedAt,
+    teamIds: teamsAfter(activity, before),
   };
   const set = setEveryAttribute(encodeTotal(after, deps.config.scoreShards), [
     totalAttributes.pk,

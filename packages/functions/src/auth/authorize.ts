@@ -4,7 +4,7 @@
  * with the reason logged (never returned to the caller).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { isUsableUserId } from '@leaderboard/core/identifiers';
+import { isIdentifier, isUsableUserId } from '@leaderboard/core/identifiers';
 import { encodeCallerContext, type CallerContext } from '@leaderboard/core/items/caller-context';
 import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from 'aws-lambda';
 import type { TokenVerifier, VerifiedClaims } from './token-verifier.ts';
@@ -18,6 +18,8 @@ export interface AuthorizerDependencies {
   /** Upper bound of AppSync's cache of this decision; never past the token's expiry. */
   readonly ttlSeconds: number;
   readonly maxUserIdLength: number;
+  /** The claim naming the user's team (`serviceConfig.teamClaim`), and the longest team id kept. */
+  readonly team: { readonly claim: string; readonly maxLength: number };
   readonly now?: () => number;
 }
 
@@ -47,6 +49,15 @@ function groupsOf(claims: VerifiedClaims): string[] {
     .filter((group): group is string => typeof group === 'string')
     .map((group) => group.trim())
     .filter((group) => group.length > 0);
+}
+
+/** A team id goes into keys: a claim that is not a usable id leaves the user without a team, and is logged. */
+function teamOf(claims: VerifiedClaims, deps: AuthorizerDependencies): string | null {
+  const team = claims[deps.team.claim];
+  if (team === undefined || team === null || team === '') return null;
+  if (typeof team === 'string' && isIdentifier(team, deps.team.maxLength)) return team;
+  deps.logger.warn('team claim ignored: not a usable team id', { claim: deps.team.claim });
+  return null;
 }
 
 export async function authorize(
@@ -82,6 +93,7 @@ export async function authorize(
       // Cognito ID tokens carry `cognito:username`, its access tokens `username`.
       displayName: firstText(claims, ['name', 'preferred_username', 'cognito:username', 'username']) ?? sub,
       groups: groupsOf(claims),
+      teamId: teamOf(claims, deps),
     }),
     deniedFields: fieldsDeniedToUsers,
     ttlOverride: Math.max(0, Math.min(deps.ttlSeconds, expiresIn)),

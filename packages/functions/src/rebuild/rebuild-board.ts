@@ -3,11 +3,13 @@
  * only when the ranking changed, and published; a snapshot written but not yet published
  * (the publish failed last time) is published again.
  */
+import { isTeamBoardId } from '@leaderboard/core/boards';
 import { serviceConfig } from '@leaderboard/core/config';
 import { canonicalTimestamp, rankEntries, rankingChanged, type RankedEntry } from '@leaderboard/core/ranking';
 import type { BoardTopSource } from './board-top.ts';
 import { readEligibleTop } from './disqualifications.ts';
 import type { LeaderboardPublisher } from './publisher.ts';
+import { rebuildTeamBoard } from './team-board.ts';
 import {
   markPublished,
   readSnapshot,
@@ -43,6 +45,7 @@ export async function rebuildBoard(
   boardId: string,
   nowMs: number,
 ): Promise<BoardRebuildResult> {
+  if (isTeamBoardId(boardId)) return rebuildTeamBoard(deps, boardId, nowMs);
   const latest = await readSnapshot(deps, boardId);
   const top = await readEligibleTop(deps, boardId, deps.topN);
   const previousEntries = latest?.entries ?? [];

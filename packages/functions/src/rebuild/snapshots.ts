@@ -28,16 +28,25 @@ export async function readSnapshot(store: SnapshotStore, boardId: string): Promi
 }
 
 /** Writes `snapshot` if the stored version is still `previousVersion` (0: none); false when another writer won. */
-export async function writeSnapshot(
+export function writeSnapshot(
   store: SnapshotStore,
   snapshot: BoardSnapshot,
+  previousVersion: number,
+): Promise<boolean> {
+  return writeVersioned(store, encodeSnapshot(snapshot), previousVersion);
+}
+
+/** Writes an encoded snapshot of either kind on the same condition as `writeSnapshot`. */
+export async function writeVersioned(
+  store: SnapshotStore,
+  item: Record<string, unknown>,
   previousVersion: number,
 ): Promise<boolean> {
   try {
     await store.documentClient.send(
       new PutCommand({
         TableName: store.scoresTable,
-        Item: encodeSnapshot(snapshot),
+        Item: item,
         ...(previousVersion === 0
           ? {
               ConditionExpression: 'attribute_not_exists(#pk)',

@@ -62,6 +62,7 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
       logger,
       ttlSeconds: serviceConfig.authorizerTtlSeconds,
       maxUserIdLength: serviceConfig.maxStringLength,
+      team: { claim: serviceConfig.teamClaim, maxLength: serviceConfig.maxTeamIdLength },
     };
   });
 
@@ -105,6 +106,26 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
       userId: 'user-5',
       displayName: 'ada@example.com',
       groups: 'coaches',
+    });
+  });
+
+  it("passes the user's team from the team claim, and leaves out one unusable in keys", async () => {
+    const teamed = await issuer.mintToken({
+      sub: 'user-6',
+      claims: { [serviceConfig.teamClaim]: 'blue-team' },
+    });
+    expect((await authorize(event(teamed), deps)).resolverContext).toEqual({
+      userId: 'user-6',
+      displayName: 'user-6',
+      groups: '',
+      teamId: 'blue-team',
+    });
+    const unusable = await issuer.mintToken({ sub: 'user-7', claims: { [serviceConfig.teamClaim]: 'a#b' } });
+    const result = await authorize(event(unusable), deps);
+    expect(result.isAuthorized).toBe(true);
+    expect(result.resolverContext).not.toHaveProperty('teamId');
+    expect(warnings).toHaveBeenCalledWith('team claim ignored: not a usable team id', {
+      claim: serviceConfig.teamClaim,
     });
   });
 
@@ -205,6 +226,7 @@ describe('one authorizer trusting the Cognito user pool and an OIDC issuer', () 
       logger,
       ttlSeconds: serviceConfig.authorizerTtlSeconds,
       maxUserIdLength: serviceConfig.maxStringLength,
+      team: { claim: serviceConfig.teamClaim, maxLength: serviceConfig.maxTeamIdLength },
     };
   });
 

@@ -26,6 +26,7 @@ export async function seedTotals(
             score: total.score,
             reachedAt: total.reachedAt,
             updatedAt: total.reachedAt,
+            teamIds: [],
           },
           shards,
         ),

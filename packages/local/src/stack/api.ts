@@ -9,7 +9,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   activitiesTable,
   apiEnvironmentKeys,
-  dataSources,
   pipelineFunctions,
   resolvers,
   scoresTable,
@@ -27,6 +26,7 @@ import {
   type LogEntry,
 } from 'appsync-local';
 import { startHttpsPublishRelay } from './https-publish-relay.ts';
+import { localDataSourceSpecs } from './lambda-data-sources.ts';
 import type { StackIdentities } from './roles.ts';
 import type { Teardown } from './teardown.ts';
 
@@ -43,6 +43,8 @@ export interface ApiInputs {
   readonly awsEndpoint: string;
   readonly identities: StackIdentities;
   readonly authorizer: (event: AppSyncAuthorizerEvent) => Promise<unknown>;
+  /** Runs one of the stack's functions: what a Lambda data source calls. */
+  readonly invokeFunction: (functionName: string, event: unknown) => Promise<unknown>;
   readonly verbose: boolean;
   readonly log: (line: string) => void;
   readonly onUsage?: LocalApiOptions['onUsage'];
@@ -102,7 +104,14 @@ export async function startApi(inputs: ApiInputs, teardown: Teardown): Promise<S
     bundlesDir: inputs.bundlesDir,
     resolvers,
     pipelineFunctions,
-    dataSources: createDataSources(dataSources, { client: dataSourceClients(inputs, teardown) }),
+    dataSources: createDataSources(
+      localDataSourceSpecs({
+        arns: inputs.arns,
+        identities: inputs.identities.dataSources,
+        invokeFunction: inputs.invokeFunction,
+      }),
+      { client: dataSourceClients(inputs, teardown) },
+    ),
     env: {
       [apiEnvironmentKeys.activitiesTable]: activitiesTable.name,
       [apiEnvironmentKeys.scoresTable]: scoresTable.name,

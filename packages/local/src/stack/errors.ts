@@ -2,3 +2,8 @@
 export class LocalStackStartError extends Error {
   override readonly name = 'LocalStackStartError';
 }
+
+/** A data source's role may not invoke its function: AppSync's call would fail the same way. */
+export class DataSourceAccessDeniedError extends Error {
+  override readonly name = 'AccessDeniedException';
+}

@@ -7,6 +7,7 @@ import {
   activitiesQueue,
   functions,
   linkableResources,
+  standingFunction,
   workerFunction,
   type FunctionSpec,
   type LinkName,
@@ -65,6 +66,8 @@ export function functionEnvironment(
  */
 const maxConcurrency: Readonly<Record<string, number>> = {
   Authorizer: 4,
+  // Answers myStanding past the snapshot: as many at once as the authorizer admits callers.
+  [standingFunction.name]: 4,
   [workerFunction.name]: activitiesQueue.batch.maximumConcurrency,
 };
 

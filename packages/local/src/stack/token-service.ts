@@ -1,12 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { serviceConfig } from '@leaderboard/core/config';
 import type { LocalIssuer, MintTokenRequest } from 'appsync-local/issuer';
 import { closeServer, listen } from 'appsync-local/net';
 
 /**
  * Lets other processes on this machine (`pnpm issue-token`, `pnpm simulate`) get user tokens from
  * the running stack's issuer, the way a sign-in would give them in the cloud:
- * `POST /tokens {sub, name?, groups?, expiresInSeconds?}` with the stack's secret as a
+ * `POST /tokens {sub, name?, groups?, team?, expiresInSeconds?}` with the stack's secret as a
  * bearer token (it is in `.local/stack.json`, readable by the owner only).
  */
 export interface TokenService {
@@ -57,12 +58,13 @@ function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 function toMintRequest(body: unknown): MintTokenRequest {
-  const { sub, name, groups, expiresInSeconds } = (body ?? {}) as Record<string, unknown>;
+  const { sub, name, groups, team, expiresInSeconds } = (body ?? {}) as Record<string, unknown>;
   if (typeof sub !== 'string' || sub.trim() === '') throw new Error('"sub" (the user id) is required');
   if (name !== undefined && typeof name !== 'string') throw new Error('"name" must be a string');
   if (groups !== undefined && (!Array.isArray(groups) || groups.some((group) => typeof group !== 'string'))) {
     throw new Error('"groups" must be a list of strings');
   }
+  if (team !== undefined && typeof team !== 'string') throw new Error('"team" must be a string');
   if (expiresInSeconds !== undefined && typeof expiresInSeconds !== 'number') {
     throw new Error('"expiresInSeconds" must be a number');
   }
@@ -71,5 +73,7 @@ function toMintRequest(body: unknown): MintTokenRequest {
     ...(name === undefined ? {} : { name }),
     ...(groups === undefined ? {} : { groups: groups as string[] }),
     ...(expiresInSeconds === undefined ? {} : { expiresInSeconds }),
+    // In the claim a user pool's custom attribute would fill, which the authorizer reads.
+    ...(team === undefined ? {} : { claims: { [serviceConfig.teamClaim]: team } }),
   };
 }

@@ -1,4 +1,4 @@
-/** myStanding, step 2: the board's latest snapshot, for the caller's rank. */
+/** myStanding, step 2: the board's latest snapshot, for the caller's rank and neighbours when it holds them. */
 import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import type { QueryMyStandingArgs } from '@leaderboard/core/generated/schema';
 import { parseSnapshot, snapshotKey } from '@leaderboard/core/items/snapshot';
@@ -17,6 +17,6 @@ export function response(ctx: Context<QueryMyStandingArgs, StandingStash>): unkn
     return null;
   }
   const snapshot = decodedOrInternalFailure(parseSnapshot(ctx.result));
-  ctx.stash.snapshot = { version: snapshot.version, entries: snapshot.entries };
+  ctx.stash.snapshot = { version: snapshot.version, asOf: snapshot.asOf, entries: snapshot.entries };
   return ctx.stash.snapshot;
 }

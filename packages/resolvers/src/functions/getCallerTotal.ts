@@ -12,6 +12,11 @@ export function request(ctx: Context<QueryMyStandingArgs, StandingStash>): Dynam
 
 export function response(ctx: Context<QueryMyStandingArgs, StandingStash>): unknown {
   endOnDataSourceError(ctx.error);
-  ctx.stash.total = ctx.result ? { score: decodedOrInternalFailure(parseTotal(ctx.result)).score } : null;
+  if (!ctx.result) {
+    ctx.stash.total = null;
+    return null;
+  }
+  const total = decodedOrInternalFailure(parseTotal(ctx.result));
+  ctx.stash.total = { score: total.score, reachedAt: total.reachedAt };
   return ctx.stash.total;
 }

@@ -92,6 +92,7 @@ function storedActivity(activity: PendingActivity, points: number): StoredActivi
     points,
     basePoints: activity.basePoints,
     programId: activity.programId,
+    teamId: activity.teamId,
     occurredAt: activity.occurredAt,
     recordedAt: activity.recordedAt,
     idempotencyKey: activity.idempotencyKey,

@@ -19,6 +19,8 @@ export interface PendingActivity {
   readonly basePoints: number;
   readonly maxPointsPerDay: number;
   readonly programId: string | null;
+  /** The token's team, until `getTeamAssignment` finds one an admin set. */
+  readonly teamId: string | null;
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly idempotencyKey: string | null;

@@ -5,7 +5,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
-import { isUsableUserId } from '@leaderboard/core/identifiers';
+import { isIdentifier, isUsableUserId } from '@leaderboard/core/identifiers';
 import { isAdmin, parseCallerContext, type Caller } from '@leaderboard/core/items/caller-context';
 
 export function requireCaller(ctx: Context): Caller {
@@ -19,6 +19,11 @@ export function requireCaller(ctx: Context): Caller {
     userId: caller.userId,
     displayName: caller.displayName.slice(0, serviceConfig.maxStringLength),
     groups: caller.groups,
+    // Team ids end up in keys; the authorizer passes only usable ones, and this holds it to that.
+    teamId:
+      caller.teamId !== null && isIdentifier(caller.teamId, serviceConfig.maxTeamIdLength)
+        ? caller.teamId
+        : null,
   };
 }
 

@@ -103,7 +103,7 @@ describe('queries and the publish path', () => {
   });
 
   describe('Query.myStanding', () => {
-    it('gives the caller total and rank in the latest snapshot', async () => {
+    it('gives the caller total, rank and neighbours from the latest snapshot when they are in it', async () => {
       await storeSnapshot('global', 10, 7);
       await documentClient.send(
         new PutCommand({
@@ -118,33 +118,36 @@ describe('queries and the publish path', () => {
         userId: 'user-3',
         score: 9_997,
         rank: 4,
+        exact: true,
+        asOf: '2026-11-21T10:00:00.000Z',
+        rankedUsers: null,
         boardVersion: 7,
+        above: [],
+        below: [],
+      });
+      const around = await call('Query.myStanding', { around: 2 });
+      const neighbour = (index: number) => ({ ...entries(10)[index], previousRank: null });
+      expect(around.data).toMatchObject({
+        rank: 4,
+        above: [neighbour(1), neighbour(2)],
+        below: [neighbour(4), neighbour(5)],
       });
     });
 
-    it('gives a total without a rank for a caller outside the snapshot, and zero for a newcomer', async () => {
-      await storeSnapshot('program:spring', 2, 2);
-      await documentClient.send(
-        new PutCommand({
-          TableName: scoresTable.name,
-          Item: totalItem('user-3', 'program:spring', 12),
-        }),
-      );
-      expect((await call('Query.myStanding', { boardId: 'program:spring' })).data).toEqual({
-        boardId: 'program:spring',
-        userId: 'user-3',
-        score: 12,
-        rank: null,
-        boardVersion: 2,
-      });
+    it('gives a newcomer a zero total without a rank, and no neighbours', async () => {
       expect(
-        (await call('Query.myStanding', { boardId: 'week:2026-W01' }, userIdentity('newcomer'))).data,
+        (await call('Query.myStanding', { boardId: 'week:2026-W01', around: 3 }, userIdentity('newcomer'))).data,
       ).toEqual({
         boardId: 'week:2026-W01',
         userId: 'newcomer',
         score: 0,
         rank: null,
+        exact: true,
+        asOf: null,
+        rankedUsers: null,
         boardVersion: null,
+        above: [],
+        below: [],
       });
     });
 

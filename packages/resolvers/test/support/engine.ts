@@ -7,22 +7,29 @@ import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import { localCredentials, localRegion } from '@leaderboard/core/test-support/dynamodb';
 import {
   createDynamoDbDataSource,
+  createLambdaDataSource,
   createResolverEngine,
   noneDataSource,
   type AppSyncIdentity,
   type DataSourceRuntime,
   type FieldInvocation,
   type FieldOutcome,
+  type LambdaHandler,
   type ResolverEngine,
 } from 'appsync-local';
 import { fieldInvocation } from 'appsync-local/testing';
 import { serviceBundleDir } from '../../bundle.ts';
 export { clearAllTables, itemsOfKind, testDynamo } from '@leaderboard/core/test-support/dynamodb';
 
+const standingNotWired: LambdaHandler = () =>
+  Promise.reject(new Error('this engine has no standing Lambda: pass `standing` to testEngine'));
+
 export function testEngine(
   endpoint: string,
   options: {
     readonly wrapActivities?: (dataSource: DataSourceRuntime) => DataSourceRuntime;
+    /** The `standing` Lambda's handler (the functions package has it); without one its calls fail. */
+    readonly standing?: LambdaHandler;
     /** Receives the engine's entries, resolvers' `console` output included. */
     readonly log?: (entry: object) => void;
   } = {},
@@ -38,6 +45,8 @@ export function testEngine(
     dataSources: {
       activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
       scores: dynamo(scoresTable.name),
+      teams: dynamo(scoresTable.name),
+      standing: createLambdaDataSource(options.standing ?? standingNotWired),
       programs: dynamo(scoresTable.name),
       none: noneDataSource,
     },

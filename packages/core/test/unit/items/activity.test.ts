@@ -19,6 +19,7 @@ const activity: StoredActivity = {
   points: 100,
   basePoints: 123,
   programId: 'spring',
+  teamId: 'blue-team',
   occurredAt: '2026-11-20T08:00:00.000Z',
   recordedAt: '2026-11-20T08:05:00.000Z',
   idempotencyKey: 'walk-1',
@@ -37,6 +38,7 @@ const stored = {
   points: 100,
   basePoints: 123,
   programId: 'spring',
+  teamId: 'blue-team',
   occurredAt: '2026-11-20T08:00:00.000Z',
   recordedAt: '2026-11-20T08:05:00.000Z',
   idempotencyKey: 'walk-1',
@@ -50,8 +52,9 @@ describe('activity codec', () => {
 
   it('reads back what it writes, with and without the optional attributes', () => {
     expect(decodeActivity(encodeActivity(activity))).toEqual(activity);
-    const bare = { ...activity, key: '01JD3ZQ2Y4', programId: null, idempotencyKey: null };
+    const bare = { ...activity, key: '01JD3ZQ2Y4', programId: null, teamId: null, idempotencyKey: null };
     expect(encodeActivity(bare)).not.toHaveProperty('programId');
+    expect(encodeActivity(bare)).not.toHaveProperty('teamId');
     expect(decodeActivity(encodeActivity(bare))).toEqual(bare);
     const processed = { ...activity, processedAt: '2026-11-20T08:05:01.000Z' };
     expect(decodeActivity(encodeActivity(processed))).toEqual(processed);
@@ -68,6 +71,7 @@ describe('activity codec', () => {
     ['a key without the activity part', 'pk', withAttribute(stored, 'pk', 'ACT#ada#')],
     ['a date that is not a timestamp', 'occurredAt', withAttribute(stored, 'occurredAt', 'yesterday')],
     ['an empty program id', 'programId', withAttribute(stored, 'programId', '')],
+    ['a team id that is a number', 'teamId', withAttribute(stored, 'teamId', 7)],
     ['another item kind', 'kind', withAttribute(stored, 'kind', 'rateCounter')],
     ['something that is not an item', 'attribute map', ['activity']],
   ])('refuses %s, naming %s', (_, named, item) => {

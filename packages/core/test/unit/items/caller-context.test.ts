@@ -4,7 +4,7 @@ import { encodeCallerContext, parseCallerContext } from '../../../src/items/call
 import { decodeCallerContext } from '../../../src/items/decode.ts';
 import { without, withAttribute } from './support.ts';
 
-const caller = { userId: 'user-1', displayName: 'Ada Lovelace', groups: ['staff', 'admins'] };
+const caller = { userId: 'user-1', displayName: 'Ada Lovelace', groups: ['staff', 'admins'], teamId: null };
 const context = { userId: 'user-1', displayName: 'Ada Lovelace', groups: 'staff,admins' };
 
 describe('caller context codec', () => {
@@ -14,6 +14,14 @@ describe('caller context codec', () => {
     const groupless = { ...caller, groups: [] };
     expect(encodeCallerContext(groupless)).toEqual({ ...context, groups: '' });
     expect(decodeCallerContext(encodeCallerContext(groupless))).toEqual(groupless);
+  });
+
+  it('passes a team only when the caller has one', () => {
+    const teamed = { ...caller, teamId: 'blue-team' };
+    expect(encodeCallerContext(teamed)).toEqual({ ...context, teamId: 'blue-team' });
+    expect(decodeCallerContext(encodeCallerContext(teamed))).toEqual(teamed);
+    expect(encodeCallerContext(caller)).not.toHaveProperty('teamId');
+    expect(parseCallerContext({ ...context, teamId: '' }).ok).toBe(false);
   });
 
   it('leaves out groups the separator would split', () => {

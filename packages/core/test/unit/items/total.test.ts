@@ -11,6 +11,7 @@ const total: StoredTotal = {
   score: 123,
   reachedAt: '2026-11-20T08:05:00.000Z',
   updatedAt: '2026-11-20T08:05:02.000Z',
+  teamIds: [],
 };
 
 /** As the Scores table holds it, shard and rank key included (8 shards; `ada` hashes to shard 3). */
@@ -39,6 +40,13 @@ describe('total codec', () => {
     expect(parseTotal(stored)).toEqual({ ok: true, value: total });
   });
 
+  it('keeps the teams the user earned points for, and reads a total without any as teamless', () => {
+    const teamed = { ...total, teamIds: ['blue-team', 'red-team'] };
+    expect(encodeTotal(teamed, 8)).toEqual({ ...stored, teamIds: ['blue-team', 'red-team'] });
+    expect(decodeTotal(encodeTotal(teamed, 8))).toEqual(teamed);
+    expect(encodeTotal(total, 8)).not.toHaveProperty('teamIds');
+  });
+
   it.each<[string, string, unknown]>([
     ['no score', 'score', without(stored, 'score')],
     ['a negative score', 'score', withAttribute(stored, 'score', -1)],
@@ -48,6 +56,8 @@ describe('total codec', () => {
     ['a user other than its key', 'pk', withAttribute(stored, 'userId', 'grace')],
     ['a reachedAt that is not a timestamp', 'reachedAt', withAttribute(stored, 'reachedAt', '2026-11-20')],
     ['another kind', 'kind', withAttribute(stored, 'kind', 'progress')],
+    ['team ids that are not a list', 'teamIds', withAttribute(stored, 'teamIds', 'blue-team')],
+    ['an empty team id', 'teamIds', withAttribute(stored, 'teamIds', ['blue-team', ''])],
   ])('refuses a total with %s, naming %s', (_, named, item) => {
     expect(() => decodeTotal(item)).toThrow(MalformedItemError);
     expect(() => decodeTotal(item)).toThrow(named);

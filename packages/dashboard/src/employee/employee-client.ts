@@ -19,7 +19,7 @@ import {
   ActivityTypesDocument,
   MyHistoryDocument,
   MyProgramsDocument,
-  MyStandingDocument,
+  MyRankDocument,
   OnLeaderboardChangedDocument,
   ProgramsDocument,
   RecordActivityDocument,
@@ -27,7 +27,7 @@ import {
   type ActivityTypesQuery,
   type MyHistoryQuery,
   type MyProgramsQuery,
-  type MyStandingQuery,
+  type MyRankQuery,
   type ProgramsQuery,
   type RecordActivityMutation,
   type TeamBoardQuery,
@@ -40,7 +40,7 @@ import type { RecordActivityValues } from './model/record-input.ts';
 export type ActivityType = ActivityTypesQuery['activityTypes'][number];
 export type Program = ProgramsQuery['programs'][number];
 export type ProgramProgress = MyProgramsQuery['myPrograms'][number];
-export type Standing = NonNullable<MyStandingQuery['myStanding']>;
+export type Standing = NonNullable<MyRankQuery['myStanding']>;
 export type ActivityPage = MyHistoryQuery['myActivities'];
 export type RecordedActivity = RecordActivityMutation['recordActivity'];
 export type TeamBoard = TeamBoardQuery['leaderboard'];
@@ -109,7 +109,7 @@ export function createEmployeeClient(
     activePrograms: async () => (await query(ProgramsDocument, { status: 'ACTIVE' })).programs,
     myPrograms: async () => (await query(MyProgramsDocument, {})).myPrograms,
     myStanding: async (boardId, around) =>
-      (await query(MyStandingDocument, { boardId, around })).myStanding ?? null,
+      (await query(MyRankDocument, { boardId, around })).myStanding ?? null,
     teamBoard: async (boardId) => (await query(TeamBoardDocument, { boardId })).leaderboard,
     myActivities: async (limit, nextToken) =>
       (await query(MyHistoryDocument, { limit, nextToken })).myActivities,

@@ -11,6 +11,8 @@ export interface StandingInput {
   readonly userId: string;
   readonly score: number;
   readonly rank?: number | null;
+  /** An admin left the caller out of this board's ranking. */
+  readonly disqualified?: boolean | null;
   /** False when the rank is an estimate. */
   readonly exact?: boolean | null;
   readonly rankedUsers?: number | null;
@@ -53,6 +55,10 @@ function rowOf(entry: StandingEntryInput, ownUserId: string): NeighbourRow {
 
 /** `ownName`: the caller's display name, from their token (the standing does not repeat it). */
 export function standingSummary(standing: StandingInput | null, ownName: string): StandingSummary {
+  if (standing?.disqualified) {
+    const context = 'Not ranked on this board: an admin has left you out of it';
+    return { rank: '–', context, score: pointsText(standing.score), estimate: false, rows: [] };
+  }
   if (!standing || standing.rank === null || standing.rank === undefined) {
     return {
       rank: '–',

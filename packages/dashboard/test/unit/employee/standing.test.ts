@@ -33,6 +33,18 @@ describe('standingSummary', () => {
     ).toMatchObject({ rank: 'about #1,234', context: 'of 20,000 people', estimate: true });
   });
 
+  it('says the caller is left out of a board an admin disqualified them from, keeping their points', () => {
+    expect(
+      standingSummary({ userId: 'u', score: 300, rank: null, disqualified: true, exact: true }, 'U'),
+    ).toEqual({
+      rank: '–',
+      context: 'Not ranked on this board: an admin has left you out of it',
+      score: '300 points',
+      estimate: false,
+      rows: [],
+    });
+  });
+
   it('has no rank and no neighbours before the first points', () => {
     const empty = {
       rank: '–',

@@ -20,7 +20,7 @@ const rates = (options['rates'] ?? '25,50,100').split(',').map(Number);
 const durationMs = Number(options['seconds'] ?? 60) * 1000;
 const users = Number(options['users'] ?? 1500);
 const targetP95Ms = 1500;
-const drainTimeoutMs = 180_000;
+const drainTimeoutMs = 120_000;
 
 interface LagFigures {
   readonly rate: number;

@@ -89,9 +89,13 @@ function graphqlCaller(load: LoadRequest): Caller {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
-            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-              errors?: Array<{ errorType?: string; message: string }>;
-            };
+            let answer: { errors?: Array<{ errorType?: string; message: string }> };
+            try {
+              answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof answer;
+            } catch {
+              resolve(`HTTP ${response.statusCode ?? '?'} without a JSON body`);
+              return;
+            }
             const error = answer.errors?.[0];
             resolve(error ? (error.errorType ?? error.message) : null);
           });

@@ -19,11 +19,6 @@ export interface OidcIssuerSettings {
   readonly jwksUri?: string;
 }
 
-export interface DashboardProgram {
-  readonly id: string;
-  readonly name: string;
-}
-
 export interface StageSettings {
   /** The AWS region the stage lives in, whatever region the deploying shell points at. */
   readonly region: string;
@@ -38,8 +33,6 @@ export interface StageSettings {
    * the secret is set. Without it, alarms reach the Alerts topic only.
    */
   readonly emailAlerts: boolean;
-  /** Program boards the live dashboard offers in its picker. */
-  readonly dashboardPrograms: readonly DashboardProgram[];
   /** An OIDC issuer the authorizer trusts besides the stack's Cognito user pool. */
   readonly oidcIssuer?: OidcIssuerSettings;
   /**
@@ -56,7 +49,6 @@ const otherStages: StageSettings = {
   region: 'us-east-1',
   retainData: false,
   emailAlerts: false,
-  dashboardPrograms: [],
 };
 
 const stages: Readonly<Record<string, StageSettings>> = {
@@ -64,7 +56,6 @@ const stages: Readonly<Record<string, StageSettings>> = {
     region: 'us-east-1',
     retainData: true,
     emailAlerts: true,
-    dashboardPrograms: [],
   },
 };
 

@@ -1,8 +1,5 @@
 import { api, apiKey } from './api.ts';
 import { userPool, userPoolClient, userPoolIssuer } from './auth.ts';
-import { stageSettings } from './settings.ts';
-
-const { dashboardPrograms } = stageSettings($app.stage);
 
 /** Environment names the dashboard's build reads to write config.json (packages/dashboard/build.ts). */
 export const dashboardConfigEnvironment = {
@@ -10,7 +7,6 @@ export const dashboardConfigEnvironment = {
   realtimeUrl: 'DASHBOARD_REALTIME_URL',
   apiKey: 'DASHBOARD_API_KEY',
   region: 'DASHBOARD_REGION',
-  programs: 'DASHBOARD_PROGRAMS',
   signInIssuer: 'DASHBOARD_SIGN_IN_ISSUER',
   signInClientId: 'DASHBOARD_SIGN_IN_CLIENT_ID',
   signInLogoutUrl: 'DASHBOARD_SIGN_IN_LOGOUT_URL',
@@ -22,7 +18,7 @@ const noCache = 'max-age=0,no-cache,no-store,must-revalidate';
  * The live dashboard for public screens: the page reads the leaderboard with the public API key.
  * The bundle is the same for every stage; config.json, written by the build from the API's
  * outputs, is what differs, and it is never cached, so a rotated key reaches screens at once.
- * Program boards offered in the picker are the stage's `dashboardPrograms` (`settings.ts`).
+ * The picker's programs are the API's (`programs`).
  */
 export const dashboard = new sst.aws.StaticSite('Dashboard', {
   path: 'packages/dashboard',
@@ -32,9 +28,6 @@ export const dashboard = new sst.aws.StaticSite('Dashboard', {
     [dashboardConfigEnvironment.realtimeUrl]: api.nodes.api.uris.apply((uris) => uris['REALTIME'] ?? ''),
     [dashboardConfigEnvironment.apiKey]: apiKey.key,
     [dashboardConfigEnvironment.region]: aws.getRegionOutput().region,
-    ...(dashboardPrograms.length > 0
-      ? { [dashboardConfigEnvironment.programs]: JSON.stringify(dashboardPrograms) }
-      : {}),
     // The employee page (me.html) signs in with managed login: the pool's issuer and public client.
     [dashboardConfigEnvironment.signInIssuer]: userPoolIssuer,
     [dashboardConfigEnvironment.signInClientId]: userPoolClient.id,

@@ -13,7 +13,7 @@ const development = stageSettings('alice');
 describe('stageSettings', () => {
   it('keeps data and mails alarms on production only', () => {
     expect(stageSettings(productionStage)).toMatchObject({ retainData: true, emailAlerts: true });
-    expect(development).toMatchObject({ retainData: false, emailAlerts: false, dashboardPrograms: [] });
+    expect(development).toMatchObject({ retainData: false, emailAlerts: false });
     expect(stageSettings('')).toEqual(development);
   });
 

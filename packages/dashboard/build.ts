@@ -7,8 +7,7 @@
  *   pnpm --filter @leaderboard/dashboard build [--out <dir>]
  *
  * Environment for config.json (the deploy sets these from the API's outputs):
- * DASHBOARD_GRAPHQL_URL, DASHBOARD_REALTIME_URL, DASHBOARD_API_KEY, DASHBOARD_REGION and
- * optionally DASHBOARD_PROGRAMS (JSON list of {id, name}); for the employee page's sign-in,
+ * DASHBOARD_GRAPHQL_URL, DASHBOARD_REALTIME_URL, DASHBOARD_API_KEY, DASHBOARD_REGION; for the employee page's sign-in,
  * DASHBOARD_SIGN_IN_ISSUER, DASHBOARD_SIGN_IN_CLIENT_ID and optionally DASHBOARD_SIGN_IN_LOGOUT_URL.
  */
 import { createHash } from 'node:crypto';
@@ -139,20 +138,11 @@ export async function buildDashboard(options: BuildDashboardOptions = {}): Promi
 /** config.json from the DASHBOARD_* environment, or undefined when it names no API. */
 export function configFromEnvironment(env: NodeJS.ProcessEnv): DashboardConfig | undefined {
   if (!env['DASHBOARD_GRAPHQL_URL']) return undefined;
-  let programs: unknown = [];
-  if (env['DASHBOARD_PROGRAMS']) {
-    try {
-      programs = JSON.parse(env['DASHBOARD_PROGRAMS']);
-    } catch {
-      throw new DashboardBuildError('DASHBOARD_PROGRAMS must be a JSON list of {id, name}');
-    }
-  }
   return parseDashboardConfig({
     graphqlUrl: env['DASHBOARD_GRAPHQL_URL'],
     realtimeUrl: env['DASHBOARD_REALTIME_URL'],
     apiKey: env['DASHBOARD_API_KEY'],
     region: env['DASHBOARD_REGION'],
-    programs,
     ...signInFromEnvironment(env),
   });
 }

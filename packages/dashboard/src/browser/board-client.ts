@@ -7,7 +7,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { AUTH_TYPE, createAuthLink, type AuthOptions } from 'aws-appsync-auth-link';
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
-import { LeaderboardDocument, OnLeaderboardChangedDocument } from '@leaderboard/core/generated/operations';
+import {
+  LeaderboardDocument,
+  OnLeaderboardChangedDocument,
+  ProgramsDocument,
+} from '@leaderboard/core/generated/operations';
+import type { PickerProgram } from '../view/boards.ts';
 import type { DashboardConfig } from '../view/config.ts';
 import type { BoardSnapshot } from '../view/snapshot.ts';
 import { readinessContext, readinessLink } from './readiness-link.ts';
@@ -22,6 +27,8 @@ export interface BoardWatchHandlers {
 
 export interface BoardClient {
   fetchBoard(boardId: string): Promise<BoardSnapshot>;
+  /** Every program, for the picker. */
+  fetchPrograms(): Promise<PickerProgram[]>;
   /** Returns the function that ends the watch. */
   watchBoard(boardId: string, handlers: BoardWatchHandlers): () => void;
   stop(): void;
@@ -58,6 +65,17 @@ export function createBoardClient(config: DashboardConfig, rows: number): BoardC
         });
         if (!result.data) throw new BoardRequestError({ message: 'The leaderboard query returned no data' });
         return result.data.leaderboard;
+      } catch (error) {
+        if (error instanceof BoardRequestError) throw error;
+        throw new BoardRequestError(describeRequestError(error));
+      }
+    },
+
+    async fetchPrograms() {
+      try {
+        const result = await client.query({ query: ProgramsDocument, fetchPolicy: 'no-cache' });
+        if (!result.data) throw new BoardRequestError({ message: 'The programs query returned no data' });
+        return result.data.programs.map(({ id, name, status }) => ({ id, name, status }));
       } catch (error) {
         if (error instanceof BoardRequestError) throw error;
         throw new BoardRequestError(describeRequestError(error));

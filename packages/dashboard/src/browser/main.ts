@@ -24,7 +24,6 @@ async function main(): Promise<void> {
   view.showEndpoint(config.realtimeUrl);
 
   let boardId = requestedBoard(location.search);
-  const options = pickerOptions({ nowMs: Date.now(), programs: config.programs, selected: boardId });
 
   const refreshClient = async (current: BoardClient): Promise<BoardClient> => {
     const latest = await loadConfig();
@@ -33,7 +32,11 @@ async function main(): Promise<void> {
     config = latest;
     return createBoardClient(latest, rows);
   };
-  const live = new LiveBoard(createBoardClient(config, rows), view, refreshClient);
+  const client = createBoardClient(config, rows);
+  // A screen without the program list still shows its board; a refused key shows on the board's read.
+  const programs = await client.fetchPrograms().catch(() => []);
+  const options = pickerOptions({ nowMs: Date.now(), programs, selected: boardId });
+  const live = new LiveBoard(client, view, refreshClient);
 
   view.showOptions(options, boardId, (picked) => {
     boardId = picked;

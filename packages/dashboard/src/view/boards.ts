@@ -4,6 +4,14 @@
  * from the API, team boards) is a new field of `PickerSources` and a line there.
  */
 import { isTeamBoardId, teamBoardId, userBoardOfTeamBoard } from '@leaderboard/core/boards';
+import type { ProgramStatus } from '@leaderboard/core/generated/schema';
+
+const programStatusOrder: readonly ProgramStatus[] = ['ACTIVE', 'UPCOMING', 'ENDED'];
+const programStatusNote: Readonly<Record<ProgramStatus, string>> = {
+  ACTIVE: '',
+  UPCOMING: ' (upcoming)',
+  ENDED: ' (ended)',
+};
 import {
   globalBoardId,
   parseBoardId,
@@ -21,9 +29,17 @@ export interface BoardOption {
   readonly group: BoardGroup;
 }
 
+/** A program as `programs` lists it. */
+export interface PickerProgram {
+  readonly id: string;
+  readonly name: string;
+  readonly status: ProgramStatus;
+}
+
 export interface PickerSources {
   readonly nowMs: number;
-  readonly programs: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** Running programs first, then upcoming, then ended ones, each said so. */
+  readonly programs: readonly PickerProgram[];
   /** The board the address asks for: listed even when no other source offers it. */
   readonly selected: string;
 }
@@ -35,11 +51,15 @@ export function pickerOptions({ nowMs, programs, selected }: PickerSources): Boa
       const boardId = windowBoardId(window, nowMs);
       return { boardId, label: `This ${window.name} (${window.keyOf(nowMs)})`, group: 'Boards' as const };
     }),
-    ...programs.map((program) => ({
-      boardId: programBoardId(program.id),
-      label: `Program: ${program.name}`,
-      group: 'Programs' as const,
-    })),
+    ...programStatusOrder.flatMap((status) =>
+      programs
+        .filter((program) => program.status === status)
+        .map((program) => ({
+          boardId: programBoardId(program.id),
+          label: `Program: ${program.name}${programStatusNote[status]}`,
+          group: 'Programs' as const,
+        })),
+    ),
   ];
   // Every user board's team board, under its own heading after them.
   const options = [...userBoards, ...userBoards.map(teamOption)];

@@ -11,8 +11,6 @@ export interface DashboardConfig {
   /** The public, read-only API key. */
   readonly apiKey: string;
   readonly region: string;
-  /** Program boards offered in the picker; any `program:<id>` also works through `?board=`. */
-  readonly programs: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /** Where employees sign in, for the employee page; absent where no one signs in (a wall only). */
   readonly signIn?: SignInConfig;
 }
@@ -76,25 +74,12 @@ export function parseDashboardConfig(json: unknown): DashboardConfig {
   const region = json['region'] ?? 'us-east-1';
   if (typeof region !== 'string')
     throw new DashboardConfigError(`${configFileName}: "region" must be a string`);
-  const programsValue = json['programs'] ?? [];
-  if (!Array.isArray(programsValue)) {
-    throw new DashboardConfigError(`${configFileName}: "programs" must be a list of {id, name}`);
-  }
-  const programs = programsValue.map((program: unknown) => {
-    if (!isRecord(program) || typeof program['id'] !== 'string' || program['id'] === '') {
-      throw new DashboardConfigError(`${configFileName}: each program needs a string "id"`);
-    }
-    const name =
-      typeof program['name'] === 'string' && program['name'] !== '' ? program['name'] : program['id'];
-    return { id: program['id'], name };
-  });
   const signIn = json['signIn'] === undefined ? undefined : parseSignIn(json['signIn']);
   return {
     graphqlUrl: requiredUrl(json, 'graphqlUrl', ['http:', 'https:']),
     realtimeUrl: requiredUrl(json, 'realtimeUrl', ['ws:', 'wss:']),
     apiKey,
     region,
-    programs,
     ...(signIn ? { signIn } : {}),
   };
 }

@@ -11,11 +11,15 @@ import {
 const friday = Date.UTC(2026, 10, 20, 12);
 
 describe('pickerOptions', () => {
-  it('offers all time, this ISO week and month and each configured program', () => {
+  it('offers all time, this ISO week and month and each program, running ones first', () => {
     expect(
       pickerOptions({
         nowMs: friday,
-        programs: [{ id: 'spring', name: 'Spring Steps' }],
+        programs: [
+          { id: 'autumn', name: 'Autumn Walk', status: 'ENDED' },
+          { id: 'spring', name: 'Spring Steps', status: 'ACTIVE' },
+          { id: 'winter', name: 'Winter Swim', status: 'UPCOMING' },
+        ],
         selected: 'global',
       }),
     ).toEqual([
@@ -23,10 +27,14 @@ describe('pickerOptions', () => {
       { boardId: 'week:2026-W47', label: 'This week (2026-W47)', group: 'Boards' },
       { boardId: 'month:2026-11', label: 'This month (2026-11)', group: 'Boards' },
       { boardId: 'program:spring', label: 'Program: Spring Steps', group: 'Programs' },
+      { boardId: 'program:winter', label: 'Program: Winter Swim (upcoming)', group: 'Programs' },
+      { boardId: 'program:autumn', label: 'Program: Autumn Walk (ended)', group: 'Programs' },
       { boardId: 'team:global', label: 'Teams: All time', group: 'Teams' },
       { boardId: 'team:week:2026-W47', label: 'Teams: This week (2026-W47)', group: 'Teams' },
       { boardId: 'team:month:2026-11', label: 'Teams: This month (2026-11)', group: 'Teams' },
       { boardId: 'team:program:spring', label: 'Teams: Program: Spring Steps', group: 'Teams' },
+      { boardId: 'team:program:winter', label: 'Teams: Program: Winter Swim (upcoming)', group: 'Teams' },
+      { boardId: 'team:program:autumn', label: 'Teams: Program: Autumn Walk (ended)', group: 'Teams' },
     ]);
   });
 
@@ -64,7 +72,7 @@ describe('groupedOptions', () => {
   it('keeps each group together under one heading, in the order groups first appear', () => {
     const options = pickerOptions({
       nowMs: friday,
-      programs: [{ id: 'spring', name: 'Spring' }],
+      programs: [{ id: 'spring', name: 'Spring', status: 'ACTIVE' }],
       selected: 'week:2026-W40',
     });
     expect(

@@ -9,21 +9,13 @@ const valid = {
 };
 
 describe('parseDashboardConfig', () => {
-  it('reads a complete config, with programs named or not', () => {
-    expect(
-      parseDashboardConfig({ ...valid, programs: [{ id: 'p1', name: 'Spring' }, { id: 'p2' }] }),
-    ).toEqual({
-      ...valid,
-      programs: [
-        { id: 'p1', name: 'Spring' },
-        { id: 'p2', name: 'p2' },
-      ],
-    });
+  it('reads a complete config', () => {
+    expect(parseDashboardConfig(valid)).toEqual(valid);
   });
 
-  it('defaults the region and programs', () => {
+  it('defaults the region', () => {
     const { region: _region, ...withoutRegion } = valid;
-    expect(parseDashboardConfig(withoutRegion)).toMatchObject({ region: 'us-east-1', programs: [] });
+    expect(parseDashboardConfig(withoutRegion)).toMatchObject({ region: 'us-east-1' });
   });
 
   it('reads where employees sign in, the sign-out endpoint being optional', () => {
@@ -43,8 +35,6 @@ describe('parseDashboardConfig', () => {
       { ...valid, realtimeUrl: 'https://x/graphql' },
       /"realtimeUrl" must use ws: or wss:/,
     ],
-    ['programs that are not a list', { ...valid, programs: 'p1' }, /"programs"/],
-    ['a program without an id', { ...valid, programs: [{ name: 'x' }] }, /"id"/],
     ['sign-in that is not an object', { ...valid, signIn: 'x' }, /"signIn" must be an object/],
     ['sign-in without a client id', { ...valid, signIn: { issuer: 'https://i' } }, /"signIn.clientId"/],
     [

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardClient, BoardWatchHandlers } from '../../src/browser/board-client.ts';
 import { BoardRequestError } from '../../src/browser/board-client.ts';
 import { LiveBoard, type LiveBoardView } from '../../src/browser/live-board.ts';
+import type { PickerProgram } from '../../src/view/boards.ts';
 import type { ConnectionState } from '../../src/view/connection.ts';
 import type { BoardSnapshot } from '../../src/view/snapshot.ts';
 
@@ -25,6 +26,9 @@ class ScriptedClient implements BoardClient {
   readonly watches: Array<{ boardId: string; handlers: BoardWatchHandlers; ended: boolean }> = [];
   fetchBoard(boardId: string): Promise<BoardSnapshot> {
     return new Promise((resolve, reject) => this.reads.push({ boardId, resolve, reject }));
+  }
+  fetchPrograms(): Promise<PickerProgram[]> {
+    return Promise.resolve([]);
   }
   watchBoard(boardId: string, handlers: BoardWatchHandlers): () => void {
     const watch = { boardId, handlers, ended: false };

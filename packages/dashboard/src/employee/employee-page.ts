@@ -60,17 +60,27 @@ export class EmployeePage {
       showState: showLive,
       refused: () => this.signedOut(signInAgainMessage),
     });
-    byId('history-more').addEventListener('click', () => void this.readHistory(true));
+    byId('history-more').addEventListener('click', () => {
+      this.readHistory(true).catch((error: unknown) => this.failed(error));
+    });
   }
 
+  /** Reads the catalog and the user's figures, then follows the board; a failure is said on the page. */
   async start(): Promise<void> {
-    const [types, programs] = await Promise.all([this.client.activityTypes(), this.client.activePrograms()]);
-    this.types = types;
-    this.programs = programs;
-    this.form.setCatalog(types, programs);
-    showBoards(standingBoards(Date.now(), programs), this.boardId, (boardId) => this.pick(boardId));
-    await this.refresh();
-    this.live.follow(this.watchedBoards());
+    try {
+      const [types, programs] = await Promise.all([
+        this.client.activityTypes(),
+        this.client.activePrograms(),
+      ]);
+      this.types = types;
+      this.programs = programs;
+      this.form.setCatalog(types, programs);
+      showBoards(standingBoards(Date.now(), programs), this.boardId, (boardId) => this.pick(boardId));
+      await this.refresh();
+      this.live.follow(this.watchedBoards());
+    } catch (error) {
+      this.failed(error, 'Your page could not be read. Reload the page to try again.');
+    }
   }
 
   stop(): void {
@@ -174,12 +184,13 @@ export class EmployeePage {
     this.form.showProblems(problem.fields, problem.form);
   }
 
-  private failed(error: unknown): void {
+  /** A refused token signs the user out; anything else is said without the error's own text. */
+  private failed(
+    error: unknown,
+    message = 'Some of your figures could not be read. They will be read again on the next update.',
+  ): void {
     const failure = error instanceof EmployeeRequestError ? error.failure : undefined;
     if (failure && recordProblemOf(failure, []).signInAgain) return this.signedOut(signInAgainMessage);
-    showText(
-      byId('alert'),
-      'Some of your figures could not be read. They will be read again on the next update.',
-    );
+    showText(byId('alert'), message);
   }
 }

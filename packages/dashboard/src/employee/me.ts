@@ -55,7 +55,7 @@ function showSignedIn(config: DashboardConfig, session: SignInSession, user: Sig
     if (logout) location.assign(logout);
     else end({ notice: 'You are signed out.' });
   };
-  page.start().catch(() => showText(byId('alert'), 'Your page could not be read. Reload to try again.'));
+  void page.start();
 }
 
 /** A callback from the issuer: completes the sign-in and takes the code out of the address bar. */

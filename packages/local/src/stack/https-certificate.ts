@@ -12,8 +12,8 @@ import { createLocalCertificate } from 'appsync-local';
 export interface ServedCertificate {
   readonly key: string;
   readonly cert: string;
-  /** Where its PEM was written. */
-  readonly file: string;
+  /** Where its PEM was written, if anywhere. */
+  readonly file: string | undefined;
 }
 
 /** A kept certificate is replaced once it has less than this left to live. */
@@ -27,12 +27,15 @@ function stillValid(cert: string): boolean {
   }
 }
 
+/** `file`: where to write the PEM; a stack without a state folder of its own (a test's) writes none. */
 export async function servedCertificate(
-  file: string,
+  file: string | undefined,
   kept: { readonly key: string; readonly cert: string } | undefined,
 ): Promise<ServedCertificate> {
   const { key, cert } = kept && stillValid(kept.cert) ? kept : await createLocalCertificate();
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, cert);
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, cert);
+  }
   return { key, cert, file };
 }

@@ -310,8 +310,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const files = stateFiles(options.stateDir ?? localStateDirectory);
     const kept = options.persist ? readKeptState(files.keptState) : {};
     const emulators = await startEmulators(options, kept, { log, teardown });
+    const certificateFile = options.stateDir === undefined ? undefined : files.certificate;
     const certificate = options.https
-      ? await servedCertificate(files.certificate, kept.certificate)
+      ? await servedCertificate(certificateFile, kept.certificate)
       : undefined;
     const { queues, arns, localStreamArn } = await createResources(emulators, options, teardown);
     const identities = stackIdentities(arns);

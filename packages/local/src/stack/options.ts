@@ -16,7 +16,10 @@ export interface LocalStackOptions {
    * `stateDir`, so tokens, dashboards and trusted certificates outlive a restart.
    */
   readonly persist?: boolean;
-  /** Where the stack keeps its files (kept keys, the certificate); `.local` by default. */
+  /**
+   * Where the stack keeps its files: the kept keys with `persist` (`.local` by default), and
+   * the certificate's PEM with `https` (written only when a state folder is given).
+   */
   readonly stateDir?: string;
   /** Where persisted data lives; `<stateDir>/dynamodb` by default. */
   readonly dataDir?: string;

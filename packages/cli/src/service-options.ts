@@ -27,8 +27,9 @@ const serviceOptionsHelp = `  --port <n>            GraphQL port on 127.0.0.1 (d
   --rebuild-every <d>   instead of the cloud's ${rebuildSchedule.expression} ticking every ${rebuildCadence.tickSeconds} s, one rebuild every <d> (e.g. 2s)
   --verbose             log each operation, resolver, pipe delivery, worker batch and rebuild
   --https               serve the API (HTTPS, WSS) and the dashboard with a self-signed certificate;
-                        its file is printed, and the pnpm commands trust it
-  -h, --help            show this help`;
+                        its file is printed, and the pnpm commands trust it`;
+
+const helpOptionHelp = '  -h, --help            show this help';
 
 export const startUsage = `Usage: pnpm start [options]
 
@@ -37,6 +38,7 @@ Local, the SQS emulator, the stream pipe, the worker, the scheduled rebuilder an
 
 Options:
 ${serviceOptionsHelp}
+${helpOptionHelp}
 `;
 
 export const devUsage = `Usage: pnpm dev [options]
@@ -51,6 +53,7 @@ ${serviceOptionsHelp}
                         one execution environment each, not killed at their timeout while paused
   --inspect-port <n>    the first of those ports (0: the system picks them)
   --resolvers-dir <dir> resolver sources to bundle and watch (default packages/resolvers/src)
+${helpOptionHelp}
 `;
 
 const serviceArgs = {

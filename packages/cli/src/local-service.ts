@@ -112,6 +112,21 @@ async function startService<Options extends ServiceOptions>(
   });
 }
 
+/** What runs beside the stack; if it cannot start, the stack is stopped before the error goes on. */
+async function attachTo<Options extends ServiceOptions>(
+  command: ServiceCommand<Options>,
+  stack: LocalStack,
+  options: Options,
+) {
+  try {
+    return await command.attach?.(stack, options, log);
+  } catch (error) {
+    await command.release?.();
+    await stack.stop();
+    throw error;
+  }
+}
+
 async function serve<Options extends ServiceOptions>(
   command: ServiceCommand<Options>,
   options: Options,
@@ -128,7 +143,7 @@ async function serve<Options extends ServiceOptions>(
     log(`error: ${(error as Error).message}`);
     return stop.received() ? 0 : 1;
   }
-  const attached = stop.received() ? undefined : await command.attach?.(stack, options, log);
+  const attached = stop.received() ? undefined : await attachTo(command, stack, options);
   if (!stop.received()) {
     writeStackFile(stackFilePath(), stackFileFor(stack));
     const readyMs = performance.now() - startedAt;

@@ -77,8 +77,8 @@ describe('the dashboard site', () => {
     const client = onlyResource(run, 'aws:cognito/userPoolClient:UserPoolClient', 'the app client');
     const domain = onlyResource(run, 'aws:cognito/userPoolDomain:UserPoolDomain', 'the managed login domain');
     expect(builderEnvironment()).toMatchObject({
-      DASHBOARD_SIGN_IN_ISSUER: `https://cognito-idp.us-east-1.amazonaws.com/${stateString(pool, 'id')}`,
-      DASHBOARD_SIGN_IN_CLIENT_ID: stateString(client, 'id'),
+      DASHBOARD_SIGN_IN_ISSUER: `https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`,
+      DASHBOARD_SIGN_IN_CLIENT_ID: client.id,
       DASHBOARD_SIGN_IN_LOGOUT_URL: `https://${stateString(domain, 'domain')}.auth.us-east-1.amazoncognito.com/logout`,
     });
     expect(Object.keys(builderEnvironment()).sort()).toEqual([

@@ -63,8 +63,8 @@ export function toActivity(item: unknown): Activity {
     occurredAt: activity.occurredAt,
     recordedAt: activity.recordedAt,
     idempotencyKey: activity.idempotencyKey,
-  };
-}
     key: activity.key,
     reversedAt: activity.reversal ? activity.reversal.at : null,
     reversalReason: activity.reversal ? activity.reversal.reason : null,
+  };
+}

@@ -16,6 +16,7 @@ import {
   guardEnterName,
   guardInsertions,
   guardLeaveName,
+  guardLoopName,
   type ColumnShifts,
 } from './runtime-guard.ts';
 import { createSandbox, type Sandbox, type SandboxCallResult, type SandboxLog } from './sandbox.ts';
@@ -144,7 +145,7 @@ function buildScript(
     body = body.slice(0, replacement.start) + replacement.text + body.slice(replacement.end);
   }
   const exported = [...exports].map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
-  const prefix = `(function (${modulesParameter}, ${guardEnterName}, ${guardLeaveName}) { 'use strict'; `;
+  const prefix = `(function (${modulesParameter}, ${guardEnterName}, ${guardLeaveName}, ${guardLoopName}) { 'use strict'; `;
   return {
     script: `${prefix}${body}\nreturn { ${exported} };\n})`,
     shifts: columnShifts([{ offset: 0, line: 1, column: 0, text: prefix }, ...guard]),

@@ -5,6 +5,10 @@
  * `{ __appsyncEnter(id, name, params...); try { ... } finally { __appsyncLeave(id); } }`; an
  * expression body gets the same around `return (expr)`.
  *
+ * Every `for...of` and `for...in` body starts with `__appsyncLoop();`, which ends a handler past
+ * its time limit: APPSYNC_JS refuses every other loop and recursion, so with these checks a
+ * handler cannot run on without passing one of them (see `runtime-refusals.ts`).
+ *
  * The inserted text holds no line break, so lines stay put; `ColumnShifts` maps a column of
  * the running script back to the bundle's column on the same line.
  */
@@ -15,6 +19,7 @@ type AnyNode = Node & Record<string, unknown>;
 
 export const guardEnterName = '__appsyncEnter';
 export const guardLeaveName = '__appsyncLeave';
+export const guardLoopName = '__appsyncLoop';
 
 /** Text put in at `offset` of the bundle (its `line` 1-based, `column` 0-based). */
 export interface Insertion {
@@ -64,6 +69,10 @@ export function guardInsertions(program: Program, code: string): Insertion[] {
   const insertions: Insertion[] = [];
   let nextId = 0;
   full(program, (node) => {
+    if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') {
+      insertions.push(...loopGuard(node as unknown as AnyNode, at));
+      return;
+    }
     if (
       node.type !== 'FunctionDeclaration' &&
       node.type !== 'FunctionExpression' &&
@@ -88,6 +97,14 @@ export function guardInsertions(program: Program, code: string): Insertion[] {
     }
   });
   return mergeByOffset(insertions);
+}
+
+/** The clock check at the start of a loop's body; a body that is not a block becomes one. */
+function loopGuard(loop: AnyNode, at: (offset: number, text: string) => Insertion): Insertion[] {
+  const body = loop.body as AnyNode;
+  const check = `${guardLoopName}(); `;
+  if (body.type === 'BlockStatement') return [at(body.start + 1, check)];
+  return [at(body.start, `{ ${check}`), at(body.end, ' }')];
 }
 
 /** Insertions at one offset become one, in the order generated (inner functions close first). */

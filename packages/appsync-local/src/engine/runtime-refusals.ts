@@ -3,13 +3,15 @@
  * runtime does not offer raises a `TypeError` where resolver code reaches it (however it got
  * there, so the checks `builtin-check.ts` cannot make statically are made here), and
  * `JSON.parse`, `replace` and `replaceAll` follow the documented semantics. It also builds the
- * function guard that `runtime-guard.ts` inserts into every resolver function.
+ * function and loop guard that `runtime-guard.ts` inserts into every resolver function and loop,
+ * with the handler's time limit.
  *
  * Evaluated once per context; `hostReplace(text, pattern, replacement, all)` answers JSON
  * (`{ value }` or `{ error }`) so no host object or host error ever reaches the sandbox.
  */
 export const runtimeRefusalsSource = String.raw`(function installRefusals(hostReplace) {
   'use strict';
+  const now = Date.now;
   const apply = Reflect.apply;
   const parse = JSON.parse;
   const defineProperty = Object.defineProperty;
@@ -63,15 +65,32 @@ export const runtimeRefusalsSource = String.raw`(function installRefusals(hostRe
   lock(String.prototype, 'replaceAll', javaReplace(true));
 
   const active = Object.create(null);
+  // The handler's time limit: checked on entering a function and at every loop iteration, the only
+  // places APPSYNC_JS code can go on from (no while, no for(;;), no recursion, no RegExp).
+  let deadline = Infinity;
+  let limitMs = 0;
+  const checkClock = () => {
+    if (now() > deadline) {
+      deadline = Infinity;
+      throw new Error('Script execution timed out after ' + limitMs + 'ms');
+    }
+  };
   return {
     // "Recursive function calls are not supported." / "Passing a function as an argument is not supported."
     enter(id, name, ...args) {
+      checkClock();
       if (active[id]) throw refusal('calling ' + name + ' while it runs (recursive function calls)', true);
       if (args.some((arg) => typeof arg === 'function')) throw refusal('passing a function as an argument', true);
       active[id] = true;
     },
     leave(id) {
       delete active[id];
+    },
+    loop: checkClock,
+    /** Starts a handler's clock; with no limit the clock never runs out. */
+    startClock(ms) {
+      limitMs = ms;
+      deadline = ms > 0 ? now() + ms : Infinity;
     },
     reset() {
       Object.keys(active).forEach((id) => { delete active[id]; });

@@ -90,8 +90,10 @@ export async function authorize(
     isAuthorized: true,
     resolverContext: encodeCallerContext({
       userId: sub,
-      // Cognito ID tokens carry `cognito:username`, its access tokens `username`.
-      displayName: firstText(claims, ['name', 'preferred_username', 'cognito:username', 'username']) ?? sub,
+      // Only `name`, which users cannot write (admins set it, or sign-up requires a checked one):
+      // usernames may be e-mail addresses and `preferred_username` is the user's to choose, and a
+      // public board shows this. Without it (an access token), the subject.
+      displayName: firstText(claims, ['name']) ?? sub,
       groups: groupsOf(claims),
       teamId: teamOf(claims, deps),
     }),

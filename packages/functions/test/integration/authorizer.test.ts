@@ -85,18 +85,18 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
     });
   });
 
-  it('falls back to preferred_username, then the subject, for the display name', async () => {
+  it('names the user by the name claim only, else by the subject, never by a name the user picks', async () => {
     const preferred = await issuer.mintToken({ sub: 'user-2', claims: { preferred_username: 'grace' } });
     expect((await authorize(event(preferred), deps)).resolverContext).toEqual({
       userId: 'user-2',
-      displayName: 'grace',
+      displayName: 'user-2',
       groups: '',
     });
     const bare = await issuer.mintToken({ sub: 'user-3' });
     expect((await authorize(event(bare), deps)).resolverContext?.displayName).toBe('user-3');
   });
 
-  it('names the user of a Cognito access token by its username claim, with its cognito:groups', async () => {
+  it('names the user of a Cognito access token by its subject, not its username (an e-mail address), with its cognito:groups', async () => {
     // Claims as a Cognito access token carries them (no name, no cognito:username), signed by the local issuer.
     const token = await issuer.mintToken({
       sub: 'user-5',
@@ -104,7 +104,7 @@ describe('authorizer against a local OIDC issuer (JWKS over loopback http)', () 
     });
     expect((await authorize(event(token), deps)).resolverContext).toEqual({
       userId: 'user-5',
-      displayName: 'ada@example.com',
+      displayName: 'user-5',
       groups: 'coaches',
     });
   });
@@ -240,6 +240,7 @@ describe('one authorizer trusting the Cognito user pool and an OIDC issuer', () 
     aud: clientId,
     token_use: 'id',
     'cognito:username': 'ada@example.com',
+    name: 'Ada Lovelace',
     'cognito:groups': ['admins'],
     iat: epochSeconds(),
     exp: epochSeconds(600),
@@ -250,7 +251,7 @@ describe('one authorizer trusting the Cognito user pool and an OIDC issuer', () 
     const result = await authorize(event(await cognitoKey.sign(cognitoIdClaims())), deps);
     expect(result.resolverContext).toEqual({
       userId: 'cognito-user',
-      displayName: 'ada@example.com',
+      displayName: 'Ada Lovelace',
       groups: 'admins',
     });
   });
@@ -260,11 +261,12 @@ describe('one authorizer trusting the Cognito user pool and an OIDC issuer', () 
       ...cognitoIdClaims({ token_use: 'access', client_id: clientId, username: 'grace' }),
       aud: undefined,
       'cognito:username': undefined,
+      name: undefined,
     };
     const result = await authorize(event(await cognitoKey.sign(accessClaims)), deps);
     expect(result.resolverContext).toEqual({
       userId: 'cognito-user',
-      displayName: 'grace',
+      displayName: 'cognito-user',
       groups: 'admins',
     });
   });

@@ -315,7 +315,7 @@ describe('the AppSync API', () => {
     }
   });
 
-  it('lets the activities data source write what recordActivity writes in its transaction, and nothing broader', () => {
+  it('lets the activities data source write what recordActivity writes and query the history index, nothing broader', () => {
     const dataSource = onlyResource(
       run,
       'aws:appsync/dataSource:DataSource',
@@ -332,10 +332,14 @@ describe('the AppSync API', () => {
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ]);
+    const onHistory = statements.filter((statement) =>
+      statementResources(statement).includes(`${activitiesArn}/index/byUser`),
+    );
+    expect(onHistory.flatMap(statementActions)).toEqual(['dynamodb:Query']);
     for (const statement of statements) {
       expect(statementActions(statement).every((action) => !action.endsWith('*'))).toBe(true);
       for (const resource of statementResources(statement)) {
-        expect(resource).toMatch(/^arn:aws:dynamodb:[^:]+:\d+:table\/[^/]+(\/index\/\*)?$/);
+        expect(resource).toMatch(/^arn:aws:dynamodb:[^:]+:\d+:table\/[^/]+(\/index\/[A-Za-z0-9_.-]+)?$/);
       }
     }
   });

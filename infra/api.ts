@@ -10,7 +10,7 @@ import {
 } from '@leaderboard/core/api';
 import { dataSourceRole } from '@leaderboard/core/roles';
 import { serviceConfig } from '@leaderboard/core/config';
-import { standingFunction } from '@leaderboard/core/functions';
+import { functions } from '@leaderboard/core/functions';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import { policyStatements, register } from './access.ts';
 import { apiLogsRole } from './api-logging.ts';
@@ -82,13 +82,13 @@ const tablesByName = {
 
 type TableName = keyof typeof tablesByName;
 
-/** Functions the API calls as Lambda data sources, by their core name; links and grants from their specs. */
-const functionsByName = {
-  [standingFunction.name]: register(
-    standingFunction.name,
-    new sst.aws.Function(standingFunction.name, functionArgsFromSpec(standingFunction)),
-  ),
-} as const satisfies Record<string, sst.aws.Function>;
+/** The function a Lambda data source calls, created here from its core spec (links and grants included). */
+function dataSourceFunction(dataSource: string, name: string): sst.aws.Function {
+  const spec = functions.find((candidate) => candidate.name === name);
+  if (!spec)
+    throw new Error(`Data source "${dataSource}" names function "${name}", which core does not define`);
+  return register(name, new sst.aws.Function(name, functionArgsFromSpec(spec)));
+}
 
 function addDataSource(spec: DataSourceSpec) {
   if (spec.kind === 'none') return api.addDataSource({ name: spec.name });
@@ -107,11 +107,7 @@ function addDataSource(spec: DataSourceSpec) {
     },
   };
   if (spec.kind === 'lambda') {
-    const fn = (functionsByName as Record<string, sst.aws.Function | undefined>)[spec.function];
-    if (!fn)
-      throw new Error(
-        `Data source "${spec.name}" names function "${spec.function}", which infra does not create`,
-      );
+    const fn = dataSourceFunction(spec.name, spec.function);
     return api.addDataSource({ name: spec.name, lambda: fn.arn, transform });
   }
   const table = tablesByName[spec.table as TableName];

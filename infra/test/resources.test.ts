@@ -14,7 +14,6 @@ import {
   deadLetterAlarmThreshold,
   functions,
   pipelineFunctions,
-  preSignUpFunction,
   rebuilderFunction,
   rebuildSchedule,
   resolverBundleName,
@@ -442,10 +441,7 @@ describe('functions', () => {
   it('are bundled from their sources, as sst deploy bundles them (a build error fails the run)', () => {
     expect(run.builds.map((build) => build.handler).sort()).toEqual(
       [
-        workerFunction.handler,
-        rebuilderFunction.handler,
-        authorizerFunction.handler,
-        preSignUpFunction.handler,
+        ...functions.map((spec) => spec.handler),
         'infra/handlers/appsync-environment.handler',
         'infra/handlers/api-key-renewal.handler',
       ].sort(),
@@ -453,7 +449,7 @@ describe('functions', () => {
   });
 
   it('take their limits from the core definitions', () => {
-    for (const spec of [workerFunction, rebuilderFunction, authorizerFunction]) {
+    for (const spec of functions) {
       const lambda = lambdaByHandler(run, spec.handler);
       expect(lambda.inputs.timeout, spec.name).toBe(spec.timeoutSeconds);
       expect(lambda.inputs.memorySize, spec.name).toBe(spec.memoryMb);

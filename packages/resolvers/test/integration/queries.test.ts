@@ -136,7 +136,8 @@ describe('queries and the publish path', () => {
 
     it('gives a newcomer a zero total without a rank, and no neighbours', async () => {
       expect(
-        (await call('Query.myStanding', { boardId: 'week:2026-W01', around: 3 }, userIdentity('newcomer'))).data,
+        (await call('Query.myStanding', { boardId: 'week:2026-W01', around: 3 }, userIdentity('newcomer')))
+          .data,
       ).toEqual({
         boardId: 'week:2026-W01',
         userId: 'newcomer',

@@ -52,6 +52,13 @@ const price = {
   pipeRequest: 0.4e-6,
 };
 
+/** The handler file a function runs, as `ProcessCpu` labels its processes. */
+const handlerFiles: Record<string, string> = {
+  Worker: 'worker',
+  Authorizer: 'authorizer',
+  RebuilderFunction: 'rebuilder',
+};
+
 /** A total item as the worker stores it is about 250 bytes: a scan reads 4 KB per half unit (eventually consistent). */
 const totalItemBytes = 250;
 
@@ -119,13 +126,6 @@ interface Line {
   readonly unit: string;
   readonly dollars: number;
 }
-
-/** The handler file a function runs, as `ProcessCpu` labels its processes. */
-const handlerFiles: Record<string, string> = {
-  Worker: 'worker',
-  Authorizer: 'authorizer',
-  RebuilderFunction: 'rebuilder',
-};
 
 function report(
   activities: number,

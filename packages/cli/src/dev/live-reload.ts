@@ -44,8 +44,9 @@ async function reloadHandlers(
 ): Promise<void> {
   const started = performance.now();
   await stack.reloadHandlers(names);
-  await handlers.refresh();
   log(`[dev] ${names.join(', ')}: next invocations run the new code (recycled in ${elapsed(started)})`);
+  // Imports may have changed with the save: the next save is matched against the new ones.
+  await handlers.refresh();
 }
 
 export async function startLiveReload(

@@ -9,6 +9,10 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive, readStackFile } from '@leaderboard/local/stack/stack-file';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { StackFile } from '@leaderboard/local/stack/stack-file';
+import { queueDepth } from '@leaderboard/local/test-support/sqs';
+import { until } from '@leaderboard/local/test-support/until';
 import { postGraphQL } from 'appsync-local/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { suggestedCommands } from '../../src/banner.ts';
@@ -68,6 +72,24 @@ async function aliceRecordsAndIsCounted(graphqlUrl: string, token: string): Prom
   return score;
 }
 
+/** Until the worker has taken every message: Ctrl-C then meets an idle stack, as a user's usually does. */
+async function untilQueueDrained(stack: StackFile): Promise<void> {
+  const sqs = new SQSClient({
+    endpoint: stack.sqsEndpoint,
+    region: stack.region,
+    credentials: stack.credentials,
+  });
+  try {
+    await until(
+      async () => (await queueDepth(sqs, stack.queues.activities.url)) === 0,
+      'an empty queue',
+      60_000,
+    );
+  } finally {
+    sqs.destroy();
+  }
+}
+
 describe('the first hour', () => {
   it('runs every command the banner prints, exactly as printed, and stops quietly on Ctrl-C', async () => {
     run = startPnpm(['start', '--port', '0', '--persist'], env);
@@ -99,6 +121,7 @@ describe('the first hour', () => {
       score: await aliceRecordsAndIsCounted(stack.graphqlUrl, token!),
     });
     expect(before.score).toBeGreaterThan(0);
+    await untilQueueDrained(stack);
 
     const shown = run.output().length;
     expect(await pressCtrlC(run)).toBe(0);

@@ -20,9 +20,11 @@ class DynamoDbLocalStartError extends Error {
   override readonly name = 'DynamoDbLocalStartError';
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Read by DynamoDB Local itself: no telemetry from test runs.
-  process.env['DDB_LOCAL_TELEMETRY'] = '0';
+/** Picks of a port: another process may take one before Java binds it (Java starts slowly). */
+const portPicks = 3;
+
+/** DynamoDB Local with the fixture tables, started again on a new port if Java could not bind its own. */
+async function startDynamoDbLocal(pick = 1): Promise<{ java: ChildProcess; endpoint: string }> {
   const port = await freePort();
   const java = spawn({ port, sharedDb: true, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
@@ -30,12 +32,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await untilServing(client, java);
     for (const table of fixtureTables) await client.send(new CreateTableCommand(table));
+    return { java, endpoint };
   } catch (error) {
     java.kill('SIGKILL');
+    if (error instanceof DynamoDbLocalStartError && java.exitCode !== null && pick < portPicks) {
+      return startDynamoDbLocal(pick + 1);
+    }
     throw error;
   } finally {
     client.destroy();
   }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Read by DynamoDB Local itself: no telemetry from test runs.
+  process.env['DDB_LOCAL_TELEMETRY'] = '0';
+  const { java, endpoint } = await startDynamoDbLocal();
   project.provide('appSyncLocalDynamoEndpoint', endpoint);
   return () => stop(java);
 }
@@ -63,7 +75,7 @@ function stop(java: ChildProcess): Promise<void> {
   });
 }
 
-/** A free loopback port: DynamoDB Local takes a port number, not 0. */
+/** A loopback port the system hands out, released for Java to bind: DynamoDB Local takes a port number, not 0. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -84,14 +84,15 @@ const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 /**
- * Any http URL on a loopback host, any port and path (RFC 8252 section 7.3): a local page or CLI
+ * Any URL on a loopback host, any port and path (RFC 8252 section 7.3): a local page or CLI
  * listens wherever a port is free. Nothing leaves the machine, so registering each would add a
- * step and protect nothing.
+ * step and protect nothing. https too: a page served with the local API's certificate signs in.
  */
 export function isLoopbackRedirect(uri: string): boolean {
   if (!URL.canParse(uri)) return false;
   const url = new URL(uri);
-  return url.protocol === 'http:' && loopbackHosts.has(url.hostname) && url.hash === '';
+  const scheme = url.protocol === 'http:' || url.protocol === 'https:';
+  return scheme && loopbackHosts.has(url.hostname) && url.hash === '';
 }
 
 const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
@@ -141,7 +142,7 @@ export function createAuthorizationCodeFlow(options: AuthorizationCodeFlowOption
       throw new OAuthError('invalid_client', `unknown client_id "${clientId}"`);
     }
     if (!isLoopbackRedirect(redirectUri)) {
-      throw new OAuthError('invalid_request', 'redirect_uri must be an http URL on a loopback host');
+      throw new OAuthError('invalid_request', 'redirect_uri must be an http(s) URL on a loopback host');
     }
     return { clientId, redirectUri };
   }

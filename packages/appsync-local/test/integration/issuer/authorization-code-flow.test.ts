@@ -159,8 +159,13 @@ describe('signing in', () => {
     expect(claims).not.toHaveProperty('custom:team');
   });
 
-  it('accepts any loopback port (RFC 8252) and localhost', async () => {
-    for (const uri of ['http://127.0.0.1:61234/cb', 'http://localhost:8080/sign-in', 'http://[::1]:5000/']) {
+  it('accepts any loopback port (RFC 8252) and localhost, over http or https', async () => {
+    for (const uri of [
+      'http://127.0.0.1:61234/cb',
+      'http://localhost:8080/sign-in',
+      'http://[::1]:5000/',
+      'https://127.0.0.1:4001/me.html',
+    ]) {
       const flow = pkce();
       const { location } = await codeFor(flow, ada, { redirect_uri: uri });
       expect(location.href.startsWith(uri.replace(/\/$/, ''))).toBe(true);

@@ -25,6 +25,7 @@ const actionNames: Record<StoredAuditAction, AuditAction> = {
   [auditActions.reinstateUser]: 'REINSTATE_USER',
   [auditActions.eraseUser]: 'ERASE_USER',
   [auditActions.replay]: 'REPLAY',
+  [auditActions.setUserTeam]: 'SET_USER_TEAM',
 };
 
 export function request(ctx: Context<QueryAuditLogArgs>): DynamoDBQueryRequest {

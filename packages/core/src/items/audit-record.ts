@@ -29,6 +29,7 @@ export const auditActions = {
   reinstateUser: 'reinstateUser',
   eraseUser: 'eraseUser',
   replay: 'replay',
+  setUserTeam: 'setUserTeam',
 } as const;
 
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];

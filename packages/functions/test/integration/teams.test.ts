@@ -6,7 +6,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { serviceConfig } from '@leaderboard/core/config';
 import type { PublishLeaderboardInput } from '@leaderboard/core/generated/schema';
-import { decodeTeamCounter } from '@leaderboard/core/items/decode';
+import { decodeAuditRecord, decodeTeamCounter } from '@leaderboard/core/items/decode';
 import { itemKinds } from '@leaderboard/core/keys';
 import { activitiesTable, scoresTable } from '@leaderboard/core/tables';
 import {
@@ -96,7 +96,7 @@ describe('team boards', () => {
     for (const userId of ['b1', 'b2', 'b3', 'b4']) await record(userId, 'big', 'cycling', 60);
     await record('s1', 'small', 'running', 50);
     // Their token says big, an admin says small: the admin wins.
-    const assigned = await call('Mutation.setUserTeam', { userId: 's2', teamId: 'small' });
+    const assigned = await call('Mutation.setUserTeam', { userId: 's2', teamId: 'small', reason: 'moved' });
     expect(assigned.errors).toEqual([]);
     expect(assigned.data).toMatchObject({ userId: 's2', teamId: 'small', assignedBy: 'admin' });
     await record('s2', 'big', 'running', 50);
@@ -138,7 +138,8 @@ describe('team boards', () => {
   it('counts a user who changes team as a member of each team once, with counters spread over shards', async () => {
     await record('mover', 'red', 'cycling', 30);
     await record('mover', 'red', 'cycling', 20);
-    expect((await call('Mutation.setUserTeam', { userId: 'mover', teamId: 'blue' })).errors).toEqual([]);
+    const moved = await call('Mutation.setUserTeam', { userId: 'mover', teamId: 'blue', reason: 'moved' });
+    expect(moved.errors).toEqual([]);
     await record('mover', 'red', 'yoga', 15);
     for (const userId of ['r1', 'r2', 'r3', 'r4', 'r5', 'r6']) await record(userId, 'red', 'yoga', 10);
 
@@ -157,15 +158,41 @@ describe('team boards', () => {
     expect(counters.reduce((sum, counter) => sum + counter.points, 0)).toBe(110);
   });
 
-  it('lets only admins set a team, and only a usable team id', async () => {
-    const notAdmin = await call('Mutation.setUserTeam', { userId: 'x', teamId: 'red' }, member('x', null));
-    expect(notAdmin.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized' })]);
-    const bad = await call('Mutation.setUserTeam', { userId: 'x', teamId: 'red team' });
-    expect(bad.errors).toEqual([
-      expect.objectContaining({ errorType: 'ValidationError', errorInfo: { field: 'teamId' } }),
+  it('lets only admins set a team, with a reason and a usable team id, each kept in the audit trail', async () => {
+    const set = (args: Record<string, unknown>, identity?: ReturnType<typeof member>) =>
+      call('Mutation.setUserTeam', { userId: 'x', teamId: 'red', reason: 'joined red', ...args }, identity);
+    expect((await set({}, member('x', null))).errors).toEqual([
+      expect.objectContaining({ errorType: 'Unauthorized' }),
     ]);
-    const cleared = await call('Mutation.setUserTeam', { userId: 'x', teamId: null });
+    for (const [args, field] of [
+      [{ teamId: 'red team' }, 'teamId'],
+      [{ userId: 'a#b' }, 'userId'],
+      [{ reason: ' ' }, 'reason'],
+    ] as const) {
+      expect((await set(args)).errors, field).toEqual([
+        expect.objectContaining({ errorType: 'ValidationError', errorInfo: { field } }),
+      ]);
+    }
+    expect((await set({})).errors).toEqual([]);
+    const cleared = await set({ teamId: null, reason: 'left red' });
     expect(cleared.errors).toEqual([]);
-    expect(cleared.data).toMatchObject({ userId: 'x', teamId: null });
+    expect(cleared.data).toMatchObject({ userId: 'x', teamId: null, assignedBy: 'admin' });
+    expect(await itemsOfKind(documentClient, scoresTable.name, itemKinds.teamAssignment)).toEqual([]);
+
+    const trail = (await itemsOfKind(documentClient, scoresTable.name, itemKinds.auditRecord)).map(
+      decodeAuditRecord,
+    );
+    expect(
+      trail.map(({ action, actor, reason, subjectUserId, target }) => ({
+        action,
+        actor,
+        reason,
+        subjectUserId,
+        target,
+      })),
+    ).toEqual([
+      { action: 'setUserTeam', actor: 'admin', reason: 'joined red', subjectUserId: 'x', target: 'red' },
+      { action: 'setUserTeam', actor: 'admin', reason: 'left red', subjectUserId: 'x', target: null },
+    ]);
   });
 });

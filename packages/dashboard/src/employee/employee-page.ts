@@ -46,7 +46,8 @@ export class EmployeePage {
   private historyToken: string | null = null;
   /** Pages of history on screen: the first is re-read with the rest of the page, later ones are left as read. */
   private historyPages = 0;
-  private refreshQueued = false;
+  private refreshing: Promise<void> | undefined;
+  private refreshAgain = false;
 
   constructor(
     private readonly client: EmployeeClient,
@@ -99,14 +100,23 @@ export class EmployeePage {
     return this.user.team ? [this.boardId, teamBoardId(this.boardId)] : [this.boardId];
   }
 
-  /** Re-reads once for any number of events that arrive while a read is under way. */
+  /**
+   * One read at a time, so answers cannot arrive out of order; any number of events during a read
+   * make one more read after it.
+   */
   private queueRefresh(): void {
-    if (this.refreshQueued) return;
-    this.refreshQueued = true;
-    queueMicrotask(() => {
-      this.refreshQueued = false;
-      this.refresh().catch((error: unknown) => this.failed(error));
-    });
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = this.refresh()
+      .catch((error: unknown) => this.failed(error))
+      .finally(() => {
+        this.refreshing = undefined;
+        if (!this.refreshAgain) return;
+        this.refreshAgain = false;
+        this.queueRefresh();
+      });
   }
 
   private async refresh(): Promise<void> {

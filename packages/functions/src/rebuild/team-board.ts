@@ -4,10 +4,14 @@
  * in both orders against the latest team snapshot. As for user boards, a new version is written
  * only when a ranking changed, and published; an unpublished one is published again.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { userBoardOfTeamBoard } from '@leaderboard/core/boards';
 import { decodeTeamCounter, decodeTeamSnapshot } from '@leaderboard/core/items/decode';
-import { teamCounterAttributes, teamCounterPartition } from '@leaderboard/core/items/team-counter';
+import {
+  teamCounterAttributes,
+  teamCounterPartition,
+  type TeamCounter,
+} from '@leaderboard/core/items/team-counter';
 import {
   encodeTeamSnapshot,
   teamSnapshotKey,
@@ -22,7 +26,6 @@ import {
   teamRankingChanged,
   type TeamTotal,
 } from '@leaderboard/core/team-ranking';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { BoardRebuildDependencies, BoardRebuildOutcome, BoardRebuildResult } from './rebuild-board.ts';
 import { markPublished, writeVersioned } from './snapshots.ts';
 
@@ -82,40 +85,47 @@ async function readTeamSnapshot(
   return result.Item ? decodeTeamSnapshot(result.Item) : null;
 }
 
-/** Every team's points and members on a user board: its counters summed over the shards. */
+/** Every team's points and members on a user board: its counters summed over the shards, read at once. */
 export async function readTeamTotals(
   deps: BoardRebuildDependencies,
   userBoardId: string,
 ): Promise<TeamTotals> {
+  const shards = await Promise.all(
+    Array.from({ length: deps.shards }, (_, shard) => readShardCounters(deps, userBoardId, shard)),
+  );
   const sums = new Map<string, { points: number; members: number }>();
-  let itemsRead = 0;
-  for (let shard = 0; shard < deps.shards; shard += 1) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await deps.documentClient.send(
-        new QueryCommand({
-          TableName: deps.scoresTable,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': teamCounterAttributes.pk },
-          ExpressionAttributeValues: { ':pk': teamCounterPartition(userBoardId, shard) },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const counter = decodeTeamCounter(item);
-        const sum = sums.get(counter.teamId) ?? { points: 0, members: 0 };
-        sums.set(counter.teamId, {
-          points: sum.points + counter.points,
-          members: sum.members + counter.members,
-        });
-      }
-      itemsRead += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  for (const counter of shards.flat()) {
+    const sum = sums.get(counter.teamId) ?? { points: 0, members: 0 };
+    sums.set(counter.teamId, { points: sum.points + counter.points, members: sum.members + counter.members });
   }
-  // A team whose members were all reversed or erased away keeps counters at zero: it is on no board.
-  const teams = [...sums].map(([teamId, sum]) => ({ teamId, ...sum })).filter((team) => team.members > 0);
-  return { teams, itemsRead };
+  return {
+    teams: [...sums].map(([teamId, sum]) => ({ teamId, ...sum })),
+    itemsRead: shards.reduce((sum, counters) => sum + counters.length, 0),
+  };
+}
+
+/** One shard's counters of the board, every page. */
+async function readShardCounters(
+  deps: BoardRebuildDependencies,
+  userBoardId: string,
+  shard: number,
+): Promise<TeamCounter[]> {
+  const counters: TeamCounter[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.documentClient.send(
+      new QueryCommand({
+        TableName: deps.scoresTable,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': teamCounterAttributes.pk },
+        ExpressionAttributeValues: { ':pk': teamCounterPartition(userBoardId, shard) },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) counters.push(decodeTeamCounter(item));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return counters;
 }
 
 async function publishTeamSnapshot(

@@ -182,7 +182,8 @@ export function runService<Options extends ServiceOptions>(command: ServiceComma
     (code) => process.exit(code),
     (error: unknown) => {
       log(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      removeStackFile(stackFilePath());
+      // The stack file stays: it names the DynamoDB Local this run may leave behind (it runs in a
+      // process group of its own), which the next start stops.
       process.exit(1);
     },
   );

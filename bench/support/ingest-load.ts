@@ -215,6 +215,6 @@ export async function runLoad(load: LoadRequest): Promise<LoadResult> {
 
 if (process.argv[2]) {
   const result = await runLoad(JSON.parse(process.argv[2]) as LoadRequest);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  process.exit(0);
+  // Exit only once the whole line is written: a pipe takes a large write in several goes.
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
 }

@@ -71,7 +71,7 @@ for (let start = 0; start < request.count; start += 50) {
 process.stdout.write('ready\n');
 createInterface({ input: process.stdin }).on('line', (line) => {
   if (line !== 'report') return;
-  process.stdout.write(`${JSON.stringify(receipts)}\n`);
   for (const socket of sockets) socket.terminate();
-  process.exit(0);
+  // Exit only once the whole line is written: a pipe takes a large write in several goes.
+  process.stdout.write(`${JSON.stringify(receipts)}\n`, () => process.exit(0));
 });

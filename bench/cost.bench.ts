@@ -212,6 +212,7 @@ function report(
       ],
     ),
   );
+  console.log(`Lambda duration priced at local wall time instead ($ per million): ${wallDollars.join(', ')}`);
   console.log(
     `target (<= $${target} per million): ${total <= target ? 'met' : 'missed'} ($${round(total, 2)})`,
   );

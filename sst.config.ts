@@ -26,6 +26,7 @@ export default $config({
     const { userPool, userPoolClient, userPoolIssuer } = await import('./infra/auth.ts');
     const { api, apiKey } = await import('./infra/api.ts');
     await import('./infra/jobs.ts');
+    const { replay } = await import('./infra/operations.ts');
     await import('./infra/key-renewal.ts');
     const { alerts } = await import('./infra/monitoring.ts');
     const { dashboard } = await import('./infra/web.ts');
@@ -45,6 +46,8 @@ export default $config({
       pipeDeadLetterQueueUrl: pipeDeadLetterQueue.url,
       alertsTopicArn: alerts.arn,
       dashboardUrl: dashboard.url,
+      // Invoke it asynchronously to replay every aggregate from the log (README, "Operating the service").
+      replayFunctionName: replay.name,
     };
   },
 });

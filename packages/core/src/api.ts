@@ -4,7 +4,7 @@
  * with `sst.aws.AppSync`; the local runtime loads the same bundles against the same data
  * sources.
  */
-import { standingFunction } from './functions.ts';
+import { eraserFunction, standingFunction } from './functions.ts';
 import { activitiesTable, scoresTable } from './tables.ts';
 
 export type DataSourceSpec =
@@ -25,6 +25,10 @@ export const dataSources = {
   standing: { name: 'standing', kind: 'lambda', function: standingFunction.name },
   // Program writes (admins): its own role, so the `scores` data source stays read-only.
   programs: { name: 'programs', kind: 'dynamodb', table: scoresTable.name },
+  // Operators' writes (reversals, disqualifications and their audit entries): a role of their own.
+  operations: { name: 'operations', kind: 'dynamodb', table: activitiesTable.name },
+  /** eraseUser deletes every item about a user in batches and recomputes boards: past one request per function. */
+  eraser: { name: 'eraser', kind: 'lambda', function: eraserFunction.name },
 } as const satisfies Record<string, DataSourceSpec>;
 
 export type DataSourceName = keyof typeof dataSources;
@@ -56,6 +60,8 @@ export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
   // myStanding: the caller's total, then the board snapshot for the rank.
   { name: 'getCallerTotal', dataSource: 'scores' },
   { name: 'getBoardSnapshot', dataSource: 'scores' },
+  // myStanding: whether an admin left the caller out of the board.
+  { name: 'getCallerDisqualification', dataSource: 'scores' },
   // myStanding, when the snapshot cannot answer: the rank and neighbours on the live totals.
   { name: 'readLiveStanding', dataSource: 'standing' },
   // recordActivity: the team an admin put the caller in, which overrides the token's.
@@ -65,6 +71,9 @@ export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
   // myProgress: the program, then the caller's progress in it.
   { name: 'getProgram', dataSource: 'scores' },
   { name: 'getCallerProgress', dataSource: 'scores' },
+  // reverseActivity: the activity, then the transaction that reverses it.
+  { name: 'getReversalTarget', dataSource: 'operations' },
+  { name: 'writeReversal', dataSource: 'operations' },
   // myPrograms: every program, then every progress item of the caller.
   { name: 'listPrograms', dataSource: 'scores' },
   { name: 'listCallerProgress', dataSource: 'scores' },
@@ -88,7 +97,7 @@ export const resolvers: readonly ResolverSpec[] = [
   {
     typeName: 'Query',
     fieldName: 'myStanding',
-    pipeline: ['getCallerTotal', 'getBoardSnapshot', 'readLiveStanding'],
+    pipeline: ['getCallerDisqualification', 'getCallerTotal', 'getBoardSnapshot', 'readLiveStanding'],
   },
   { typeName: 'Mutation', fieldName: 'setUserTeam', dataSource: 'teams' },
   { typeName: 'Query', fieldName: 'activityTypes', dataSource: 'none' },
@@ -100,6 +109,13 @@ export const resolvers: readonly ResolverSpec[] = [
   { typeName: 'Query', fieldName: 'myProgress', pipeline: ['getProgram', 'getCallerProgress'] },
   { typeName: 'Query', fieldName: 'myPrograms', pipeline: ['listPrograms', 'listCallerProgress'] },
   { typeName: 'Query', fieldName: 'myActivities', dataSource: 'activities' },
+  // Operators (admins only).
+  { typeName: 'Mutation', fieldName: 'reverseActivity', pipeline: ['getReversalTarget', 'writeReversal'] },
+  { typeName: 'Mutation', fieldName: 'disqualifyUser', dataSource: 'operations' },
+  { typeName: 'Mutation', fieldName: 'reinstateUser', dataSource: 'operations' },
+  { typeName: 'Mutation', fieldName: 'eraseUser', dataSource: 'eraser' },
+  { typeName: 'Query', fieldName: 'auditLog', dataSource: 'scores' },
+  { typeName: 'Query', fieldName: 'userActivities', dataSource: 'activities' },
 ];
 
 /**

@@ -4,7 +4,7 @@
  * Linking gives a function a resource's name or URL only; what it may do there is its grants,
  * narrowed to the calls its code makes.
  */
-import { onApiField, onIndex, onTable, type Grant } from './access.ts';
+import { onApiField, onFunction, onIndex, onTable, type Grant } from './access.ts';
 import { rebuildCadence, rebuildSchedule } from './schedules.ts';
 import { activitiesTable, scoresTable } from './tables.ts';
 
@@ -29,6 +29,27 @@ export interface FunctionSpec {
   readonly environment?: Readonly<Record<string, string>>;
 }
 
+/**
+ * What recomputing a user's aggregates from their history takes (a reversal in the worker, an
+ * erasure, a replay): their activities from the history index, read again by key (the index is
+ * eventually consistent); their items and the programs (Query, GetItem); totals and progress put
+ * or deleted, counters moved and boards marked changed, in transactions.
+ */
+const operationsGrants: readonly Grant[] = [
+  { actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'], resources: [onTable(activitiesTable.name)] },
+  { actions: ['dynamodb:Query'], resources: [onIndex(activitiesTable.name, 'byUser')] },
+  {
+    actions: [
+      'dynamodb:Query',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ],
+    resources: [onTable(scoresTable.name)],
+  },
+];
+
 export const workerFunction = {
   name: 'Worker',
   handler: 'packages/functions/src/worker.handler',
@@ -38,6 +59,9 @@ export const workerFunction = {
   grants: [
     // Marks the activity processed inside the aggregation transaction.
     { actions: ['dynamodb:UpdateItem'], resources: [onTable(activitiesTable.name)] },
+    // A reversal: reads it and the user's activities (consistently, by key), finds them in the
+    // user's history, then recomputes the user's totals (see operationsGrants).
+    ...operationsGrants,
     // Reads the user's totals, the program and the progress, moves them in the transaction,
     // writes board change marks.
     {
@@ -85,6 +109,46 @@ export const standingFunction = {
   ],
 } as const satisfies FunctionSpec;
 
+/**
+ * `eraseUser` (the API's `eraser` data source): one bounded batch of a user's erasure per call.
+ * Besides recomputing, it deletes the user's activities, reversals and counters in batches,
+ * their items, disqualifications and pointers, and redacts the audit entries about them.
+ */
+export const eraserFunction = {
+  name: 'UserEraser',
+  handler: 'packages/functions/src/eraser.handler',
+  // AppSync waits 30 s for a data source; a call stops taking new work well before.
+  timeoutSeconds: 30,
+  memoryMb: 512,
+  links: ['Activities', 'Scores'],
+  grants: [
+    ...operationsGrants,
+    { actions: ['dynamodb:BatchWriteItem'], resources: [onTable(activitiesTable.name)] },
+    { actions: ['dynamodb:BatchWriteItem'], resources: [onTable(scoresTable.name)] },
+  ],
+} as const satisfies FunctionSpec;
+
+/**
+ * The replay job: rebuilds every aggregate from the Activities log, page by page, and invokes
+ * itself to go on before its timeout (see `packages/functions/src/replay.ts` for why not Step
+ * Functions). Besides recomputing, it scans the history index and the Scores table for users.
+ */
+const replayFunctionName = 'Replay';
+
+export const replayFunction = {
+  name: replayFunctionName,
+  handler: 'packages/functions/src/replay.handler',
+  timeoutSeconds: 900,
+  memoryMb: 1024,
+  links: ['Activities', 'Scores'],
+  grants: [
+    ...operationsGrants,
+    { actions: ['dynamodb:Scan'], resources: [onIndex(activitiesTable.name, 'byUser')] },
+    { actions: ['dynamodb:Scan'], resources: [onTable(scoresTable.name)] },
+    { actions: ['lambda:InvokeFunction'], resources: [onFunction(replayFunctionName)] },
+  ],
+} as const satisfies FunctionSpec;
+
 export const authorizerFunction = {
   name: 'Authorizer',
   handler: 'packages/functions/src/authorizer.handler',
@@ -111,4 +175,11 @@ export const preSignUpFunction = {
   grants: [],
 } as const satisfies FunctionSpec;
 
-export const functions = [workerFunction, rebuilderFunction, authorizerFunction, standingFunction] as const;
+export const functions = [
+  workerFunction,
+  rebuilderFunction,
+  authorizerFunction,
+  standingFunction,
+  eraserFunction,
+  replayFunction,
+] as const;

@@ -16,8 +16,10 @@ import {
 import { dataSources, type DataSourceName } from './api.ts';
 import {
   authorizerFunction,
+  eraserFunction,
   preSignUpFunction,
   rebuilderFunction,
+  replayFunction,
   standingFunction,
   workerFunction,
   type FunctionSpec,
@@ -54,6 +56,8 @@ export const functionRoles = {
   [authorizerFunction.name]: functionRole(authorizerFunction),
   [preSignUpFunction.name]: functionRole(preSignUpFunction),
   [standingFunction.name]: functionRole(standingFunction),
+  [eraserFunction.name]: functionRole(eraserFunction),
+  [replayFunction.name]: functionRole(replayFunction),
 } as const satisfies Record<string, RoleSpec>;
 
 /**
@@ -94,6 +98,24 @@ export const dataSourceRoles = {
     grants: [
       { actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [onTable(scoresTable.name)] },
     ],
+  },
+  operations: {
+    name: 'operations',
+    grants: [
+      // reverseActivity reads the activity, then in one transaction puts the reversal and marks
+      // the activity reversed.
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [onTable(activitiesTable.name)],
+      },
+      // The audit entry and its pointer in the same transaction as a disqualification put, or
+      // marked reinstated.
+      { actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], resources: [onTable(scoresTable.name)] },
+    ],
+  },
+  eraser: {
+    name: 'eraser',
+    grants: [{ actions: ['lambda:InvokeFunction'], resources: [onFunction(eraserFunction.name)] }],
   },
   // A Lambda data source's role invokes its function, and nothing else.
   standing: {

@@ -104,7 +104,14 @@ export type ResolversTypes = {
   Activity: ResolverTypeWrapper<Types.Activity>;
   ActivityPage: ResolverTypeWrapper<Types.ActivityPage>;
   ActivityType: ResolverTypeWrapper<Types.ActivityType>;
+  AuditAction: Types.AuditAction;
+  AuditEntry: ResolverTypeWrapper<Types.AuditEntry>;
+  AuditPage: ResolverTypeWrapper<Types.AuditPage>;
   Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  Disqualification: ResolverTypeWrapper<Types.Disqualification>;
+  DisqualificationInput: Types.DisqualificationInput;
+  EraseUserInput: Types.EraseUserInput;
+  Erasure: ResolverTypeWrapper<Types.Erasure>;
   Float: ResolverTypeWrapper<Types.Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
@@ -119,9 +126,16 @@ export type ResolversTypes = {
   PublishLeaderboardInput: Types.PublishLeaderboardInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordActivityInput: Types.RecordActivityInput;
+  Reversal: ResolverTypeWrapper<Types.Reversal>;
+  ReverseActivityInput: Types.ReverseActivityInput;
   Standing: ResolverTypeWrapper<Types.Standing>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TeamAssignment: ResolverTypeWrapper<Types.TeamAssignment>;
+  TeamEntry: ResolverTypeWrapper<Types.TeamEntry>;
+  TeamEntryInput: Types.TeamEntryInput;
+  TeamRankings: ResolverTypeWrapper<Types.TeamRankings>;
+  TeamRankingsInput: Types.TeamRankingsInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -138,7 +152,13 @@ export type ResolversParentTypes = {
   Activity: Types.Activity;
   ActivityPage: Types.ActivityPage;
   ActivityType: Types.ActivityType;
+  AuditEntry: Types.AuditEntry;
+  AuditPage: Types.AuditPage;
   Boolean: Types.Scalars['Boolean']['output'];
+  Disqualification: Types.Disqualification;
+  DisqualificationInput: Types.DisqualificationInput;
+  EraseUserInput: Types.EraseUserInput;
+  Erasure: Types.Erasure;
   Float: Types.Scalars['Float']['output'];
   ID: Types.Scalars['ID']['output'];
   Int: Types.Scalars['Int']['output'];
@@ -152,9 +172,16 @@ export type ResolversParentTypes = {
   PublishLeaderboardInput: Types.PublishLeaderboardInput;
   Query: Record<PropertyKey, never>;
   RecordActivityInput: Types.RecordActivityInput;
+  Reversal: Types.Reversal;
+  ReverseActivityInput: Types.ReverseActivityInput;
   Standing: Types.Standing;
   String: Types.Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TeamAssignment: Types.TeamAssignment;
+  TeamEntry: Types.TeamEntry;
+  TeamEntryInput: Types.TeamEntryInput;
+  TeamRankings: Types.TeamRankings;
+  TeamRankingsInput: Types.TeamRankingsInput;
 };
 
 export type Aws_Api_KeyDirectiveArgs = {};
@@ -274,11 +301,14 @@ export type ActivityResolvers<
 > = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idempotencyKey?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   programId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  reversalReason?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reversedAt?: Resolver<Types.Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -304,6 +334,51 @@ export type ActivityTypeResolvers<
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry'],
+> = {
+  action?: Resolver<ResolversTypes['AuditAction'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['AWSJSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectUserId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  target?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditPageResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage'],
+> = {
+  items?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  nextToken?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DisqualificationResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Disqualification'] = ResolversParentTypes['Disqualification'],
+> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  boardId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  disqualified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ErasureResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Erasure'] = ResolversParentTypes['Erasure'],
+> = {
+  boardsChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  erasureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itemsDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextToken?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type LeaderboardResolvers<
   ContextType = any,
   ParentType extends ResolversParentTypes['Leaderboard'] = ResolversParentTypes['Leaderboard'],
@@ -311,6 +386,7 @@ export type LeaderboardResolvers<
   asOf?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   boardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<Array<ResolversTypes['LeaderboardEntry']>, ParentType, ContextType>;
+  teams?: Resolver<Types.Maybe<ResolversTypes['TeamRankings']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -335,6 +411,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationCreateProgramArgs, 'input'>
   >;
+  disqualifyUser?: Resolver<
+    ResolversTypes['Disqualification'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationDisqualifyUserArgs, 'input'>
+  >;
+  eraseUser?: Resolver<
+    ResolversTypes['Erasure'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationEraseUserArgs, 'input'>
+  >;
   publishLeaderboard?: Resolver<
     ResolversTypes['Leaderboard'],
     ParentType,
@@ -346,6 +434,24 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<Types.MutationRecordActivityArgs, 'input'>
+  >;
+  reinstateUser?: Resolver<
+    ResolversTypes['Disqualification'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationReinstateUserArgs, 'input'>
+  >;
+  reverseActivity?: Resolver<
+    ResolversTypes['Reversal'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationReverseActivityArgs, 'input'>
+  >;
+  setUserTeam?: Resolver<
+    ResolversTypes['TeamAssignment'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationSetUserTeamArgs, 'reason' | 'userId'>
   >;
   updateProgram?: Resolver<
     ResolversTypes['Program'],
@@ -387,6 +493,7 @@ export type QueryResolvers<
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = {
   activityTypes?: Resolver<Array<ResolversTypes['ActivityType']>, ParentType, ContextType>;
+  auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, Partial<Types.QueryAuditLogArgs>>;
   leaderboard?: Resolver<
     ResolversTypes['Leaderboard'],
     ParentType,
@@ -424,15 +531,40 @@ export type QueryResolvers<
     ContextType,
     Partial<Types.QueryProgramsArgs>
   >;
+  userActivities?: Resolver<
+    ResolversTypes['ActivityPage'],
+    ParentType,
+    ContextType,
+    RequireFields<Types.QueryUserActivitiesArgs, 'userId'>
+  >;
+};
+
+export type ReversalResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['Reversal'] = ResolversParentTypes['Reversal'],
+> = {
+  activityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  activityKey?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reversedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  reversedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type StandingResolvers<
   ContextType = any,
   ParentType extends ResolversParentTypes['Standing'] = ResolversParentTypes['Standing'],
 > = {
+  above?: Resolver<Array<ResolversTypes['LeaderboardEntry']>, ParentType, ContextType>;
+  asOf?: Resolver<Types.Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  below?: Resolver<Array<ResolversTypes['LeaderboardEntry']>, ParentType, ContextType>;
   boardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   boardVersion?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  disqualified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rank?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rankedUsers?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -450,6 +582,36 @@ export type SubscriptionResolvers<
   >;
 };
 
+export type TeamAssignmentResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['TeamAssignment'] = ResolversParentTypes['TeamAssignment'],
+> = {
+  assignedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  assignedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  teamId?: Resolver<Types.Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type TeamEntryResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['TeamEntry'] = ResolversParentTypes['TeamEntry'],
+> = {
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsPerMember?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  previousRank?: Resolver<Types.Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type TeamRankingsResolvers<
+  ContextType = any,
+  ParentType extends ResolversParentTypes['TeamRankings'] = ResolversParentTypes['TeamRankings'],
+> = {
+  byPoints?: Resolver<Array<ResolversTypes['TeamEntry']>, ParentType, ContextType>;
+  byPointsPerMember?: Resolver<Array<ResolversTypes['TeamEntry']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   AWSDate?: GraphQLScalarType;
   AWSDateTime?: GraphQLScalarType;
@@ -463,14 +625,22 @@ export type Resolvers<ContextType = any> = {
   Activity?: ActivityResolvers<ContextType>;
   ActivityPage?: ActivityPageResolvers<ContextType>;
   ActivityType?: ActivityTypeResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditPage?: AuditPageResolvers<ContextType>;
+  Disqualification?: DisqualificationResolvers<ContextType>;
+  Erasure?: ErasureResolvers<ContextType>;
   Leaderboard?: LeaderboardResolvers<ContextType>;
   LeaderboardEntry?: LeaderboardEntryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
   ProgramProgress?: ProgramProgressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reversal?: ReversalResolvers<ContextType>;
   Standing?: StandingResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TeamAssignment?: TeamAssignmentResolvers<ContextType>;
+  TeamEntry?: TeamEntryResolvers<ContextType>;
+  TeamRankings?: TeamRankingsResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {

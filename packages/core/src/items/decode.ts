@@ -14,6 +14,8 @@ import type { Decoded } from './item.ts';
 import { parseProgram, type StoredProgram } from './program.ts';
 import { parseProgress, type StoredProgress } from './progress.ts';
 import { parseRebuildCursor, type RebuildCursor } from './rebuild-cursor.ts';
+import { parseReplayRun, type ReplayRun } from './replay-run.ts';
+import { parseReversal, type StoredReversal } from './reversal.ts';
 import { parseScoreHistogram, type ScoreHistogram } from './score-histogram.ts';
 import { parseTeamAssignment, type TeamAssignment } from './team-assignment.ts';
 import { parseTeamCounter, type TeamCounter } from './team-counter.ts';

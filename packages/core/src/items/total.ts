@@ -35,6 +35,7 @@ export const totalAttributes = {
   rankKey: scoresTable.globalIndexes.byScore.rangeKey,
   updatedAt: 'updatedAt',
   teamIds: 'teamIds',
+  teamPoints: 'teamPoints',
 } as const;
 
 export interface StoredTotal {
@@ -47,6 +48,11 @@ export interface StoredTotal {
   readonly updatedAt: string;
   /** Every team the user earned points for on this board: a team counts them as a member once. */
   readonly teamIds: readonly string[];
+  /**
+   * The points of the total each team earned (a key per team in `teamIds`), so a reversal, an
+   * erasure or a replay can take exactly the user's share back from each team's counter.
+   */
+  readonly teamPoints?: Readonly<Record<string, number>>;
 }
 
 export const totalKey = (userId: string, boardId: string): ScoresKey => ({
@@ -72,7 +78,29 @@ export function encodeTotal(total: StoredTotal, shards: number): ItemAttributes 
     [names.updatedAt]: total.updatedAt,
     // Absent rather than empty, as totals were stored before teams.
     ...(total.teamIds.length > 0 ? { [names.teamIds]: [...total.teamIds] } : {}),
+    ...(total.teamPoints && Object.keys(total.teamPoints).length > 0
+      ? { [names.teamPoints]: { ...total.teamPoints } }
+      : {}),
   };
+}
+
+/** Absent reads as none (totals stored before it was kept). */
+function teamPointsOf(reader: ItemReader): Record<string, number> | null {
+  const value = reader.attributes[totalAttributes.teamPoints];
+  if (value === undefined) return null;
+  const points: Record<string, number> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    noteProblem(reader, `${totalAttributes.teamPoints} is not a map`);
+    return points;
+  }
+  const entries = value as Record<string, unknown>;
+  for (const teamId of Object.keys(entries)) {
+    const teamPoints = entries[teamId];
+    if (typeof teamPoints === 'number' && Math.floor(teamPoints) === teamPoints && teamPoints > 0)
+      points[teamId] = teamPoints;
+    else noteProblem(reader, `${totalAttributes.teamPoints} holds a team without whole points`);
+  }
+  return points;
 }
 
 /** Absent reads as no team. */
@@ -94,6 +122,7 @@ export function parseTotal(item: unknown): Decoded<StoredTotal> {
   // Derived from the fields below; an item without them is missing from the ranking index.
   nonEmptyText(reader, names.shardKey);
   nonEmptyText(reader, names.rankKey);
+  const teamPoints = teamPointsOf(reader);
   return finishReading(reader, {
     userId,
     boardId,
@@ -102,5 +131,6 @@ export function parseTotal(item: unknown): Decoded<StoredTotal> {
     reachedAt: timestampAttribute(reader, names.reachedAt),
     updatedAt: timestampAttribute(reader, names.updatedAt),
     teamIds: teamIdsOf(reader),
+    ...(teamPoints === null ? {} : { teamPoints }),
   });
 }

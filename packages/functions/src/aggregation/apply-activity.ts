@@ -13,7 +13,6 @@ import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/
 import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boardsForActivity } from '@leaderboard/core/boards';
 import type { ServiceConfig } from '@leaderboard/core/config';
-import { activityAttributes } from '@leaderboard/core/items/activity';
 import { decodeTotal } from '@leaderboard/core/items/decode';
 import { setEveryAttribute } from '@leaderboard/core/items/item';
 import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
@@ -22,6 +21,8 @@ import type { RecordedActivity } from './activity-record.ts';
 import type { BoardChangeMarker } from './board-changes.ts';
 import { changedBoards, histogramItems, teamItems, teamsAfter } from './team-and-histogram.ts';
 import { countedProgram, progressItems, readProgress } from './program-progress.ts';
+import { processedMarker } from './processed-marker.ts';
+import { teamPointsAfter } from './team-points.ts';
 
 /** Other workers kept changing this user's totals; the message is retried later. */
 export class TotalsContentionError extends Error {
@@ -62,7 +63,7 @@ export async function applyActivity(
     const progress = program ? await readProgress(activity.userId, program.id, deps) : null;
     const nowMs = now();
     if (activity.points > 0) await deps.boardChanges.markChanged(changedBoards(activity, boardIds), nowMs);
-    const items = buildTransaction(activity, boardIds, totals, nowMs, deps);
+    const items = buildTransaction(activity, boardIds, totals, nowMs, deps, program !== null);
     items.push(
       ...histogramItems(activity, boardIds, totals, deps),
       ...teamItems(activity, boardIds, totals, canonicalTimestamp(nowMs), deps),
@@ -121,22 +122,11 @@ function buildTransaction(
   totals: ReadonlyMap<string, StoredTotal>,
   nowMs: number,
   deps: AggregationDependencies,
+  countedForProgram: boolean,
 ): TransactItem[] {
   const updatedAt = canonicalTimestamp(nowMs);
   const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: deps.tables.activities,
-        Key: { [activityAttributes.pk]: activity.pk },
-        UpdateExpression: 'SET #processedAt = :now',
-        ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#processedAt)',
-        ExpressionAttributeNames: {
-          '#pk': activityAttributes.pk,
-          '#processedAt': activityAttributes.processedAt,
-        },
-        ExpressionAttributeValues: { ':now': updatedAt },
-      },
-    },
+    processedMarker(activity, countedForProgram, updatedAt, deps.tables.activities),
   ];
   // A capped-out activity (0 points) moves nothing; it is only marked processed.
   if (activity.points === 0) return items;
@@ -164,6 +154,7 @@ function totalUpdate(
     reachedAt: before && before.reachedAt > recordedAt ? before.reachedAt : recordedAt,
     updatedAt,
     teamIds: teamsAfter(activity, before),
+    teamPoints: teamPointsAfter(activity, before),
   };
   const set = setEveryAttribute(encodeTotal(after, deps.config.scoreShards), [
     totalAttributes.pk,

@@ -39,6 +39,8 @@ export interface AggregateChanges {
   readonly groups: TransactItem[][];
   /** Boards whose ranking may move: user boards, and their team boards where teams moved. */
   readonly changedBoards: string[];
+  /** Totals and progress items the log no longer backs: deleted. */
+  readonly removed: number;
 }
 
 export interface ChangeContext {
@@ -210,19 +212,23 @@ export function aggregateChanges(
 ): AggregateChanges {
   const groups: TransactItem[][] = [];
   const changedBoards: string[] = [];
+  let removed = 0;
   for (const boardId of inScope(scope.boards, stored.totals, due.totals)) {
     const before = stored.totals.get(boardId);
     const after = due.totals.get(boardId);
     if (sameTotal(before, after)) continue;
     groups.push(boardGroup(context, boardId, before, after));
     changedBoards.push(boardId);
+    if (!after) removed += 1;
     const teams = { ...teamPointsBefore(before), ...teamPointsBefore(after) };
     if (Object.keys(teams).length > 0) changedBoards.push(teamBoardId(boardId));
   }
   for (const programId of inScope(scope.programs, stored.progress, due.progress)) {
     const before = stored.progress.get(programId);
     const after = due.progress.get(programId);
-    if (!sameProgress(before, after)) groups.push(progressGroup(context, programId, before, after));
+    if (sameProgress(before, after)) continue;
+    groups.push(progressGroup(context, programId, before, after));
+    if (!after) removed += 1;
   }
-  return { groups, changedBoards };
+  return { groups, changedBoards, removed };
 }

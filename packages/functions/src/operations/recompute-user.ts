@@ -36,6 +36,8 @@ export interface RecomputeOutcome {
   readonly changed: boolean;
   readonly changedBoards: readonly string[];
   readonly itemsWritten: number;
+  /** Totals and progress items deleted: the log no longer backs them. */
+  readonly removed: number;
 }
 
 /** DynamoDB's limit on the items of one transaction. */
@@ -130,12 +132,13 @@ export async function recomputeUser(
       updatedAt: canonicalTimestamp(nowMs),
     };
     const changes = aggregateChanges(context, stored, due, scope);
-    if (changes.groups.length === 0) return { changed: false, changedBoards: [], itemsWritten: 0 };
+    if (changes.groups.length === 0)
+      return { changed: false, changedBoards: [], itemsWritten: 0, removed: 0 };
     // Marked before the totals move, as the worker does: a rebuild that reads the mark sees them after.
     await deps.boardChanges.markChanged(changes.changedBoards, nowMs);
     if (await writeAll(deps, transactions(changes.groups))) {
       const itemsWritten = changes.groups.reduce((sum, group) => sum + group.length, 0);
-      return { changed: true, changedBoards: changes.changedBoards, itemsWritten };
+      return { changed: true, changedBoards: changes.changedBoards, itemsWritten, removed: changes.removed };
     }
     // Spread the retries of users contended by several runners.
     await pause(Math.random() * 20 * attempt);

@@ -54,14 +54,14 @@ export async function readDisqualifications(source: DisqualificationSource): Pro
   return items.map(decodeDisqualification);
 }
 
-/** The board's top N without the users disqualified on it. */
+/** The board's top N without the users disqualified on it (`disqualifications` as read for the run, if it was). */
 export async function readEligibleTop(
-  deps: BoardTopSource,
+  deps: BoardTopSource & { readonly disqualifications?: readonly Disqualification[] },
   boardId: string,
   topN: number,
 ): Promise<BoardTop> {
   const excluded = new Set(
-    (await readDisqualifications({ documentClient: deps.documentClient, scoresTable: deps.scoresTable }))
+    (deps.disqualifications ?? (await readDisqualifications(deps)))
       .filter((disqualification) => disqualifiesOn(disqualification, boardId))
       .map((disqualification) => disqualification.userId),
   );
@@ -89,10 +89,11 @@ async function boardsOfUser(source: DisqualificationSource, userId: string): Pro
 /** Boards whose disqualifications changed from `fromMs` to `toMs`, each since when. */
 export async function disqualificationChanges(
   source: DisqualificationSource,
+  disqualifications: readonly Disqualification[],
   fromMs: number,
   toMs: number,
 ): Promise<ChangedBoard[]> {
-  const changed = (await readDisqualifications(source)).filter((disqualification) => {
+  const changed = disqualifications.filter((disqualification) => {
     const at = utcTimestampMs(disqualificationChangedAt(disqualification));
     return at >= fromMs && at <= toMs;
   });

@@ -7,6 +7,7 @@ import { isTeamBoardId } from '@leaderboard/core/boards';
 import { serviceConfig } from '@leaderboard/core/config';
 import { canonicalTimestamp, rankEntries, rankingChanged, type RankedEntry } from '@leaderboard/core/ranking';
 import type { BoardTopSource } from './board-top.ts';
+import type { Disqualification } from '@leaderboard/core/items/disqualification';
 import { readEligibleTop } from './disqualifications.ts';
 import type { LeaderboardPublisher } from './publisher.ts';
 import { rebuildTeamBoard } from './team-board.ts';
@@ -21,6 +22,8 @@ import {
 export interface BoardRebuildDependencies extends BoardTopSource, SnapshotStore {
   readonly topN: number;
   readonly publish: LeaderboardPublisher;
+  /** The disqualifications, when a run read them once for all its boards; read per board otherwise. */
+  readonly disqualifications?: readonly Disqualification[];
 }
 
 export type BoardRebuildOutcome =

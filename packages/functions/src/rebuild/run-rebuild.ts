@@ -11,7 +11,7 @@ import {
   writeRebuildCursor,
   type ChangedBoard,
 } from './changed-boards.ts';
-import { disqualificationChanges, mergeChangedBoards } from './disqualifications.ts';
+import { disqualificationChanges, mergeChangedBoards, readDisqualifications } from './disqualifications.ts';
 import { rebuildBoard, type BoardRebuildDependencies, type BoardRebuildResult } from './rebuild-board.ts';
 
 export interface RebuildDependencies extends BoardRebuildDependencies {
@@ -50,15 +50,17 @@ export async function runRebuild(deps: RebuildDependencies, sinceMs?: number): P
       : cursor - deps.config.rebuildOverlapSeconds * 1000);
   // Marks older than their TTL may be gone already; reading further back finds nothing.
   const fromMs = Math.max(wanted, startedAt - deps.config.boardChangeTtlSeconds * 1000);
+  // Read once for every board of the run.
+  const disqualifications = await readDisqualifications(deps);
   const changed = mergeChangedBoards(
     await findChangedBoards(deps, fromMs, startedAt),
-    await disqualificationChanges(deps, fromMs, startedAt),
+    await disqualificationChanges(deps, disqualifications, fromMs, startedAt),
   );
   const boards: BoardRebuildResult[] = [];
   const failures: RebuildFailure[] = [];
   for (const { boardId } of changed) {
     try {
-      boards.push(await rebuildBoard(deps, boardId, startedAt));
+      boards.push(await rebuildBoard({ ...deps, disqualifications }, boardId, startedAt));
     } catch (error) {
       failures.push({ boardId, error });
     }

@@ -122,6 +122,7 @@ describe('queries and the publish path', () => {
         asOf: '2026-11-21T10:00:00.000Z',
         rankedUsers: null,
         boardVersion: 7,
+        disqualified: false,
         above: [],
         below: [],
       });
@@ -147,6 +148,7 @@ describe('queries and the publish path', () => {
         asOf: null,
         rankedUsers: null,
         boardVersion: null,
+        disqualified: false,
         above: [],
         below: [],
       });

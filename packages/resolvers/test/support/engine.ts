@@ -23,6 +23,8 @@ export { clearAllTables, itemsOfKind, testDynamo } from '@leaderboard/core/test-
 
 const standingNotWired: LambdaHandler = () =>
   Promise.reject(new Error('this engine has no standing Lambda: pass `standing` to testEngine'));
+const eraserNotWired: LambdaHandler = () =>
+  Promise.reject(new Error('this engine has no eraser Lambda: pass `eraser` to testEngine'));
 
 export function testEngine(
   endpoint: string,
@@ -30,6 +32,8 @@ export function testEngine(
     readonly wrapActivities?: (dataSource: DataSourceRuntime) => DataSourceRuntime;
     /** The `standing` Lambda's handler (the functions package has it); without one its calls fail. */
     readonly standing?: LambdaHandler;
+    /** The `eraser` Lambda's handler (the functions package has it); without one its calls fail. */
+    readonly eraser?: LambdaHandler;
     /** Receives the engine's entries, resolvers' `console` output included. */
     readonly log?: (entry: object) => void;
   } = {},
@@ -48,6 +52,8 @@ export function testEngine(
       teams: dynamo(scoresTable.name),
       standing: createLambdaDataSource(options.standing ?? standingNotWired),
       programs: dynamo(scoresTable.name),
+      operations: dynamo(activitiesTable.name),
+      eraser: createLambdaDataSource(options.eraser ?? eraserNotWired),
       none: noneDataSource,
     },
     env: {

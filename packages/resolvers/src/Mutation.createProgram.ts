@@ -1,12 +1,14 @@
 /**
  * Creates a program (admins only): one transaction puts the program, on condition its id is new,
  * and counts it, on condition the service keeps fewer than `maxPrograms`, so `programs` can always
- * read every program in one Query page. Either failure leaves nothing written.
+ * read every program in one Query page, and keeps the action in the audit trail. Either failure
+ * leaves nothing written.
  */
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
+import { auditActions } from '@leaderboard/core/items/audit-record';
 import type { MutationCreateProgramArgs, Program } from '@leaderboard/core/generated/schema';
 import { attributesBesidesKey } from '@leaderboard/core/items/item';
 import {
@@ -21,6 +23,7 @@ import { requireAdmin } from './lib/caller.ts';
 import { endWithInternalFailure } from './lib/errors.ts';
 import { transactCondition, updateExpression } from './lib/expressions.ts';
 import { keyValues } from './lib/keys.ts';
+import { auditItems, programAudit } from './lib/operators.ts';
 import { requireProgramInput, toProgram } from './lib/programs.ts';
 
 interface CreateProgramStash {
@@ -59,6 +62,7 @@ export function request(
         update: updateExpression(count.update),
         condition: transactCondition(count.condition),
       },
+      ...auditItems(table, programAudit(auditActions.createProgram, admin.userId, program)),
     ],
   };
 }

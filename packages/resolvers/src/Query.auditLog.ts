@@ -26,6 +26,8 @@ const actionNames: Record<StoredAuditAction, AuditAction> = {
   [auditActions.eraseUser]: 'ERASE_USER',
   [auditActions.replay]: 'REPLAY',
   [auditActions.setUserTeam]: 'SET_USER_TEAM',
+  [auditActions.createProgram]: 'CREATE_PROGRAM',
+  [auditActions.updateProgram]: 'UPDATE_PROGRAM',
 };
 
 export function request(ctx: Context<QueryAuditLogArgs>): DynamoDBQueryRequest {

@@ -6,7 +6,14 @@ export type Incremental<T> =
 import type * as Types from './schema.ts';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AuditAction =
-  'DISQUALIFY_USER' | 'ERASE_USER' | 'REINSTATE_USER' | 'REPLAY' | 'REVERSE_ACTIVITY' | 'SET_USER_TEAM';
+  | 'CREATE_PROGRAM'
+  | 'DISQUALIFY_USER'
+  | 'ERASE_USER'
+  | 'REINSTATE_USER'
+  | 'REPLAY'
+  | 'REVERSE_ACTIVITY'
+  | 'SET_USER_TEAM'
+  | 'UPDATE_PROGRAM';
 
 export type DisqualificationInput = {
   /** A user board (`global`, `program:<id>`, `week:<YYYY>-W<ww>` ...); null for every board. */

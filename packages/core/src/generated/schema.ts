@@ -63,7 +63,14 @@ export type ActivityType = {
 };
 
 export type AuditAction =
-  'DISQUALIFY_USER' | 'ERASE_USER' | 'REINSTATE_USER' | 'REPLAY' | 'REVERSE_ACTIVITY' | 'SET_USER_TEAM';
+  | 'CREATE_PROGRAM'
+  | 'DISQUALIFY_USER'
+  | 'ERASE_USER'
+  | 'REINSTATE_USER'
+  | 'REPLAY'
+  | 'REVERSE_ACTIVITY'
+  | 'SET_USER_TEAM'
+  | 'UPDATE_PROGRAM';
 
 /** One admin action: who did what, when, to whom and why. */
 export type AuditEntry = {

@@ -30,6 +30,8 @@ export const auditActions = {
   eraseUser: 'eraseUser',
   replay: 'replay',
   setUserTeam: 'setUserTeam',
+  createProgram: 'createProgram',
+  updateProgram: 'updateProgram',
 } as const;
 
 export type AuditAction = (typeof auditActions)[keyof typeof auditActions];

@@ -81,7 +81,12 @@ describe('eraseUser', () => {
   });
 
   it('deletes every item about the user in resumable batches; boards are republished without them', async () => {
-    expect((await call('Mutation.setUserTeam', { userId: erased, teamId: 'green' })).errors).toEqual([]);
+    const assigned = await call('Mutation.setUserTeam', {
+      userId: erased,
+      teamId: 'green',
+      reason: 'Moved desks',
+    });
+    expect(assigned.errors).toEqual([]);
     const run = await record(erased, { type: 'running', quantity: 45, programId: 'spring' });
     await record(erased, { type: 'steps', quantity: 4_000, idempotencyKey: 'walk-1' });
     await record('frank', { type: 'running', quantity: 20, programId: 'spring' });
@@ -145,6 +150,7 @@ describe('eraseUser', () => {
     expect(audit.filter((entry) => entry.action !== 'ERASE_USER')).toEqual([
       expect.objectContaining({ action: 'DISQUALIFY_USER', reason: `Redacted by erasure ${erasureId}.` }),
       expect.objectContaining({ action: 'REVERSE_ACTIVITY', reason: `Redacted by erasure ${erasureId}.` }),
+      expect.objectContaining({ action: 'SET_USER_TEAM', reason: `Redacted by erasure ${erasureId}.` }),
     ]);
     expect(run.id).toBeTruthy();
 

@@ -11,6 +11,7 @@ import {
   type AuditRecord,
 } from '@leaderboard/core/items/audit-record';
 import { attributesBesidesKey, type ItemAttributes } from '@leaderboard/core/items/item';
+import type { StoredProgram } from '@leaderboard/core/items/program';
 import { transactCondition } from './expressions.ts';
 import { keyValues } from './keys.ts';
 
@@ -64,4 +65,19 @@ export function auditItems(table: string, record: AuditRecord): TransactItem[] {
   const items = [put(table, encodeAuditRecord(record))];
   if (reference !== null) items.push(put(table, reference));
   return items;
+}
+
+/**
+ * The audit entry of a program created or edited. Programs take no reason (their fields say what
+ * they are); the entry keeps what the admin set.
+ */
+export function programAudit(action: AuditAction, actor: string, program: StoredProgram): AuditRecord {
+  const details: Record<string, string | number> = {
+    name: program.name,
+    startsAt: program.startsAt,
+    endsAt: program.endsAt,
+    activityTypes: program.activityTypes.join(','),
+  };
+  if (program.pointsGoal !== null) details['pointsGoal'] = program.pointsGoal;
+  return auditRecord({ action, actor, reason: '', subjectUserId: null, target: program.id, details });
 }

@@ -48,8 +48,9 @@ export interface TickRunner {
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs ticks until the next one could not start before the invocation must end. A tick with
- * failures keeps the next one reading from where it read, so no change is skipped.
+ * Runs ticks until the next one, as slow as the slowest so far, could not end before the
+ * invocation must. A tick with failures keeps the next one reading from where it read, so no
+ * change is skipped.
  */
 export async function runTicks(runner: TickRunner): Promise<RebuildSummary[]> {
   const now = runner.now ?? Date.now;
@@ -59,12 +60,15 @@ export async function runTicks(runner: TickRunner): Promise<RebuildSummary[]> {
   const endBy = Math.min(startedAt + cadence.periodMs, startedAt + runner.remainingMs()) - cadence.marginMs;
   const summaries: RebuildSummary[] = [];
   let sinceMs: number | undefined;
+  let longestTickMs = 0;
   for (;;) {
     const summary = await runner.tick(sinceMs);
     summaries.push(summary);
+    longestTickMs = Math.max(longestTickMs, now() - summary.startedAt);
     if (summary.failures.length === 0) sinceMs = summary.startedAt - cadence.tickOverlapMs;
     const nextTickAt = Math.max(summary.startedAt + cadence.tickMs, now());
-    if (nextTickAt >= endBy) return summaries;
+    // A tick that could run as long as the slowest so far must still end before the next invocation.
+    if (nextTickAt + longestTickMs >= endBy) return summaries;
     await sleep(Math.max(0, nextTickAt - now()));
   }
 }

@@ -67,6 +67,13 @@ describe('runTicks', () => {
     expect(sinces[5]).toBe(starts[4]! - cadence.tickOverlapMs);
   });
 
+  it('starts no tick that, as slow as the slowest so far, would run past the next invocation', async () => {
+    const { run, end, invocationStart } = simulate({ remainingMs: 60_000, tickDurationMs: 4_000 });
+    const summaries = await run;
+    expect(end() - invocationStart).toBeLessThanOrEqual(cadence.periodMs - cadence.marginMs);
+    expect(summaries.length).toBe(11);
+  });
+
   it('runs once when a tick takes as long as the period', async () => {
     const { run } = simulate({ remainingMs: 60_000, tickDurationMs: 60_000 });
     expect(await run).toHaveLength(1);

@@ -5,13 +5,18 @@
  * start (authorized per subscription, the subscription's resolver run for enhanced filters)
  * → start_ack; stop → complete; events from published mutations as `data`.
  */
-import { type GraphQLSchema, Kind, type ListValueNode } from 'graphql';
+import { type FieldNode, type GraphQLSchema, Kind, type ListValueNode } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { AuthorizedCaller } from '../auth/modes.ts';
 import { internalFailure, RequestRefusedError } from '../errors.ts';
-import { errorMessage, realtimeLimits, type RealtimeConnection } from './connection.ts';
+import {
+  type ActiveSubscription,
+  errorMessage,
+  realtimeLimits,
+  type RealtimeConnection,
+} from './connection.ts';
 import { matchesArguments, matchesEnhancedFilter } from './filters.ts';
 import { authenticateHandshake, offeredProtocols, refuseConnection } from './handshake.ts';
 import { projectForSubscriber } from './payload.ts';
@@ -209,6 +214,7 @@ export class RealtimeServer {
   /** Delivers a published mutation to every matching subscriber; returns how many received it. */
   publish(event: PublishedMutation): number {
     let delivered = 0;
+    const dataOf = sharedProjections(event.payload);
     for (const connection of this.connections) {
       for (const subscription of connection.subscriptions.values()) {
         if (!this.mutationsBySubscriptionField.get(subscription.field.name)?.has(event.mutationField))
@@ -217,15 +223,8 @@ export class RealtimeServer {
           ? matchesEnhancedFilter(event.payload, subscription.filter)
           : matchesArguments(event.payload, subscription.args);
         if (!matches) continue;
-        const data = {
-          [subscription.responseKey]: projectForSubscriber(
-            event.payload,
-            subscription.fieldNodes,
-            subscription.field.type,
-            subscription.fragments,
-          ),
-        };
-        const message = JSON.stringify({ type: 'data', id: subscription.id, payload: { data } });
+        // The same text `JSON.stringify({ type, id, payload: { data } })` gives, the data serialized once per document.
+        const message = `{"type":"data","id":${JSON.stringify(subscription.id)},"payload":{"data":${dataOf(subscription)}}}`;
         if (Buffer.byteLength(message) > realtimeLimits.payloadBytes) {
           connection.socket.send(
             errorMessage(subscription.id, [
@@ -277,4 +276,35 @@ export class RealtimeServer {
     this.connections.clear();
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
   }
+}
+
+/**
+ * The serialized `data` of a published payload for each subscription, made once for all the
+ * subscriptions that sent the same document: the executor prepares each document text once, so
+ * theirs share its field node, and with it the selection, the fragments and the field's type.
+ */
+function sharedProjections(
+  payload: PublishedMutation['payload'],
+): (subscription: Pick<ActiveSubscription, 'fieldNodes' | 'responseKey' | 'field' | 'fragments'>) => string {
+  const byFieldNode = new Map<FieldNode, Map<string, string>>();
+  const project = (
+    subscription: Pick<ActiveSubscription, 'fieldNodes' | 'responseKey' | 'field' | 'fragments'>,
+  ) =>
+    JSON.stringify({
+      [subscription.responseKey]: projectForSubscriber(
+        payload,
+        subscription.fieldNodes,
+        subscription.field.type,
+        subscription.fragments,
+      ),
+    });
+  return (subscription) => {
+    const [fieldNode] = subscription.fieldNodes;
+    if (!fieldNode || subscription.fieldNodes.length !== 1) return project(subscription);
+    let byResponseKey = byFieldNode.get(fieldNode);
+    if (!byResponseKey) byFieldNode.set(fieldNode, (byResponseKey = new Map()));
+    let data = byResponseKey.get(subscription.responseKey);
+    if (data === undefined) byResponseKey.set(subscription.responseKey, (data = project(subscription)));
+    return data;
+  };
 }

@@ -11,6 +11,7 @@ import { operatorDocumentClient } from '@leaderboard/functions/operations/docume
 import { ReplayRunNotFoundError } from '@leaderboard/functions/operations/errors';
 import {
   continueReplay,
+  readReplayRun,
   startReplay,
   type ReplayDependencies,
 } from '@leaderboard/functions/operations/replay';
@@ -67,7 +68,10 @@ runCli(async () => {
           reason: values.reason ?? 'Replay from the command line',
         })
       ).runId;
-    if (!values.json) process.stderr.write(`replay run ${runId}\n`);
+    // A run to resume must exist before anything is said about it.
+    if (values.resume) await readReplayRun(deps, runId);
+    if (!values.json)
+      process.stderr.write(`${values.resume ? 'resuming replay run' : 'replay run'} ${runId}\n`);
     const run = await continueReplay(deps, runId, (progress) => {
       if (!values.json && progress.pages > 0)
         process.stderr.write(

@@ -1,7 +1,8 @@
 /**
  * The caller's total and rank on a user board, and the entries around them (pipeline:
- * getCallerDisqualification, getCallerTotal, getBoardSnapshot, readLiveStanding). A caller in the snapshot, with their
- * neighbours in it, is answered from it (two GetItems); anyone else on the live totals.
+ * getCallerDisqualification, getCallerTotal, getBoardSnapshot, readLiveStanding). A caller in
+ * the snapshot, with their neighbours in it, is answered from it; anyone else on the live
+ * totals; a caller an admin disqualified there, with no rank.
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';

@@ -16,9 +16,12 @@ import type { RecomputeDependencies } from './recompute-user.ts';
 type Key = Record<string, string>;
 
 export interface LogPageKeys {
-  /** The activities and their reversals: items known to exist. */
+  /** The activities, and the reversals the index says they have: items known to exist. */
   readonly counted: Key[];
-  /** The per-minute and per-day counters they moved, which may have expired already. */
+  /**
+   * What may exist beside them: a reversal the index does not show yet (it lags), and the
+   * per-minute and per-day counters they moved, which may have expired already.
+   */
   readonly beside: Key[];
 }
 
@@ -31,8 +34,9 @@ export function logPageKeys(userId: string, activities: readonly Record<string, 
   for (const activity of activities) {
     const pk = activity[names.pk] as string;
     counted.push({ pk });
-    if (activity[names.reversedAt] !== undefined)
-      counted.push({ ...reversalKey(userId, pk.slice(prefix.length)) });
+    const reversal = { ...reversalKey(userId, pk.slice(prefix.length)) };
+    if (activity[names.reversedAt] !== undefined) counted.push(reversal);
+    else beside.set(reversal.pk, reversal);
     const rate = rateCounterKey(userId, epochMinute(utcTimestampMs(activity[names.recordedAt] as string)));
     const day = utcDayKey(utcTimestampMs(activity[names.occurredAt] as string));
     const daily = dailyPointsKey(userId, day, activity[names.type] as string);

@@ -25,6 +25,11 @@
  *    denied action and resource. A transaction with one denied item is refused whole, before
  *    anything reaches the emulator.
  *
+ * For measurements and fault tests (`exchange-observer.ts`), `onExchange` sees every call let
+ * through with the emulator's answer, `measureCapacity` asks DynamoDB for the capacity each call
+ * consumed (and hides it from callers that did not ask), and `injectFault` answers chosen calls
+ * with an AWS error, before they reach the emulator or after it applied them.
+ *
  * It does not enforce: resource-based policies (table, stream or queue policies), SCPs, RCPs,
  * permission boundaries, session policies, or the KMS permissions of encrypted resources; condition
  * keys it does not set (`dynamodb:LeadingKeys`, `dynamodb:Attributes`, `aws:ResourceTag/...`,

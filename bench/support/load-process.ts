@@ -20,9 +20,16 @@ export function runLoadProcess(load: LoadRequest): Promise<LoadResult> {
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = output.trim().split('\n').pop();
-      if (code !== 0 || !line)
+      if (code !== 0 || !line) {
         reject(new Error(`load generator exited with ${code}: ${errors.slice(-2000)}`));
-      else resolve(JSON.parse(line) as LoadResult);
+        return;
+      }
+      // A bad line must reject, not throw here: the caller's cleanup (stopping DynamoDB Local) depends on it.
+      try {
+        resolve(JSON.parse(line) as LoadResult);
+      } catch (error) {
+        reject(new Error(`the load generator's result is not JSON: ${(error as Error).message}`));
+      }
     });
   });
 }

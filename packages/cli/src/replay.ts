@@ -20,12 +20,14 @@ import { CliError } from './errors.ts';
 import { runCli } from './run-cli.ts';
 import { connectToStack } from './stack-connection.ts';
 
-const usage = `Usage: pnpm replay [--reason <why>] [--by <name>] [--resume <runId>] [--json]
+const usage = `Usage: pnpm replay [--reason <why>] [--by <name>] [--rescore] [--resume <runId>] [--json]
 
 Rebuilds every total, progress, team counter and score histogram of the running local stack
 (\`pnpm start\`) from its Activities log, while it keeps serving. Boards change at the next rebuild.
   --reason   kept in the audit trail (default: "Replay from the command line")
   --by       who runs it, for the audit trail (default: your login name)
+  --rescore  first score every applied activity again by the current catalog and daily caps
+             (after a scoring rule was corrected), writing the new points to the log
   --resume   go on with a run that stopped, from the page it had reached`;
 
 runCli(async () => {
@@ -34,6 +36,7 @@ runCli(async () => {
       reason: { type: 'string' },
       by: { type: 'string' },
       resume: { type: 'string' },
+      rescore: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -66,6 +69,7 @@ runCli(async () => {
         await startReplay(deps, {
           startedBy: values.by ?? userInfo().username,
           reason: values.reason ?? 'Replay from the command line',
+          rescore: values.rescore,
         })
       ).runId;
     // A run to resume must exist before anything is said about it.
@@ -82,7 +86,8 @@ runCli(async () => {
     process.stdout.write(
       values.json
         ? `${JSON.stringify(run)}\n`
-        : `done: ${run.usersReplayed} users replayed over ${run.pages} pages, ${run.usersChanged} of them changed\n`,
+        : `done: ${run.usersReplayed} users replayed over ${run.pages} pages, ${run.usersChanged} of them changed` +
+            `${run.rescore ? `, ${run.activitiesRescored} activities rescored` : ''}\n`,
     );
     return 0;
   } catch (error) {

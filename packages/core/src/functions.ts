@@ -130,8 +130,9 @@ export const eraserFunction = {
 
 /**
  * The replay job: rebuilds every aggregate from the Activities log, page by page, and invokes
- * itself to go on before its timeout (see `packages/functions/src/replay.ts` for why not Step
- * Functions). Besides recomputing, it scans the history index and the Scores table for users.
+ * itself to go on before its timeout (see `packages/functions/src/operations/replay-job.ts` for why not Step
+ * Functions). Besides recomputing, it scans the history index and the Scores table for users,
+ * and when rescoring writes new points to the log.
  */
 const replayFunctionName = 'Replay';
 
@@ -145,6 +146,8 @@ export const replayFunction = {
     ...operationsGrants,
     { actions: ['dynamodb:Scan'], resources: [onIndex(activitiesTable.name, 'byUser')] },
     { actions: ['dynamodb:Scan'], resources: [onTable(scoresTable.name)] },
+    // Rescoring writes an activity's new points, and its day's counter.
+    { actions: ['dynamodb:UpdateItem'], resources: [onTable(activitiesTable.name)] },
     { actions: ['lambda:InvokeFunction'], resources: [onFunction(replayFunctionName)] },
   ],
 } as const satisfies FunctionSpec;

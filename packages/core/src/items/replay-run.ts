@@ -37,6 +37,8 @@ export const replayRunAttributes = {
   pages: 'pages',
   usersReplayed: 'usersReplayed',
   usersChanged: 'usersChanged',
+  rescore: 'rescore',
+  activitiesRescored: 'activitiesRescored',
 } as const;
 
 /**
@@ -61,6 +63,10 @@ export interface ReplayRun {
   readonly usersReplayed: number;
   /** Users whose stored aggregates differed from their log. */
   readonly usersChanged: number;
+  /** Whether the run scores the log's activities again by the current catalog first. */
+  readonly rescore: boolean;
+  /** Activities whose points the rescoring changed. */
+  readonly activitiesRescored: number;
 }
 
 const replayPartition = 'REPLAY';
@@ -88,6 +94,8 @@ export function encodeReplayRun(run: ReplayRun): ItemAttributes {
     [names.pages]: run.pages,
     [names.usersReplayed]: run.usersReplayed,
     [names.usersChanged]: run.usersChanged,
+    [names.rescore]: run.rescore,
+    [names.activitiesRescored]: run.activitiesRescored,
   };
   if (run.cursor !== null) item[names.cursor] = run.cursor;
   if (run.lastUserId !== null) item[names.lastUserId] = run.lastUserId;
@@ -115,5 +123,7 @@ export function parseReplayRun(item: unknown): Decoded<ReplayRun> {
     pages: wholeNumber(reader, names.pages, 0),
     usersReplayed: wholeNumber(reader, names.usersReplayed, 0),
     usersChanged: wholeNumber(reader, names.usersChanged, 0),
+    rescore: reader.attributes[names.rescore] === true,
+    activitiesRescored: wholeNumber(reader, names.activitiesRescored, 0),
   });
 }

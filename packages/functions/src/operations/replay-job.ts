@@ -17,6 +17,8 @@ export interface ReplayJobEvent {
   /** Who asked, for the audit trail (an operator's name); default `replay-job`. */
   readonly startedBy?: string;
   readonly reason?: string;
+  /** Score the log's activities again by the current catalog before replaying (see core `rescoring.ts`). */
+  readonly rescore?: boolean;
 }
 
 export class ReplayJobEventError extends OperationError {
@@ -36,10 +38,17 @@ const optionalText = (value: unknown): value is string | undefined =>
 
 export function parseReplayJobEvent(event: unknown): ReplayJobEvent {
   const fields = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
-  const { runId, startedBy, reason } = fields;
+  const { runId, startedBy, reason, rescore } = fields;
   if (!optionalText(runId) || !optionalText(startedBy) || !optionalText(reason))
     throw new ReplayJobEventError('a replay job event has an optional runId, startedBy and reason, all text');
-  return { ...(runId ? { runId } : {}), ...(startedBy ? { startedBy } : {}), ...(reason ? { reason } : {}) };
+  if (rescore !== undefined && typeof rescore !== 'boolean')
+    throw new ReplayJobEventError('rescore is true or false');
+  return {
+    ...(runId ? { runId } : {}),
+    ...(startedBy ? { startedBy } : {}),
+    ...(reason ? { reason } : {}),
+    ...(rescore ? { rescore } : {}),
+  };
 }
 
 export function createReplayJobHandler(deps: ReplayJobDependencies) {
@@ -51,6 +60,7 @@ export function createReplayJobHandler(deps: ReplayJobDependencies) {
         await startReplay(deps, {
           startedBy: request.startedBy ?? 'replay-job',
           reason: request.reason ?? 'Replay started without a reason.',
+          rescore: request.rescore ?? false,
         })
       ).runId;
     const run = await continueReplay(deps, runId, () => remainingMs() > deps.marginMs);

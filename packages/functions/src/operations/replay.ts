@@ -33,6 +33,7 @@ import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import { ReplayRunMovedError, ReplayRunNotFoundError } from './errors.ts';
 import { readPrograms } from './programs-catalog.ts';
 import { recomputeUser, type RecomputeDependencies } from './recompute-user.ts';
+import { rescoreUser } from './rescore-user.ts';
 import { hasHistory, usersInLog, usersWithAggregates, type UserPage } from './replay-users.ts';
 
 export interface ReplayDependencies extends RecomputeDependencies {
@@ -42,7 +43,7 @@ export interface ReplayDependencies extends RecomputeDependencies {
 
 export async function startReplay(
   deps: ReplayDependencies,
-  started: { readonly startedBy: string; readonly reason: string },
+  started: { readonly startedBy: string; readonly reason: string; readonly rescore?: boolean },
 ): Promise<ReplayRun> {
   const at = canonicalTimestamp((deps.now ?? Date.now)());
   const run: ReplayRun = {
@@ -50,13 +51,16 @@ export async function startReplay(
     phase: 'log',
     cursor: null,
     lastUserId: null,
-    ...started,
+    startedBy: started.startedBy,
+    reason: started.reason,
     startedAt: at,
     updatedAt: at,
     finishedAt: null,
     pages: 0,
     usersReplayed: 0,
     usersChanged: 0,
+    rescore: started.rescore ?? false,
+    activitiesRescored: 0,
   };
   await deps.documentClient.send(
     new PutCommand({
@@ -77,7 +81,7 @@ export async function startReplay(
         reason: run.reason,
         subjectUserId: null,
         target: run.runId,
-        details: { status: 'started' },
+        details: { status: 'started', rescore: run.rescore ? 'yes' : 'no' },
       }),
     }),
   );
@@ -128,22 +132,28 @@ async function eachLimited<T>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
+interface PageCounts {
+  replayed: number;
+  changed: number;
+  rescored: number;
+}
+
 async function replayUsers(
   deps: ReplayDependencies,
   page: UserPage,
   programs: ReadonlyMap<string, StoredProgram>,
-  onlyWithoutHistory: boolean,
-): Promise<{ replayed: number; changed: number }> {
-  let replayed = 0;
-  let changed = 0;
+  run: Pick<ReplayRun, 'phase' | 'rescore'>,
+): Promise<PageCounts> {
+  const counts = { replayed: 0, changed: 0, rescored: 0 };
   await eachLimited(page.userIds, deps.config.replayConcurrency, async (userId) => {
     // A user with activities was replayed by the log phase, or came since and is the worker's.
-    if (onlyWithoutHistory && (await hasHistory(deps, userId))) return;
+    if (run.phase === 'leftovers' && (await hasHistory(deps, userId))) return;
+    if (run.rescore && run.phase === 'log') counts.rescored += await rescoreUser(deps, userId);
     const outcome = await recomputeUser(deps, userId, { boards: 'all', programs: 'all' }, programs);
-    replayed += 1;
-    if (outcome.changed) changed += 1;
+    counts.replayed += 1;
+    if (outcome.changed) counts.changed += 1;
   });
-  return { replayed, changed };
+  return counts;
 }
 
 /** Items a user typically has in the Scores table (totals on a few boards, progress). */
@@ -163,7 +173,7 @@ export async function replayPage(
       ? await usersInLog(deps, cursor, limit, run.lastUserId)
       : // A user has many items besides their global total: read that many more to meet as many users.
         await usersWithAggregates(deps, cursor, limit * leftoverItemsPerUser, run.lastUserId);
-  const { replayed, changed } = await replayUsers(deps, page, programs, run.phase === 'leftovers');
+  const counts = await replayUsers(deps, page, programs, run);
   const phaseDone = page.cursor === null;
   const nowIso = canonicalTimestamp((deps.now ?? Date.now)());
   const nextPhase = phaseDone ? (run.phase === 'log' ? 'leftovers' : 'done') : run.phase;
@@ -175,8 +185,9 @@ export async function replayPage(
     updatedAt: nowIso,
     finishedAt: nextPhase === 'done' ? nowIso : null,
     pages: run.pages + 1,
-    usersReplayed: run.usersReplayed + replayed,
-    usersChanged: run.usersChanged + changed,
+    usersReplayed: run.usersReplayed + counts.replayed,
+    usersChanged: run.usersChanged + counts.changed,
+    activitiesRescored: run.activitiesRescored + counts.rescored,
   };
   await saveRun(deps, run, next);
   if (next.phase === 'done') await completeAudit(deps, next);
@@ -193,9 +204,11 @@ async function completeAudit(deps: ReplayDependencies, run: ReplayRun): Promise<
       ExpressionAttributeValues: {
         ':details': {
           status: 'completed',
+          rescore: run.rescore ? 'yes' : 'no',
           pages: run.pages,
           usersReplayed: run.usersReplayed,
           usersChanged: run.usersChanged,
+          activitiesRescored: run.activitiesRescored,
         },
       },
     }),

@@ -7,7 +7,9 @@
 import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boardsForActivity } from '@leaderboard/core/boards';
 import { serviceConfig } from '@leaderboard/core/config';
+import { utcDayKey } from '@leaderboard/core/calendar';
 import { encodeActivity, type StoredActivity } from '@leaderboard/core/items/activity';
+import { encodeDailyPoints } from '@leaderboard/core/items/counters';
 import { kindAttribute } from '@leaderboard/core/items/item';
 import { itemKinds } from '@leaderboard/core/keys';
 import { shardOf } from '@leaderboard/core/ranking';
@@ -220,6 +222,49 @@ describe('replay', () => {
     expect(stored.histograms).toEqual(expected.histograms);
     // A loaded machine runs DynamoDB Local far slower than an idle one.
   }, 300_000);
+
+  it('scores the log again by the current catalog first, when asked, then rebuilds from it', async () => {
+    // Scored by an old rule of twice the points: 200, then 100 and 0 under the day's cap of 300.
+    const occurredAt = new Date(Date.now() - day).toISOString();
+    const recorded = (n: number, quantity: number, points: number) =>
+      encodeActivity({
+        ...activity(0, n, true, Date.now() - day + n * 1000),
+        type: 'steps',
+        quantity,
+        basePoints: quantity / 50,
+        points,
+        occurredAt,
+        programId: null,
+        countedForProgram: false,
+      });
+    const log = [recorded(0, 10_000, 200), recorded(1, 10_000, 100), recorded(2, 5_000, 0)];
+    await writeAll(documentClient, activitiesTable.name, [
+      ...log,
+      encodeDailyPoints({
+        userId: 'user-0',
+        day: utcDayKey(Date.parse(occurredAt)),
+        type: 'steps',
+        points: 300,
+        expiresAt: 0,
+      }),
+    ]);
+    const run = await startReplay(deps, {
+      startedBy: 'test-operator',
+      reason: 'Steps scored twice',
+      rescore: true,
+    });
+    const finished = await continueReplay(deps, run.runId, () => true);
+    expect(finished).toMatchObject({ phase: 'done', activitiesRescored: 3, usersChanged: 1 });
+
+    const items = await scanAll(documentClient, activitiesTable.name);
+    const points = (key: unknown) => items.find((item) => item['pk'] === key)!['points'];
+    expect(log.map((item) => points(item['pk']))).toEqual([100, 100, 50]);
+    expect(items.find((item) => item[kindAttribute] === itemKinds.dailyPoints)).toMatchObject({
+      points: 250,
+    });
+    const stored = storedSums(await scanAll(documentClient, scoresTable.name));
+    expect(stored.totals['user-0 global']).toBe(250);
+  });
 
   it('changes nothing when the aggregates already match the log', async () => {
     const start = Date.now() - 30 * day;

@@ -17,6 +17,8 @@ const run: ReplayRun = {
   pages: 3,
   usersReplayed: 420,
   usersChanged: 12,
+  rescore: true,
+  activitiesRescored: 5,
 };
 
 describe('replay run codec', () => {

@@ -18,7 +18,9 @@ import {
   type LeaderboardQuery,
   type UserActivitiesQuery,
 } from '@leaderboard/core/generated/operations';
-import { serviceConfig } from '@leaderboard/core';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { activitiesTable, encodeActivity, serviceConfig } from '@leaderboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../../src/stack/local-stack.ts';
 import { postGraphQL, recordActivityMutation, until } from './stack-test-kit.ts';
@@ -128,13 +130,39 @@ describe('operators on the local stack', () => {
     expect(JSON.stringify(audit)).not.toContain('alice');
   });
 
-  it('runs the replay job with its own role, and finds the aggregates already match the log', async () => {
+  it('runs the replay job with its own role: unchanged aggregates stay, a mis-scored activity is rescored', async () => {
     // One invocation has time for the whole (small) log, so it does not need to invoke itself.
-    const run = await stack.functions.Replay.invoke({
+    const check = await stack.functions.Replay.invoke({
       startedBy: 'operator',
       reason: 'Checking the aggregates',
     });
-    expect(run).toMatchObject({ phase: 'done', usersChanged: 0 });
-    expect((run as { usersReplayed: number }).usersReplayed).toBeGreaterThan(0);
+    expect(check).toMatchObject({ phase: 'done', usersChanged: 0 });
+    expect((check as { usersReplayed: number }).usersReplayed).toBeGreaterThan(0);
+
+    // Scored by an old rule (twice the points), as if applied long ago: written straight to the table.
+    const recordedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const misScored = encodeActivity({
+      ...{ key: 'old-1', id: 'old-1', userId: 'dora', displayName: 'Dora', type: 'steps', quantity: 5_000 },
+      ...{ points: 100, basePoints: 100, programId: null, teamId: null, idempotencyKey: null },
+      ...{ occurredAt: recordedAt, recordedAt, processedAt: recordedAt, countedForProgram: false },
+    });
+    const owner = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: stack.dynamoEndpoint,
+        region: stack.region,
+        credentials: stack.credentials,
+      }),
+    );
+    await owner.send(new PutCommand({ TableName: activitiesTable.name, Item: misScored }));
+    owner.destroy();
+    const rescored = await stack.functions.Replay.invoke({
+      startedBy: 'operator',
+      reason: 'Steps rule',
+      rescore: true,
+    });
+    expect(rescored).toMatchObject({ phase: 'done', activitiesRescored: 1, usersChanged: 1 });
+    const bob = await stack.mintToken({ sub: 'bob', name: 'Bob' });
+    // A tie with bob, which dora reached first.
+    await boardBecomes(bob, ['dora:50', 'bob:50'], 'the snapshot with the rescored activity');
   });
 });

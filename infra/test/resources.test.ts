@@ -13,6 +13,7 @@ import {
   dataSources,
   deadLetterAlarmThreshold,
   functions,
+  preSignUpFunction,
   pipelineFunctions,
   rebuilderFunction,
   rebuildSchedule,
@@ -442,6 +443,8 @@ describe('functions', () => {
     expect(run.builds.map((build) => build.handler).sort()).toEqual(
       [
         ...functions.map((spec) => spec.handler),
+        // Cognito's trigger: deployed, never run locally (no user pool there), so not in `functions`.
+        preSignUpFunction.handler,
         'infra/handlers/appsync-environment.handler',
         'infra/handlers/api-key-renewal.handler',
       ].sort(),

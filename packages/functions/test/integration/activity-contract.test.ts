@@ -64,6 +64,8 @@ describe('an activity recorded by the resolver and read by the worker', () => {
       type: told.type,
       points: told.points,
       programId: told.programId ?? null,
+      // Ada's token names no team and no admin set one.
+      teamId: null,
       occurredAtMs: Date.parse(told.occurredAt),
       recordedAtMs: Date.parse(told.recordedAt),
     });

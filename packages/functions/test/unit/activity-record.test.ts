@@ -22,6 +22,7 @@ describe('activity messages', () => {
       type: 'running',
       points: 12,
       programId: 'spring',
+      teamId: null,
       occurredAtMs: Date.parse(activity.occurredAt),
       recordedAtMs: Date.parse(activity.recordedAt),
     });

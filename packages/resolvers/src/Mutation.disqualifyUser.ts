@@ -4,12 +4,10 @@
  * rebuilder sees the new entry at its next tick and rebuilds the boards concerned without the user.
  */
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
-import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import type {
   Disqualification as DisqualificationView,
   MutationDisqualifyUserArgs,
 } from '@leaderboard/core/generated/schema';
-import { auditActions } from '@leaderboard/core/items/audit-record';
 import {
   disqualificationAttributes,
   disqualificationKey,
@@ -18,20 +16,20 @@ import {
 import { attributesBesidesKey } from '@leaderboard/core/items/item';
 import { requireAdmin } from './lib/caller.ts';
 import {
+  disqualificationRequest,
   disqualificationResponse,
   requireDisqualificationInput,
+  scoresTableOf,
   type DisqualificationStash,
 } from './lib/disqualification.ts';
 import { transactCondition } from './lib/expressions.ts';
 import { keyValues } from './lib/keys.ts';
-import { auditItems, auditRecord } from './lib/operators.ts';
 
 export function request(
   ctx: Context<MutationDisqualifyUserArgs, DisqualificationStash>,
 ): DynamoDBTransactWriteItemsRequest {
   const admin = requireAdmin(ctx);
   const input = requireDisqualificationInput(ctx.args.input);
-  const table = ctx.env[apiEnvironmentKeys.scoresTable] as string;
   const at = util.time.nowISO8601();
   const names = disqualificationAttributes;
   const item = encodeDisqualification({
@@ -42,33 +40,24 @@ export function request(
     disqualifiedAt: at,
     reinstated: null,
   });
-  ctx.stash.view = { ...input, disqualified: true, by: admin.userId, at };
-  const audit = auditRecord({
-    action: auditActions.disqualifyUser,
-    actor: admin.userId,
-    reason: input.reason,
-    subjectUserId: input.userId,
-    target: input.boardId,
-    details: {},
+  return disqualificationRequest(ctx, {
+    admin,
+    input,
+    disqualified: true,
+    at,
+    item: {
+      table: scoresTableOf(ctx),
+      operation: 'PutItem',
+      key: keyValues(disqualificationKey(input.userId, input.boardId)),
+      attributeValues: util.dynamodb.toMapValues(attributesBesidesKey(item, [names.pk, names.sk])),
+      // None yet, or only one that was reinstated.
+      condition: transactCondition({
+        expression: 'attribute_not_exists(#pk) OR attribute_exists(#reinstatedAt)',
+        names: { '#pk': names.pk, '#reinstatedAt': names.reinstatedAt },
+        values: {},
+      }),
+    },
   });
-  return {
-    operation: 'TransactWriteItems',
-    transactItems: [
-      {
-        table,
-        operation: 'PutItem',
-        key: keyValues(disqualificationKey(input.userId, input.boardId)),
-        attributeValues: util.dynamodb.toMapValues(attributesBesidesKey(item, [names.pk, names.sk])),
-        // None yet, or only one that was reinstated.
-        condition: transactCondition({
-          expression: 'attribute_not_exists(#pk) OR attribute_exists(#reinstatedAt)',
-          names: { '#pk': names.pk, '#reinstatedAt': names.reinstatedAt },
-          values: {},
-        }),
-      },
-      ...auditItems(table, audit),
-    ],
-  };
 }
 
 export function response(

@@ -4,28 +4,17 @@
  * admin's call reaches it; the caller's id travels with the batch for the audit trail.
  */
 import { util, type Context, type LambdaRequest } from '@aws-appsync/utils';
-import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { Erasure, MutationEraseUserArgs } from '@leaderboard/core/generated/schema';
-import { isUsableUserId } from '@leaderboard/core/identifiers';
 import type { ErasureAnswer, ErasureQuestion } from '@leaderboard/core/erasure';
 import { requireAdmin } from './lib/caller.ts';
 import { endOnDataSourceError } from './lib/errors.ts';
-import { requireReason } from './lib/operators.ts';
+import { requireReason, requireUserId } from './lib/operators.ts';
 
 export function request(ctx: Context<MutationEraseUserArgs>): LambdaRequest {
   const admin = requireAdmin(ctx);
   const input = ctx.args.input;
-  if (!isUsableUserId(input.userId, serviceConfig.maxStringLength)) {
-    util.error(
-      `userId must be 1 to ${serviceConfig.maxStringLength} characters without '#'.`,
-      errorTypes.validation,
-      null,
-      {
-        field: 'userId',
-      },
-    );
-  }
+  requireUserId(input.userId);
   const question: ErasureQuestion = {
     userId: input.userId,
     reason: requireReason(input.reason),

@@ -7,9 +7,9 @@ import { util, type Context } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationReverseActivityArgs, Reversal } from '@leaderboard/core/generated/schema';
-import { isKeyText, isUsableUserId } from '@leaderboard/core/identifiers';
+import { isKeyText } from '@leaderboard/core/identifiers';
 import { requireAdmin } from './lib/caller.ts';
-import { requireReason } from './lib/operators.ts';
+import { requireReason, requireUserId } from './lib/operators.ts';
 import type { ReverseActivityStash } from './lib/reversal.ts';
 
 export function request(
@@ -17,16 +17,7 @@ export function request(
 ): Record<string, never> {
   const admin = requireAdmin(ctx);
   const input = ctx.args.input;
-  if (!isUsableUserId(input.userId, serviceConfig.maxStringLength)) {
-    util.error(
-      `userId must be 1 to ${serviceConfig.maxStringLength} characters without '#'.`,
-      errorTypes.validation,
-      null,
-      {
-        field: 'userId',
-      },
-    );
-  }
+  requireUserId(input.userId);
   if (!isKeyText(input.activityKey, serviceConfig.maxStringLength)) {
     util.error('activityKey is not an activity key (see Activity.key).', errorTypes.validation, null, {
       field: 'activityKey',

@@ -88,12 +88,15 @@ export function parseTeamCounter(item: unknown): Decoded<TeamCounter> {
   });
 }
 
-/** Adds one activity's points to the team, and one member when the user is new to the team on the board. */
-export function teamCounterIncrement(change: {
+/**
+ * Moves a team's counter of one board shard by `points` and `members` (either may be negative: a
+ * reversal, an erasure or a replay takes a user's share back).
+ */
+export function teamCounterChange(change: {
   readonly boardId: string;
   readonly teamId: string;
   readonly points: number;
-  readonly newMember: boolean;
+  readonly members: number;
   readonly updatedAt: string;
 }): ItemExpression {
   const names = teamCounterAttributes;
@@ -115,7 +118,19 @@ export function teamCounterIncrement(change: {
       ':teamId': change.teamId,
       ':updatedAt': change.updatedAt,
       ':points': change.points,
-      ':members': change.newMember ? 1 : 0,
+      ':members': change.members,
     },
   };
+}
+
+/** Adds one activity's points to the team, and one member when the user is new to the team on the board. */
+export function teamCounterIncrement(change: {
+  readonly boardId: string;
+  readonly teamId: string;
+  readonly points: number;
+  readonly newMember: boolean;
+  readonly updatedAt: string;
+}): ItemExpression {
+  const { newMember, ...rest } = change;
+  return teamCounterChange({ ...rest, members: newMember ? 1 : 0 });
 }

@@ -25,7 +25,8 @@ type TransactItem = NonNullable<
 
 type TeamAndHistogramDependencies = Pick<AggregationDependencies, 'tables' | 'config'>;
 
-function update(table: string, key: Record<string, unknown>, change: ItemExpression): TransactItem {
+/** A transaction item applying `change` to the item at `key`. */
+export function update(table: string, key: Record<string, unknown>, change: ItemExpression): TransactItem {
   return {
     Update: {
       TableName: table,

@@ -7,7 +7,6 @@
  */
 import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { teamBoardId } from '@leaderboard/core/boards';
-import type { ItemExpression } from '@leaderboard/core/items/item';
 import {
   encodeProgress,
   progressAttributes,
@@ -15,12 +14,12 @@ import {
   type StoredProgress,
 } from '@leaderboard/core/items/progress';
 import { scoreHistogramKey, scoreHistogramMove } from '@leaderboard/core/items/score-histogram';
-import { teamCounterAttributes, teamCounterKey } from '@leaderboard/core/items/team-counter';
+import { teamCounterChange, teamCounterKey } from '@leaderboard/core/items/team-counter';
 import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
-import { itemKinds } from '@leaderboard/core/keys';
 import { shardOf } from '@leaderboard/core/ranking';
 import { scoreBucket } from '@leaderboard/core/score-buckets';
 import type { UserAggregates } from '@leaderboard/core/user-aggregates';
+import { update } from '../aggregation/team-and-histogram.ts';
 import { teamPointsBefore } from '../aggregation/team-points.ts';
 import type { StoredUserItems } from './stored-aggregates.ts';
 
@@ -110,47 +109,6 @@ function replaceItem(
     : { Delete: { TableName: table, Key: key, ...condition } };
 }
 
-/** Adds `points` and `members` (either may be negative) to a team's counter of a board shard. */
-function teamCounterMove(change: {
-  readonly boardId: string;
-  readonly teamId: string;
-  readonly points: number;
-  readonly members: number;
-  readonly updatedAt: string;
-}): ItemExpression {
-  const names = teamCounterAttributes;
-  return {
-    expression:
-      'SET #kind = :kind, #boardId = :boardId, #teamId = :teamId, #updatedAt = :updatedAt ADD #points :points, #members :members',
-    names: {
-      '#kind': names.kind,
-      '#boardId': names.boardId,
-      '#teamId': names.teamId,
-      '#updatedAt': names.updatedAt,
-      '#points': names.points,
-      '#members': names.members,
-    },
-    values: {
-      ':kind': itemKinds.teamCounter,
-      ':boardId': change.boardId,
-      ':teamId': change.teamId,
-      ':updatedAt': change.updatedAt,
-      ':points': change.points,
-      ':members': change.members,
-    },
-  };
-}
-
-const update = (table: string, key: Record<string, unknown>, change: ItemExpression): TransactItem => ({
-  Update: {
-    TableName: table,
-    Key: key,
-    UpdateExpression: change.expression,
-    ExpressionAttributeNames: change.names,
-    ExpressionAttributeValues: change.values,
-  },
-});
-
 function teamMoves(
   context: ChangeContext,
   boardId: string,
@@ -164,7 +122,7 @@ function teamMoves(
     const points = (after[teamId] ?? 0) - (before[teamId] ?? 0);
     const members = (after[teamId] ? 1 : 0) - (before[teamId] ? 1 : 0);
     if (points === 0 && members === 0) return [];
-    const move = teamCounterMove({ boardId, teamId, points, members, updatedAt: context.updatedAt });
+    const move = teamCounterChange({ boardId, teamId, points, members, updatedAt: context.updatedAt });
     return [update(context.scoresTable, { ...teamCounterKey(boardId, shard, teamId) }, move)];
   });
 }

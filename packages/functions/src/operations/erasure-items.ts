@@ -1,5 +1,5 @@
 /** The items an erasure deletes beside a user's partition, found from what it holds. */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { utcDayKey } from '@leaderboard/core/calendar';
 import { activityAttributes, activityKey } from '@leaderboard/core/items/activity';
 import { dailyPointsKey, rateCounterKey } from '@leaderboard/core/items/counters';
@@ -11,6 +11,7 @@ import {
 import { reversalKey } from '@leaderboard/core/items/reversal';
 import { utcTimestampMs } from '@leaderboard/core/items/timestamp';
 import { epochMinute } from '@leaderboard/core/keys';
+import { queryAll } from './query-all.ts';
 import type { RecomputeDependencies } from './recompute-user.ts';
 
 type Key = Record<string, string>;
@@ -69,26 +70,17 @@ export async function deleteKeys(
 /** The keys of every disqualification of the user, in force or reinstated. */
 export async function disqualificationKeysOf(deps: RecomputeDependencies, userId: string): Promise<Key[]> {
   const names = disqualificationAttributes;
-  const keys: Key[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.documentClient.send(
-      new QueryCommand({
-        TableName: deps.tables.scores,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ProjectionExpression: '#pk, #sk',
-        ExpressionAttributeNames: { '#pk': names.pk, '#sk': names.sk },
-        ExpressionAttributeValues: {
-          ':pk': disqualificationPartition,
-          ':prefix': disqualificationPrefix(userId),
-        },
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? [])
-      keys.push({ pk: item[names.pk] as string, sk: item[names.sk] as string });
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(deps.documentClient, {
+    TableName: deps.tables.scores,
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+    ProjectionExpression: '#pk, #sk',
+    ExpressionAttributeNames: { '#pk': names.pk, '#sk': names.sk },
+    ExpressionAttributeValues: {
+      ':pk': disqualificationPartition,
+      ':prefix': disqualificationPrefix(userId),
+    },
+    ConsistentRead: true,
+  });
+  const keys = items.map((item) => ({ pk: item[names.pk] as string, sk: item[names.sk] as string }));
   return keys;
 }

@@ -2,35 +2,29 @@
  * The programs, read once and shared by every user a run recomputes: admins keep at most
  * `maxPrograms`, so one Query of their partition holds them all.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeProgram } from '@leaderboard/core/items/decode';
 import { kindAttribute } from '@leaderboard/core/items/item';
 import { programAttributes, programsPartition, type StoredProgram } from '@leaderboard/core/items/program';
 import { itemKinds } from '@leaderboard/core/keys';
+import { queryAll } from './query-all.ts';
 
 export async function readPrograms(source: {
   readonly documentClient: DynamoDBDocumentClient;
   readonly tables: { readonly scores: string };
 }): Promise<Map<string, StoredProgram>> {
+  const items = await queryAll(source.documentClient, {
+    TableName: source.tables.scores,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': programAttributes.pk },
+    ExpressionAttributeValues: { ':pk': programsPartition },
+    ConsistentRead: true,
+  });
   const programs = new Map<string, StoredProgram>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await source.documentClient.send(
-      new QueryCommand({
-        TableName: source.tables.scores,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': programAttributes.pk },
-        ExpressionAttributeValues: { ':pk': programsPartition },
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item[kindAttribute] !== itemKinds.program) continue;
-      const program = decodeProgram(item);
-      programs.set(program.id, program);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of items) {
+    if (item[kindAttribute] !== itemKinds.program) continue;
+    const program = decodeProgram(item);
+    programs.set(program.id, program);
+  }
   return programs;
 }

@@ -1,11 +1,12 @@
 /** A user's aggregates as the Scores table holds them now: their partition, read consistently. */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeProgress, decodeTotal } from '@leaderboard/core/items/decode';
 import { kindAttribute } from '@leaderboard/core/items/item';
 import type { StoredProgress } from '@leaderboard/core/items/progress';
 import type { StoredTotal } from '@leaderboard/core/items/total';
 import { itemKinds, userPartition } from '@leaderboard/core/keys';
 import { scoresTable } from '@leaderboard/core/tables';
+import { queryAll } from './query-all.ts';
 
 export interface StoredUserItems {
   /** By board id. */
@@ -22,29 +23,22 @@ export interface ScoresSource {
 }
 
 export async function readStoredUserItems(source: ScoresSource, userId: string): Promise<StoredUserItems> {
+  const items = await queryAll(source.documentClient, {
+    TableName: source.tables.scores,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': scoresTable.primaryIndex.hashKey },
+    ExpressionAttributeValues: { ':pk': userPartition(userId) },
+    ConsistentRead: true,
+  });
   const stored: StoredUserItems = { totals: new Map(), progress: new Map(), others: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await source.documentClient.send(
-      new QueryCommand({
-        TableName: source.tables.scores,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': scoresTable.primaryIndex.hashKey },
-        ExpressionAttributeValues: { ':pk': userPartition(userId) },
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item[kindAttribute] === itemKinds.total) {
-        const total = decodeTotal(item);
-        stored.totals.set(total.boardId, total);
-      } else if (item[kindAttribute] === itemKinds.progress) {
-        const progress = decodeProgress(item);
-        stored.progress.set(progress.programId, progress);
-      } else stored.others.push(item);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of items) {
+    if (item[kindAttribute] === itemKinds.total) {
+      const total = decodeTotal(item);
+      stored.totals.set(total.boardId, total);
+    } else if (item[kindAttribute] === itemKinds.progress) {
+      const progress = decodeProgress(item);
+      stored.progress.set(progress.programId, progress);
+    } else stored.others.push(item);
+  }
   return stored;
 }

@@ -3,10 +3,11 @@
  * consistent, so it is only a list of keys), each activity then read from the table by key,
  * consistently, for what the worker and admins did to it since.
  */
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { activityAttributes, type StoredActivity } from '@leaderboard/core/items/activity';
 import { decodeActivity } from '@leaderboard/core/items/decode';
 import type { activitiesTable } from '@leaderboard/core/tables';
+import { queryAll } from './query-all.ts';
 
 export interface HistorySource {
   readonly documentClient: DynamoDBDocumentClient;
@@ -19,23 +20,15 @@ const keysPerBatch = 100;
 
 /** The keys of every activity the index lists for the user. */
 export async function historyKeys(source: HistorySource, userId: string): Promise<string[]> {
-  const keys: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await source.documentClient.send(
-      new QueryCommand({
-        TableName: source.tables.activities,
-        IndexName: historyIndex,
-        KeyConditionExpression: '#userId = :userId',
-        ProjectionExpression: '#pk',
-        ExpressionAttributeNames: { '#userId': activityAttributes.userId, '#pk': activityAttributes.pk },
-        ExpressionAttributeValues: { ':userId': userId },
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) keys.push(item[activityAttributes.pk] as string);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(source.documentClient, {
+    TableName: source.tables.activities,
+    IndexName: historyIndex,
+    KeyConditionExpression: '#userId = :userId',
+    ProjectionExpression: '#pk',
+    ExpressionAttributeNames: { '#userId': activityAttributes.userId, '#pk': activityAttributes.pk },
+    ExpressionAttributeValues: { ':userId': userId },
+  });
+  const keys = items.map((item) => item[activityAttributes.pk] as string);
   return keys;
 }
 

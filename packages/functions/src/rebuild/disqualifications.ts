@@ -4,7 +4,7 @@
  * and a disqualification made or ended since the previous tick makes its boards rebuild: its
  * board, or for every board, each board the user has a total on.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeDisqualification } from '@leaderboard/core/items/decode';
 import {
   disqualificationAttributes,
@@ -15,6 +15,7 @@ import {
 } from '@leaderboard/core/items/disqualification';
 import { utcTimestampMs } from '@leaderboard/core/items/timestamp';
 import { totalAttributes, totalKey } from '@leaderboard/core/items/total';
+import { queryAll } from '../operations/query-all.ts';
 import { readBoardTop, type BoardTop, type BoardTopSource } from './board-top.ts';
 import type { ChangedBoard } from './changed-boards.ts';
 
@@ -23,29 +24,10 @@ export interface DisqualificationSource {
   readonly scoresTable: string;
 }
 
-async function queryAll(
-  source: DisqualificationSource,
-  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'ExclusiveStartKey'>,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await source.documentClient.send(
-      new QueryCommand({
-        ...input,
-        TableName: source.scoresTable,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
-
 /** Every disqualification, in force or reinstated lately. */
 export async function readDisqualifications(source: DisqualificationSource): Promise<Disqualification[]> {
-  const items = await queryAll(source, {
+  const items = await queryAll(source.documentClient, {
+    TableName: source.scoresTable,
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': disqualificationAttributes.pk },
     ExpressionAttributeValues: { ':pk': disqualificationPartition },
@@ -72,7 +54,8 @@ export async function readEligibleTop(
 
 /** The boards a user has a total on. */
 async function boardsOfUser(source: DisqualificationSource, userId: string): Promise<string[]> {
-  const items = await queryAll(source, {
+  const items = await queryAll(source.documentClient, {
+    TableName: source.scoresTable,
     KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :total)',
     ProjectionExpression: '#boardId',
     ExpressionAttributeNames: {

@@ -2,12 +2,12 @@
 import { util, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
+import { isUsableUserId } from '@leaderboard/core/identifiers';
 import {
   auditRecordAttributes,
   encodeAuditRecord,
   encodeAuditReference,
   type AuditAction,
-  type AuditDetails,
   type AuditRecord,
 } from '@leaderboard/core/items/audit-record';
 import { attributesBesidesKey, type ItemAttributes } from '@leaderboard/core/items/item';
@@ -29,15 +29,21 @@ export function requireReason(reason: string): string {
   return trimmed;
 }
 
+/** The user an admin names; one that cannot be a user id ends the field with a ValidationError. */
+export function requireUserId(userId: string): string {
+  if (!isUsableUserId(userId, serviceConfig.maxStringLength)) {
+    util.error(
+      `userId must be 1 to ${serviceConfig.maxStringLength} characters without '#'.`,
+      errorTypes.validation,
+      null,
+      { field: 'userId' },
+    );
+  }
+  return userId;
+}
+
 /** A new audit entry, timed now. */
-export function auditRecord(entry: {
-  readonly action: AuditAction;
-  readonly actor: string;
-  readonly reason: string;
-  readonly subjectUserId: string | null;
-  readonly target: string | null;
-  readonly details: AuditDetails;
-}): AuditRecord {
+export function auditRecord(entry: Omit<AuditRecord, 'id' | 'at'>): AuditRecord {
   return { id: util.autoUlid(), at: util.time.nowISO8601(), ...entry };
 }
 

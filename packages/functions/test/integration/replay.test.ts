@@ -4,7 +4,7 @@
  * of the same users. Afterwards every aggregate equals the sum of the log, worked out here by
  * plain addition; and a replay of aggregates the worker built itself changes nothing.
  */
-import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { boardsForActivity } from '@leaderboard/core/boards';
 import { serviceConfig } from '@leaderboard/core/config';
 import { utcDayKey } from '@leaderboard/core/calendar';
@@ -21,7 +21,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BoardChangeMarker } from '../../src/aggregation/board-changes.ts';
 import { continueReplay, startReplay, type ReplayDependencies } from '../../src/operations/replay.ts';
 import { chunks } from '../support/activities.ts';
-import { deliveringWorker, insertMessage } from '../support/operations.ts';
+import { deliveringWorker, insertMessage, scanTable } from '../support/operations.ts';
 
 const users = 1_000;
 const teams = ['red', 'green', 'blue'];
@@ -75,22 +75,6 @@ async function writeAll(
       }),
     );
   }
-}
-
-async function scanAll(
-  documentClient: DynamoDBDocumentClient,
-  table: string,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 }
 
 type Sums = Record<string, number>;
@@ -212,8 +196,8 @@ describe('replay', () => {
     expect(await arrivals).toBeGreaterThan(0);
     expect(finished).toMatchObject({ phase: 'done', usersReplayed: users, usersChanged: users });
 
-    const expected = sumsOfLog(await scanAll(documentClient, activitiesTable.name));
-    const stored = storedSums(await scanAll(documentClient, scoresTable.name));
+    const expected = sumsOfLog(await scanTable(documentClient, activitiesTable.name));
+    const stored = storedSums(await scanTable(documentClient, scoresTable.name));
     expect(Object.keys(stored.totals).length).toBe(Object.keys(expected.totals).length);
     expect(stored.totals).toEqual(expected.totals);
     expect(stored.teamPoints).toEqual(expected.teamPoints);
@@ -256,13 +240,13 @@ describe('replay', () => {
     const finished = await continueReplay(deps, run.runId, () => true);
     expect(finished).toMatchObject({ phase: 'done', activitiesRescored: 3, usersChanged: 1 });
 
-    const items = await scanAll(documentClient, activitiesTable.name);
+    const items = await scanTable(documentClient, activitiesTable.name);
     const points = (key: unknown) => items.find((item) => item['pk'] === key)!['points'];
     expect(log.map((item) => points(item['pk']))).toEqual([100, 100, 50]);
     expect(items.find((item) => item[kindAttribute] === itemKinds.dailyPoints)).toMatchObject({
       points: 250,
     });
-    const stored = storedSums(await scanAll(documentClient, scoresTable.name));
+    const stored = storedSums(await scanTable(documentClient, scoresTable.name));
     expect(stored.totals['user-0 global']).toBe(250);
   });
 
@@ -279,11 +263,11 @@ describe('replay', () => {
           item[kindAttribute] as never,
         ),
       );
-    const live = aggregates(await scanAll(documentClient, scoresTable.name));
+    const live = aggregates(await scanTable(documentClient, scoresTable.name));
 
     const run = await startReplay(deps, { startedBy: 'test-operator', reason: 'Checking' });
     const finished = await continueReplay(deps, run.runId, () => true);
     expect(finished).toMatchObject({ phase: 'done', usersReplayed: 60, usersChanged: 0 });
-    expect(aggregates(await scanAll(documentClient, scoresTable.name))).toEqual(live);
+    expect(aggregates(await scanTable(documentClient, scoresTable.name))).toEqual(live);
   });
 });

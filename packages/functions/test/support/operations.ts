@@ -76,18 +76,27 @@ export async function rebuildChanged(
   return summary;
 }
 
+/** Every item of one table, consistently. */
+export async function scanTable(
+  documentClient: DynamoDBDocumentClient,
+  table: string,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
 /** Every item of both tables, consistently. */
 export async function everyItem(documentClient: DynamoDBDocumentClient): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for (const table of [activitiesTable.name, scoresTable.name]) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: startKey }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
-  return items;
+  return [
+    ...(await scanTable(documentClient, activitiesTable.name)),
+    ...(await scanTable(documentClient, scoresTable.name)),
+  ];
 }

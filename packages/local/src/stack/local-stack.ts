@@ -7,30 +7,20 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import {
-  activitiesQueue,
   activitiesTable,
   pipelineFunctions,
   resolverBundleName,
   resolvers,
   scoresTable,
-  tables,
   type ArnContext,
 } from '@leaderboard/core';
 import { startDashboardServer, writeDashboardConfig } from '@leaderboard/dashboard/server';
-import {
-  DynamoDbLocalStartError,
-  localCredentials,
-  localRegion,
-  startDynamoDbLocal,
-} from '../aws/dynamodb-local.ts';
-import { ensureQueue, type LocalQueuePair } from '../aws/queues.ts';
-import { SqsEmulatorStartError, startSqsEmulator, type SqsEmulator } from '../aws/sqs-emulator.ts';
-import { ensureTable } from '../aws/tables.ts';
+import { DynamoDbLocalStartError, localCredentials, localRegion } from '../aws/dynamodb-local.ts';
+import type { LocalQueuePair } from '../aws/queues.ts';
+import { SqsEmulatorStartError } from '../aws/sqs-emulator.ts';
 import { startIamGateway, type IamGateway } from '../iam/gateway.ts';
-import { startLocalIssuer, type IssuerSigningKey, type LocalIssuer } from 'appsync-local/issuer';
+import type { LocalIssuer } from 'appsync-local/issuer';
 import { startApi, type StartedApi } from './api.ts';
 import type { LocalStack, LocalStackOptions } from './options.ts';
 import { LocalStackStartError } from './errors.ts';
@@ -41,7 +31,8 @@ import { readKeptState, writeKeptState, type KeptState } from './kept-state.ts';
 import { reloadHandlers } from './live-reload.ts';
 import { defaultPaths, localStateDirectory, repositoryRoot, stateFiles } from './paths.ts';
 import { gatewayPrincipals, stackIdentities, type StackIdentities } from './roles.ts';
-import { allStarted, Teardown } from './teardown.ts';
+import { Teardown } from './teardown.ts';
+import { createResources, startEmulators, type Emulators } from './emulators.ts';
 import { startTokenService, type TokenService } from './token-service.ts';
 
 /** The local API's id: field ARNs in the roles' policies name it. */
@@ -58,97 +49,6 @@ function checkBundles(bundlesDir: string): void {
       `resolver bundles are missing (${missing.length}, e.g. ${missing[0]}): run \`pnpm build:resolvers\` first (\`pnpm start\` does it for you)`,
     );
   }
-}
-
-interface Emulators {
-  readonly dynamoEndpoint: string;
-  readonly dynamoPid: number | undefined;
-  readonly sqs: SqsEmulator;
-  readonly issuer: LocalIssuer;
-}
-
-/** The issuer on its kept port and key; on a new port if that one is taken (earlier tokens then fail). */
-async function startIssuer(
-  kept: { readonly port: number; readonly signingKey: IssuerSigningKey } | undefined,
-  log: (line: string) => void,
-): Promise<LocalIssuer> {
-  const signingKey = kept?.signingKey ? { signingKey: kept.signingKey } : {};
-  try {
-    return await startLocalIssuer({ port: kept?.port ?? 0, ...signingKey });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    log(
-      `the issuer's port ${kept?.port} is taken: it moves, so tokens issued before this restart are refused`,
-    );
-    return startLocalIssuer(signingKey);
-  }
-}
-
-/** DynamoDB Local, the SQS emulator and the OIDC issuer do not depend on one another: started together. */
-async function startEmulators(
-  options: LocalStackOptions,
-  kept: KeptState,
-  context: { log: (line: string) => void; teardown: Teardown },
-): Promise<Emulators> {
-  const { teardown } = context;
-  const dataDir = options.dataDir ?? stateFiles(options.stateDir ?? localStateDirectory).dynamoDbData;
-  const [dynamo, sqs, issuer] = await allStarted([
-    options.dynamoEndpoint
-      ? Promise.resolve(undefined)
-      : startDynamoDbLocal(options.persist ? { dataDir } : {}).then((started) =>
-          teardown.track('DynamoDB Local', started, (it) => it.stop()),
-        ),
-    startSqsEmulator().then((started) => teardown.track('SQS emulator', started, (it) => it.stop())),
-    startIssuer(kept.issuer, context.log).then((started) =>
-      teardown.track('issuer', started, (it) => it.close()),
-    ),
-  ]);
-  return {
-    dynamoEndpoint: options.dynamoEndpoint ?? dynamo?.endpoint ?? '',
-    dynamoPid: dynamo?.pid,
-    sqs,
-    issuer,
-  };
-}
-
-interface AwsResources {
-  readonly queues: LocalQueuePair;
-  readonly arns: ArnContext;
-  /** As DynamoDB Local names it (its own region and account): what its Streams API accepts. */
-  readonly localStreamArn: string;
-}
-
-/** Tables and queues from their specs, created with the emulators' own (unrestricted) credentials. */
-async function createResources(
-  emulators: Emulators,
-  options: LocalStackOptions,
-  teardown: Teardown,
-): Promise<AwsResources> {
-  const config = { region: localRegion, credentials: localCredentials };
-  const dynamo = new DynamoDBClient({ ...config, endpoint: emulators.dynamoEndpoint });
-  const sqs = new SQSClient({ ...config, endpoint: emulators.sqs.endpoint });
-  teardown.add('setup clients', () => (dynamo.destroy(), sqs.destroy()));
-  const [queues] = await Promise.all([
-    ensureQueue(sqs, activitiesQueue, { visibilityTimeoutSeconds: options.queueVisibilityTimeoutSeconds }),
-    ...tables.map((table) => ensureTable(dynamo, table, table.name)),
-  ]);
-  const described = await dynamo.send(new DescribeTableCommand({ TableName: activitiesTable.name }));
-  const localStreamArn = described.Table?.LatestStreamArn;
-  if (!localStreamArn) throw new LocalStackStartError(`table ${activitiesTable.name} has no stream`);
-  const accountId = emulators.sqs.accountId;
-  const streamLabel = localStreamArn.slice(localStreamArn.lastIndexOf('/stream/') + '/stream/'.length);
-  return {
-    queues,
-    localStreamArn,
-    arns: {
-      region: localRegion,
-      accountId,
-      apiId: localApiId,
-      // DynamoDB Local names its own region and account in stream ARNs; policies name the stack's.
-      streamArn: (table) =>
-        `arn:aws:dynamodb:${localRegion}:${accountId}:table/${table}/stream/${streamLabel}`,
-    },
-  };
 }
 
 function describeStartError(error: unknown, port: number | undefined): Error {
@@ -314,7 +214,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const certificate = options.https
       ? await servedCertificate(certificateFile, kept.certificate)
       : undefined;
-    const { queues, arns, localStreamArn } = await createResources(emulators, options, teardown);
+    const { queues, arns, localStreamArn } = await createResources(emulators, options, teardown, localApiId);
     const identities = stackIdentities(arns);
     const gateway = await startAccessControl(emulators, arns, identities, { options, log, teardown });
     const tokenService = await startTokenService(emulators.issuer);

@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as HandlerModule from '../handlers/appsync-environment.ts';
+import { listenAsAppSync } from './support/appsync-stand-in.ts';
 
 interface ReceivedRequest {
   readonly method: string;
@@ -51,16 +52,7 @@ beforeAll(async () => {
       response.end(JSON.stringify({ environmentVariables }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-    AWS_ENDPOINT_URL_APPSYNC: `http://127.0.0.1:${address.port}`,
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  await listenAsAppSync(server);
   handlerModule = await import('../handlers/appsync-environment.ts');
 });
 

@@ -9,7 +9,11 @@ function dynamoFromSpec(spec: TableSpec): sst.aws.Dynamo {
     globalIndexes: Object.fromEntries(
       Object.entries(spec.globalIndexes).map(([indexName, index]) => [
         indexName,
-        { hashKey: index.hashKey, rangeKey: index.rangeKey, projection: index.projection },
+        {
+          hashKey: index.hashKey,
+          rangeKey: index.rangeKey,
+          projection: typeof index.projection === 'string' ? index.projection : [...index.projection],
+        },
       ]),
     ),
     stream: spec.stream,

@@ -42,6 +42,8 @@ export interface LoadRequest {
   /** Direct mode's users are `<prefix><n>`. */
   readonly userPrefix?: string;
   readonly users?: number;
+  /** Graphql mode: each user makes this many calls in a row (a phone syncing what it recorded offline); 1 by default. */
+  readonly burst?: number;
 }
 
 export interface LoadResult {
@@ -65,7 +67,7 @@ function graphqlCaller(load: LoadRequest): Caller {
   const agent = new Agent({ keepAlive: true, maxSockets: load.concurrency });
   return (index) =>
     new Promise((resolve) => {
-      const token = tokens[index % tokens.length]!;
+      const token = tokens[Math.floor(index / (load.burst ?? 1)) % tokens.length]!;
       const input = {
         type: 'cycling',
         quantity: 5,

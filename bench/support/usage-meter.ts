@@ -11,6 +11,7 @@ interface Capacity {
   readonly CapacityUnits?: number;
   readonly ReadCapacityUnits?: number;
   readonly WriteCapacityUnits?: number;
+  readonly GlobalSecondaryIndexes?: Record<string, { readonly CapacityUnits?: number }>;
 }
 
 const readOperations = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
@@ -21,6 +22,8 @@ export interface DynamoDbLine {
   calls: number;
   readUnits: number;
   writeUnits: number;
+  /** Of `writeUnits`, what the writes cost in the table's global secondary indexes (as billed here). */
+  indexWriteUnits: number;
   /** Writes refused by a condition or cancelled: AWS bills them too; DynamoDB Local reports no capacity for them. */
   refusedWrites: number;
 }
@@ -62,18 +65,34 @@ export class UsageMeter {
   };
 
   private countDynamoDb(key: string, exchange: GatewayExchange): void {
-    const line = this.dynamodb.get(key) ?? { calls: 0, readUnits: 0, writeUnits: 0, refusedWrites: 0 };
+    const line = this.dynamodb.get(key) ?? {
+      calls: 0,
+      readUnits: 0,
+      writeUnits: 0,
+      indexWriteUnits: 0,
+      refusedWrites: 0,
+    };
     this.dynamodb.set(key, line);
     line.calls += 1;
     const consumed = exchange.response['ConsumedCapacity'] as Capacity | Capacity[] | undefined;
-    const units = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []).reduce(
-      (sum, entry) => sum + (entry.CapacityUnits ?? 0),
+    const entries = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+    const units = entries.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
+    const indexUnits = entries.reduce(
+      (sum, entry) =>
+        sum +
+        Object.values(entry.GlobalSecondaryIndexes ?? {}).reduce(
+          (all, index) => all + (index.CapacityUnits ?? 0),
+          0,
+        ),
       0,
     );
     // DynamoDB bills a transaction's items twice; DynamoDB Local reports them once.
-    const billed = transactional.has(exchange.operation) ? units * 2 : units;
-    if (readOperations.has(exchange.operation)) line.readUnits += billed;
-    else line.writeUnits += billed;
+    const factor = transactional.has(exchange.operation) ? 2 : 1;
+    if (readOperations.has(exchange.operation)) line.readUnits += units * factor;
+    else {
+      line.writeUnits += units * factor;
+      line.indexWriteUnits += indexUnits * factor;
+    }
     if (exchange.status !== 200 && !readOperations.has(exchange.operation)) {
       const items = (exchange.request['TransactItems'] as unknown[] | undefined)?.length ?? 1;
       line.refusedWrites += transactional.has(exchange.operation) ? items * 2 : items;

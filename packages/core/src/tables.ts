@@ -8,7 +8,8 @@ export type AttributeType = 'string' | 'number' | 'binary';
 export interface IndexSpec {
   readonly hashKey: string;
   readonly rangeKey?: string;
-  readonly projection: 'all' | 'keys-only';
+  /** Every attribute, the keys only, or the keys and the attributes named. */
+  readonly projection: 'all' | 'keys-only' | readonly string[];
 }
 
 export interface TableSpec {
@@ -28,14 +29,36 @@ export interface TableSpec {
  * per-user counters: activities per minute (`RATE#...`) and points per day and type
  * (`DAY#...`). The stream carries the new image of each insert; the pipe keeps activity
  * inserts only. `byUser` holds activities only (counters have no `userId`): a user's history,
- * newest `occurredAt` first, one partition per user.
+ * newest `occurredAt` first, one partition per user. It projects what a history page shows and
+ * leaves out what the worker sets (`processedAt`, `countedForProgram`): marking an activity
+ * processed then writes the table alone, not the index too (readers that need those read the
+ * table by key).
  */
 export const activitiesTable = {
   name: 'Activities',
   fields: { pk: 'string', userId: 'string', occurredAt: 'string' },
   primaryIndex: { hashKey: 'pk' },
   globalIndexes: {
-    byUser: { hashKey: 'userId', rangeKey: 'occurredAt', projection: 'all' },
+    byUser: {
+      hashKey: 'userId',
+      rangeKey: 'occurredAt',
+      projection: [
+        'kind',
+        'id',
+        'displayName',
+        'type',
+        'quantity',
+        'points',
+        'basePoints',
+        'programId',
+        'teamId',
+        'recordedAt',
+        'idempotencyKey',
+        'reversedAt',
+        'reversedBy',
+        'reversalReason',
+      ],
+    },
   },
   stream: 'new-image',
   ttl: 'expiresAt',

@@ -1,8 +1,8 @@
 /**
- * The program part of applying an activity: whether it counts for its program (the same rule
- * `recordActivity` applied, against the program as it is now, so an activity logged under a
- * program that no longer exists, or whose dates or types changed, does not count), and the
- * user's progress after it, written on condition it still holds what was read.
+ * The program part of applying activities: the program as it is now (an activity counts for it by
+ * the rule `recordActivity` applied, so one logged under a program that no longer exists, or whose
+ * dates or types changed, does not count), and the user's progress after them, written on
+ * condition it still holds what was read.
  */
 import { GetCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeProgram, decodeProgress } from '@leaderboard/core/items/decode';
@@ -14,7 +14,7 @@ import {
   progressKey,
   type StoredProgress,
 } from '@leaderboard/core/items/progress';
-import { activityCountsFor, progressAfter } from '@leaderboard/core/programs';
+import { progressAfter } from '@leaderboard/core/programs';
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
 import type { AggregationDependencies } from './apply-activity.ts';
@@ -23,22 +23,15 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
-/** The program the activity counts for, read with its goal; null when it names none or does not count. */
-export async function countedProgram(
-  activity: RecordedActivity,
+/** The program as it is now; null when it does not exist (any more). */
+export async function readProgram(
+  programId: string,
   deps: AggregationDependencies,
 ): Promise<StoredProgram | null> {
-  if (!activity.programId) return null;
   const result = await deps.documentClient.send(
-    new GetCommand({
-      TableName: deps.tables.scores,
-      Key: programKey(activity.programId),
-      ConsistentRead: true,
-    }),
+    new GetCommand({ TableName: deps.tables.scores, Key: programKey(programId), ConsistentRead: true }),
   );
-  if (!result.Item) return null;
-  const program = decodeProgram(result.Item);
-  return activityCountsFor(program, activity).ok ? program : null;
+  return result.Item ? decodeProgram(result.Item) : null;
 }
 
 /** The user's progress in the program before this activity; null when nothing counted yet. */
@@ -57,32 +50,38 @@ export async function readProgress(
   return result.Item ? decodeProgress(result.Item) : null;
 }
 
-/** The progress after the activity, on condition it still holds what was read (`before`). */
+/** The progress after the activities, each in turn, on condition it still holds what was read (`before`). */
 export function progressItems(
-  activity: RecordedActivity,
+  activities: readonly RecordedActivity[],
   program: StoredProgram | null,
   before: StoredProgress | null,
   updatedAt: string,
   deps: AggregationDependencies,
 ): TransactItem[] {
-  if (program === null) return [];
-  const after = progressAfter(
+  const [first] = activities;
+  if (program === null || !first) return [];
+  // In turn, not summed: the goal is reached at the activity that crosses it, and each one counts.
+  const after = activities.reduce<StoredProgress | null>(
+    (progress, activity) =>
+      progressAfter(
+        progress,
+        {
+          userId: activity.userId,
+          programId: program.id,
+          points: activity.points,
+          recordedAt: canonicalTimestamp(activity.recordedAtMs),
+        },
+        program.pointsGoal,
+        updatedAt,
+      ),
     before,
-    {
-      userId: activity.userId,
-      programId: program.id,
-      points: activity.points,
-      recordedAt: canonicalTimestamp(activity.recordedAtMs),
-    },
-    program.pointsGoal,
-    updatedAt,
-  );
+  )!;
   const set = setEveryAttribute(encodeProgress(after), [progressAttributes.pk, progressAttributes.sk]);
   return [
     {
       Update: {
         TableName: deps.tables.scores,
-        Key: progressKey(activity.userId, program.id),
+        Key: progressKey(first.userId, program.id),
         UpdateExpression: set.expression,
         // Every counted activity adds one: the count is the progress item's version.
         ConditionExpression: before ? '#activities = :before' : 'attribute_not_exists(#pk)',

@@ -1,14 +1,17 @@
 /**
  * The worker's SQS handler, built from explicit dependencies so tests can run it against
  * DynamoDB Local. Each message is one activity (or an admin's reversal of one); failures are reported per message
- * (ReportBatchItemFailures), so one bad or contended activity never holds back the others.
+ * (ReportBatchItemFailures), so one bad or contended activity never holds back the others. A
+ * batch's activities are applied a user at a time (users in parallel), each user's coalesced
+ * into as few transactions as their boards allow.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseActivityMessage, UnreadableActivityError } from './activity-record.ts';
-import { applyActivity, type AggregationDependencies } from './apply-activity.ts';
+import type { AggregationDependencies } from './apply-activity.ts';
+import { applyBatchActivities, type BatchOutcomes } from './batch-activities.ts';
 import { applyReversalRecord, type ReversalWorkerConfig } from './reversal-step.ts';
 
 export interface WorkerDependencies extends AggregationDependencies {
@@ -22,7 +25,7 @@ export type WorkerHandler = (event: SQSEvent, context: Context) => Promise<SQSBa
 export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
   const processor = new BatchProcessor(EventType.SQS);
 
-  const applyRecord = async (record: SQSRecord): Promise<void> => {
+  const applyRecord = async (record: SQSRecord, batch: BatchOutcomes): Promise<void> => {
     // Reversals travel the activities' way; anything else is read as an activity.
     if (await applyReversalRecord(record, deps)) return;
     let activity;
@@ -39,7 +42,7 @@ export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
       }
       throw error;
     }
-    const outcome = await applyActivity(activity, deps);
+    const outcome = await batch.outcomeOf(record.messageId);
     if (outcome === 'duplicate') {
       deps.logger.info('activity already applied; skipped', {
         activityId: activity.id,
@@ -52,9 +55,9 @@ export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
     }
   };
 
-  const handleRecord = async (record: SQSRecord): Promise<void> => {
+  const handleRecord = async (record: SQSRecord, batch: BatchOutcomes): Promise<void> => {
     try {
-      await applyRecord(record);
+      await applyRecord(record, batch);
     } catch (error) {
       // The cause goes to the log with the message id: the batch response carries only the id.
       deps.logger.warn('activity message failed; SQS will redeliver it', {
@@ -68,11 +71,17 @@ export function createWorkerHandler(deps: WorkerDependencies): WorkerHandler {
   return async (event, context) => {
     deps.logger.addContext(context);
     try {
-      const response = await processPartialResponse(event, handleRecord, processor, {
-        context,
-        // Always answer with the failed ids, even when all failed: SQS then redelivers only those.
-        throwOnFullBatchFailure: false,
-      });
+      const batch = applyBatchActivities(event.Records, deps);
+      const response = await processPartialResponse(
+        event,
+        (record: SQSRecord) => handleRecord(record, batch),
+        processor,
+        {
+          context,
+          // Always answer with the failed ids, even when all failed: SQS then redelivers only those.
+          throwOnFullBatchFailure: false,
+        },
+      );
       deps.metrics.addMetric('FailedMessages', MetricUnit.Count, response.batchItemFailures.length);
       return response;
     } finally {

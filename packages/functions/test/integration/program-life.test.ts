@@ -34,7 +34,8 @@ const isoIn = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString(
 describe('programs and time windows, recorded, applied, published and read', () => {
   const { documentClient, endpoint } = testDynamo();
   const call = caller(testEngine(endpoint), userIdentity('ada'));
-  const worker = testWorker(documentClient);
+  // A fresh worker (a new Lambda container) for each test: one remembers the board change marks it wrote, which clearing the tables deletes.
+  let worker = testWorker(documentClient);
 
   /** Plays the pipe: every activity insert not applied yet, delivered to the worker twice. */
   async function applyRecorded(): Promise<void> {
@@ -76,6 +77,7 @@ describe('programs and time windows, recorded, applied, published and read', () 
 
   beforeEach(async () => {
     await clearAllTables(documentClient);
+    worker = testWorker(documentClient);
     await awayFromMinuteBoundary();
   });
 

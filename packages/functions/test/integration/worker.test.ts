@@ -70,6 +70,24 @@ function expectedTotals(activities: readonly TestActivity[]): Map<string, Expect
   return totals;
 }
 
+/** A document client on DynamoDB Local that counts the TransactWriteItems requests it sends. */
+function countingTransactions(endpoint: string) {
+  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  let transactions = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'TransactWriteItemsCommand') transactions += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countTransactions' },
+  );
+  return {
+    documentClient: DynamoDBDocumentClient.from(client),
+    transactions: () => transactions,
+    destroy: () => client.destroy(),
+  };
+}
+
 describe('worker', () => {
   const { documentClient } = testDynamo();
 
@@ -163,6 +181,75 @@ describe('worker', () => {
       new GetCommand({ TableName: scoresTable.name, Key: totalKey('busy', 'global') }),
     );
     expect(total.Item).toMatchObject({ score: 55, reachedAt: iso(9000) });
+  });
+
+  it("moves a user's aggregates once for all of a batch's activities that count alike, and exactly once on redelivery", async () => {
+    await storePrograms(documentClient, [testProgram('goal', { pointsGoal: 10 })]);
+    // Five of one week and program, one of the week before (other boards), one capped: two transactions.
+    const activities: TestActivity[] = [
+      ...Array.from({ length: 5 }, (_, index) => ({
+        id: `c${index}`,
+        userId: 'batcher',
+        type: 'running',
+        points: 3,
+        programId: 'goal',
+        occurredAt: iso(index * 1000),
+        recordedAt: iso(10_000 + index * 1000),
+      })),
+      {
+        id: 'older',
+        userId: 'batcher',
+        type: 'running',
+        points: 4,
+        programId: 'goal',
+        occurredAt: iso(-7 * 86_400_000),
+        recordedAt: iso(20_000),
+      },
+      {
+        id: 'capped',
+        userId: 'batcher',
+        type: 'running',
+        points: 0,
+        occurredAt: iso(0),
+        recordedAt: iso(21_000),
+      },
+    ];
+    await storeActivities(documentClient, activities);
+    const counted = countingTransactions(testDynamo().endpoint);
+    const { handler } = testWorker(counted.documentClient);
+    const records = activities.map((activity, index) => sqsRecord(streamMessageBody(activity, index)));
+    // The third record twice in the batch, as a redelivery can put it.
+    const first = await handler(sqsEvent([...records, sqsRecord(records[2]!.body)]), context);
+    expect(first.batchItemFailures).toEqual([]);
+    expect(counted.transactions()).toBe(2);
+
+    const late: TestActivity = {
+      id: 'late',
+      userId: 'batcher',
+      type: 'running',
+      points: 5,
+      programId: 'goal',
+      occurredAt: iso(9000),
+      recordedAt: iso(30_000),
+    };
+    await storeActivities(documentClient, [late]);
+    const again = await handler(sqsEvent([...records, sqsRecord(streamMessageBody(late, 99))]), context);
+    expect(again.batchItemFailures).toEqual([]);
+
+    const everything = [...activities, late];
+    for (const [key, total] of expectedTotals(everything)) {
+      const [userId, boardId] = key.split('|') as [string, string];
+      const item = await documentClient.send(
+        new GetCommand({ TableName: scoresTable.name, Key: totalKey(userId, boardId) }),
+      );
+      expect(item.Item, key).toMatchObject({ score: total.score, reachedAt: total.reachedAt });
+    }
+    const progress = await documentClient.send(
+      new GetCommand({ TableName: scoresTable.name, Key: progressKey('batcher', 'goal') }),
+    );
+    // The goal (10) was crossed by the fourth activity of the batch: it is reached when that one was recorded.
+    expect(progress.Item).toMatchObject({ points: 24, activities: 7, completedAt: iso(13_000) });
+    counted.destroy();
   });
 
   it('the week board of an activity is the ISO week of occurredAt', async () => {

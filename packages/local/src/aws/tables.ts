@@ -8,10 +8,11 @@ import {
   type DynamoDBClient,
   type GlobalSecondaryIndex,
   type KeySchemaElement,
+  type Projection,
   type StreamViewType,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import type { AttributeType, TableSpec } from '@leaderboard/core';
+import type { AttributeType, IndexSpec, TableSpec } from '@leaderboard/core';
 
 /** A persisted table's new index did not finish building in time. */
 export class IndexBuildTimeoutError extends Error {
@@ -35,6 +36,12 @@ function keySchema(hashKey: string, rangeKey?: string): KeySchemaElement[] {
     : [{ AttributeName: hashKey, KeyType: 'HASH' }];
 }
 
+function projectionOf(projection: IndexSpec['projection']): Projection {
+  if (projection === 'all') return { ProjectionType: 'ALL' };
+  if (projection === 'keys-only') return { ProjectionType: 'KEYS_ONLY' };
+  return { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection] };
+}
+
 /** The `CreateTable` request for a table spec, as `sst.aws.Dynamo` would create it (on-demand). */
 function createTableInput(spec: TableSpec, tableName: string): CreateTableCommandInput {
   const attributeDefinitions: AttributeDefinition[] = Object.entries(spec.fields).map(([name, type]) => ({
@@ -44,7 +51,7 @@ function createTableInput(spec: TableSpec, tableName: string): CreateTableComman
   const globalIndexes: GlobalSecondaryIndex[] = Object.entries(spec.globalIndexes).map(([name, index]) => ({
     IndexName: name,
     KeySchema: keySchema(index.hashKey, index.rangeKey),
-    Projection: { ProjectionType: index.projection === 'all' ? 'ALL' : 'KEYS_ONLY' },
+    Projection: projectionOf(index.projection),
   }));
   return {
     TableName: tableName,

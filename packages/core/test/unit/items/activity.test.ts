@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedItemError } from '../../../src/errors.ts';
+import { activitiesTable } from '../../../src/tables.ts';
 import {
+  activityAttributes,
   activityKey,
   encodeActivity,
   parseActivity,
@@ -79,5 +81,40 @@ describe('activity codec', () => {
     expect(parsed.ok).toBe(false);
     expect(() => decodeActivity(item)).toThrow(MalformedItemError);
     expect(() => decodeActivity(item)).toThrow(named);
+  });
+});
+
+describe('the byUser index projection', () => {
+  const projected = activitiesTable.globalIndexes.byUser.projection;
+  const indexKeys = [
+    activitiesTable.primaryIndex.hashKey,
+    activitiesTable.globalIndexes.byUser.hashKey,
+    activitiesTable.globalIndexes.byUser.rangeKey,
+  ];
+  const workerOnly: string[] = [activityAttributes.processedAt, activityAttributes.countedForProgram];
+
+  it('carries every activity attribute but the keys and what the worker sets', () => {
+    const expected = Object.values(activityAttributes).filter(
+      (name) => !indexKeys.includes(name) && !workerOnly.includes(name),
+    );
+    expect([...projected].sort()).toEqual([...expected].sort());
+  });
+
+  it('lets a history page decode a reversed activity as the table holds it, without the worker marks', () => {
+    const reversed: StoredActivity = {
+      ...activity,
+      processedAt: '2026-11-20T08:05:02.000Z',
+      countedForProgram: true,
+      reversal: { at: '2026-11-21T10:00:00.000Z', by: 'admin-1', reason: 'duplicate entry' },
+    };
+    const item = encodeActivity(reversed);
+    const asIndexed = Object.fromEntries(
+      Object.entries(item).filter(([name]) => indexKeys.includes(name) || projected.includes(name)),
+    );
+    expect(decodeActivity(asIndexed)).toEqual({
+      ...reversed,
+      processedAt: null,
+      countedForProgram: undefined,
+    });
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * A batch's activities, applied before its records are answered: grouped by user so each user's
+ * are coalesced (`applyUserActivities`), users in parallel. Each record then awaits its own
+ * outcome; one that is not an activity (a reversal, an unreadable body) has none here.
+ */
+import type { SQSRecord } from 'aws-lambda';
+import { parseActivityMessage, type RecordedActivity } from './activity-record.ts';
+import { applyUserActivities, type AggregationDependencies, type ApplyOutcome } from './apply-activity.ts';
+import { reversalInMessage } from './reversal-record.ts';
+
+export interface BatchOutcomes {
+  /** The outcome of the activity in the message; it rejects when applying it failed. */
+  outcomeOf(messageId: string): Promise<ApplyOutcome>;
+}
+
+export function applyBatchActivities(
+  records: readonly SQSRecord[],
+  deps: AggregationDependencies,
+): BatchOutcomes {
+  const byUser = new Map<string, RecordedActivity[]>();
+  const pkOfMessage = new Map<string, string>();
+  const sameActivityAgain = new Set<string>();
+  for (const record of records) {
+    const activity = activityIn(record);
+    if (!activity) continue;
+    if ([...pkOfMessage.values()].includes(activity.pk)) sameActivityAgain.add(record.messageId);
+    else
+      (byUser.get(activity.userId) ?? byUser.set(activity.userId, []).get(activity.userId)!).push(activity);
+    pkOfMessage.set(record.messageId, activity.pk);
+  }
+  const outcomesByPk = new Map<string, Promise<ApplyOutcome>>();
+  for (const activities of byUser.values()) {
+    const applied = applyUserActivities(activities, deps);
+    // Awaited only when each record's turn comes: a failure must not go unhandled meanwhile.
+    applied.catch(() => undefined);
+    for (const activity of activities)
+      outcomesByPk.set(
+        activity.pk,
+        applied.then((outcomes) => outcomes.get(activity.pk) ?? 'duplicate'),
+      );
+  }
+  return {
+    outcomeOf: async (messageId) => {
+      const pk = pkOfMessage.get(messageId);
+      const outcome = pk === undefined ? undefined : outcomesByPk.get(pk);
+      if (!outcome) throw new Error(`message ${messageId} holds no activity of this batch`);
+      // The same activity twice in one batch is applied once: the second delivery is a duplicate.
+      return sameActivityAgain.has(messageId) ? outcome.then(() => 'duplicate') : outcome;
+    },
+  };
+}
+
+/** The activity in the record; none for a reversal or a body that is not one (the record's own step says why). */
+function activityIn(record: SQSRecord): RecordedActivity | null {
+  if (reversalInMessage(record.body)) return null;
+  try {
+    return parseActivityMessage(record.body);
+  } catch {
+    return null;
+  }
+}

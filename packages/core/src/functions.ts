@@ -102,10 +102,13 @@ export const standingFunction = {
   memoryMb: 512,
   links: ['Scores'],
   grants: [
-    // The score histograms of every shard (one BatchGetItem).
+    // The score histograms of every shard, and the totals of users disqualified on the board (BatchGetItem).
     { actions: ['dynamodb:BatchGetItem'], resources: [onTable(scoresTable.name)] },
-    // The caller's place in each shard, and the entries around them.
-    { actions: ['dynamodb:Query'], resources: [onIndex(scoresTable.name, 'byScore')] },
+    // The disqualifications (one partition of the table); the caller's place in each shard, and the entries around them.
+    {
+      actions: ['dynamodb:Query'],
+      resources: [onTable(scoresTable.name), onIndex(scoresTable.name, 'byScore')],
+    },
   ],
 } as const satisfies FunctionSpec;
 

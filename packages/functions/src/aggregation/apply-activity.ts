@@ -170,8 +170,9 @@ async function applyGroup(
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     attempt += 1;
   }
+  // The activity ids, not the user's: the message reaches logs, which outlive an erasure.
   throw new TotalsContentionError(
-    `totals of user ${pending[0]!.userId} kept changing during ${deps.config.workerConflictAttempts} attempts`,
+    `the totals of activities ${pending.map((activity) => activity.id).join(', ')} kept changing during ${deps.config.workerConflictAttempts} attempts`,
   );
 }
 

@@ -8,12 +8,16 @@
  *   shard holds more, its unread users (its histogram count less those read) are spread evenly
  *   over the scores from the bucket's lowest to the last one read, and the rank is an estimate;
  * - `around` entries above and below: per shard, `around` items either side of the caller's rank
- *   key (2 x S Queries), merged.
+ *   key (2 x S Queries), merged;
+ * - users an admin disqualified on the board (one Query of the disqualifications, one BatchGetItem
+ *   of their totals there): the histograms and the index still count them, so those ranked above
+ *   the caller are taken off the rank, all of them off the users ranked, and none is a neighbour.
  */
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeScoreHistogram, decodeTotal } from '@leaderboard/core/items/decode';
 import { scoreHistogramKey, type ScoreHistogram } from '@leaderboard/core/items/score-histogram';
-import { totalAttributes } from '@leaderboard/core/items/total';
+import { disqualifiesOn } from '@leaderboard/core/items/disqualification';
+import { totalAttributes, totalKey } from '@leaderboard/core/items/total';
 import {
   compareCodePoints,
   decodeRankKey,
@@ -24,6 +28,7 @@ import {
 } from '@leaderboard/core/ranking';
 import { bucketScores, scoreBucket } from '@leaderboard/core/score-buckets';
 import { scoresTable } from '@leaderboard/core/tables';
+import { readDisqualifications } from '../rebuild/disqualifications.ts';
 
 export interface StandingSource {
   readonly documentClient: DynamoDBDocumentClient;
@@ -89,11 +94,14 @@ export async function readLiveStanding(
 ): Promise<LiveStanding> {
   const rankKey = encodeRankKey(question);
   const shards = Array.from({ length: source.shards }, (_, shard) => shard);
+  const disqualified = await readDisqualifiedRankKeys(source, question.boardId);
+  // Enough neighbours on each side that the disqualified among them can be left out.
+  const wanted = { ...question, around: question.around + disqualified.size };
   const [histograms, places, above, below] = await Promise.all([
     readHistograms(source, question.boardId),
     Promise.all(shards.map((shard) => readShardPlace(source, question, rankKey, shard))),
-    Promise.all(shards.map((shard) => readNeighbours(source, question, rankKey, shard, 'above'))),
-    Promise.all(shards.map((shard) => readNeighbours(source, question, rankKey, shard, 'below'))),
+    Promise.all(shards.map((shard) => readNeighbours(source, wanted, rankKey, shard, 'above'))),
+    Promise.all(shards.map((shard) => readNeighbours(source, wanted, rankKey, shard, 'below'))),
   ]);
   const bucket = scoreBucket(question.score);
   const counts = bucketCounts(histograms, bucket);
@@ -101,18 +109,24 @@ export async function readLiveStanding(
     (sum, place) => sum + placeAbove(place, counts.inBucketByShard.get(place.shard) ?? 0, question, source),
     0,
   );
-  const counted = counts.higher + inBucket + 1;
+  const disqualifiedAbove = [...disqualified.values()].filter(
+    (key) => compareCodePoints(key, rankKey) < 0,
+  ).length;
+  const rankedUsers = Math.max(0, counts.all - disqualified.size);
+  const counted = counts.higher + inBucket - disqualifiedAbove + 1;
   // The index trails its table by moments: keep the rank inside the board the histograms count.
-  const rank = counts.all > 0 ? Math.min(counted, counts.all) : counted;
-  const nearestAbove = above.flat().sort(byRankKey).slice(-question.around);
-  const nearestBelow = below.flat().sort(byRankKey).slice(0, question.around);
+  const rank = rankedUsers > 0 ? Math.min(counted, rankedUsers) : counted;
+  const eligible = (entry: IndexEntry) => !disqualified.has(entry.userId);
+  const nearestAbove = above.flat().filter(eligible).sort(byRankKey).slice(-question.around);
+  const nearestBelow = below.flat().filter(eligible).sort(byRankKey).slice(0, question.around);
   return {
     rank,
     exact: places.every((place) => place.complete),
-    rankedUsers: counts.all,
+    rankedUsers,
     above: nearestAbove.map((entry, index) => neighbour(entry, rank - nearestAbove.length + index)),
     below: nearestBelow.map((entry, index) => neighbour(entry, rank + 1 + index)),
     itemsRead:
+      disqualified.size +
       histograms.length +
       places.reduce((sum, place) => sum + place.itemsRead, 0) +
       above.flat().length +
@@ -159,21 +173,51 @@ const neighbour = (entry: IndexEntry, rank: number): Neighbour => ({
   score: entry.score,
 });
 
+/** The rank key of each user disqualified on the board who has a total there, by user id. */
+async function readDisqualifiedRankKeys(
+  source: StandingSource,
+  boardId: string,
+): Promise<Map<string, string>> {
+  const users = (await readDisqualifications(source))
+    .filter((disqualification) => disqualifiesOn(disqualification, boardId))
+    .map((disqualification) => disqualification.userId);
+  const rankKeys = new Map<string, string>();
+  for (const item of await batchGetAll(
+    source,
+    [...new Set(users)].map((userId) => ({ ...totalKey(userId, boardId) })),
+  )) {
+    const total = decodeTotal(item);
+    rankKeys.set(total.userId, encodeRankKey(total));
+  }
+  return rankKeys;
+}
+
+/** Every item under `keys`, consistently read, 100 keys a call, asking again for keys left unprocessed. */
+async function batchGetAll(
+  source: StandingSource,
+  keys: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let start = 0; start < keys.length; start += 100) {
+    let pending = keys.slice(start, start + 100);
+    while (pending.length > 0) {
+      const result = await source.documentClient.send(
+        new BatchGetCommand({
+          RequestItems: { [source.scoresTable]: { Keys: pending, ConsistentRead: true } },
+        }),
+      );
+      items.push(...(result.Responses?.[source.scoresTable] ?? []));
+      pending = (result.UnprocessedKeys?.[source.scoresTable]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return items;
+}
+
 async function readHistograms(source: StandingSource, boardId: string): Promise<ScoreHistogram[]> {
-  const histograms: ScoreHistogram[] = [];
-  let keys: Record<string, unknown>[] = Array.from({ length: source.shards }, (_, shard) => ({
+  const keys = Array.from({ length: source.shards }, (_, shard) => ({
     ...scoreHistogramKey(boardId, shard),
   }));
-  // BatchGet may leave keys unprocessed under load; ask again for those.
-  while (keys.length > 0) {
-    const result = await source.documentClient.send(
-      new BatchGetCommand({ RequestItems: { [source.scoresTable]: { Keys: keys, ConsistentRead: true } } }),
-    );
-    for (const item of result.Responses?.[source.scoresTable] ?? [])
-      histograms.push(decodeScoreHistogram(item));
-    keys = (result.UnprocessedKeys?.[source.scoresTable]?.Keys ?? []) as Record<string, unknown>[];
-  }
-  return histograms;
+  return (await batchGetAll(source, keys)).map(decodeScoreHistogram);
 }
 
 /** One shard's users ranked above the caller inside the caller's bucket, read up to the cap. */

@@ -6,6 +6,8 @@
  */
 import { serviceConfig } from '@leaderboard/core/config';
 import { decodeScoreHistogram, decodeTotal } from '@leaderboard/core/items/decode';
+import { encodeDisqualification } from '@leaderboard/core/items/disqualification';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { itemKinds } from '@leaderboard/core/keys';
 import { canonicalTimestamp, shardOf } from '@leaderboard/core/ranking';
 import { scoreBucket } from '@leaderboard/core/score-buckets';
@@ -144,6 +146,46 @@ describe('myStanding for every user', () => {
       // Inside the snapshot's top 100 with its neighbours, the snapshot answers: no live count.
       expect(standing.rankedUsers, `rank ${rank}`).toBe(rank + 3 <= serviceConfig.topN ? null : 400);
     }
+  });
+
+  it('leaves users disqualified on the board out of a live rank, the users ranked and the neighbours', async () => {
+    const totals = spreadTotals(300);
+    await seedBoard(documentClient, 'global', totals);
+    const ranked = rankedByFullSort(totals);
+    const caller = ranked[149]!;
+    const disqualify = (userId: string, boardId: string | null, reinstated = false) =>
+      encodeDisqualification({
+        userId,
+        boardId,
+        disqualifiedBy: 'admin',
+        reason: 'test',
+        disqualifiedAt: '2026-11-20T00:00:00.000Z',
+        reinstated: reinstated
+          ? { by: 'admin', at: '2026-11-21T00:00:00.000Z', reason: 'test', expiresAt: 4_102_444_800 }
+          : null,
+      });
+    // Out: one right above the caller on this board, one far above on every board, one right below.
+    // Still in: one reinstated, one disqualified on another board.
+    const out = [ranked[148]!, ranked[10]!, ranked[150]!];
+    const items = [
+      disqualify(out[0]!.userId, 'global'),
+      disqualify(out[1]!.userId, null),
+      disqualify(out[2]!.userId, 'global'),
+      disqualify(ranked[147]!.userId, 'global', true),
+      disqualify(ranked[146]!.userId, 'week:2026-W48'),
+    ];
+    for (const item of items)
+      await documentClient.send(new PutCommand({ TableName: scoresTable.name, Item: item }));
+    const eligible = ranked.filter((total) => !out.includes(total));
+
+    const standing = await standingOf(caller.userId, { around: 3 });
+
+    const rank = eligible.indexOf(caller) + 1;
+    expect(rank).toBe(148);
+    expect(standing).toMatchObject({ rank, exact: true, rankedUsers: 297 });
+    const around = expectedAround(eligible, rank, 3);
+    expect(entries(standing.above)).toEqual(around.above);
+    expect(entries(standing.below)).toEqual(around.below);
   });
 
   it('refuses a team board and an around out of range, and gives a newcomer no rank', async () => {

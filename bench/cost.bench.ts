@@ -147,7 +147,12 @@ function report(
   for (const [key, line] of [...meter.dynamodb.entries()].sort()) {
     if (key.endsWith('TransactWriteItems')) transactionIndexUnits += line.indexWriteUnits;
     if (line.writeUnits + line.refusedWrites > 0)
-      add(`DynamoDB writes: ${key}`, line.writeUnits + line.refusedWrites, 'WRU', price.writeUnit);
+      add(
+        `DynamoDB writes: ${key}${line.indexWriteUnits > 0 ? ` (${round(line.indexWriteUnits, 1)} of them index writes)` : ''}`,
+        line.writeUnits + line.refusedWrites,
+        'WRU',
+        price.writeUnit,
+      );
     if (line.readUnits > 0) add(`DynamoDB reads: ${key}`, line.readUnits, 'RRU', price.readUnit);
     if (key.startsWith('RebuilderFunction')) rebuilderReads += line.readUnits;
   }
@@ -219,10 +224,10 @@ function report(
       ],
     ),
   );
-  // Whether AWS doubles the index writes a transaction causes is not stated: the total counts them doubled.
-  const indexOnce = total - (transactionIndexUnits / 2) * price.writeUnit * perMillion;
+  // AWS states the doubling for the items of a transaction, not for the index entries written from them.
+  const indexDoubled = total + transactionIndexUnits * price.writeUnit * perMillion;
   console.log(
-    `of which index writes caused by transactions: ${round(transactionIndexUnits, 1)} WRU; billed once instead of twice, the total would be $${round(indexOnce, 2)}`,
+    `index writes caused by transactions: ${round(transactionIndexUnits, 1)} WRU, counted once; counted twice like the items, the total would be $${round(indexDoubled, 2)}`,
   );
   console.log(`Lambda duration priced at local wall time instead ($ per million): ${wallDollars.join(', ')}`);
   console.log(

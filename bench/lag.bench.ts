@@ -12,6 +12,7 @@
 import { CountedActivities } from './support/counted-activities.ts';
 import { startBenchStack } from './support/bench-stack.ts';
 import type { LoadResult } from './support/ingest-load.ts';
+import { ProcessCpu } from './support/process-cpu.ts';
 import { runLoadProcess } from './support/load-process.ts';
 import { machineLine, parseOptions, percentile, round, table } from './support/stats.ts';
 
@@ -69,8 +70,18 @@ try {
   const tokensFile = await bench.tokensFile('lag-user-', users);
   const load = { mode: 'graphql' as const, graphqlUrl: bench.stack.graphqlUrl, tokensFile, concurrency: 0 };
   const measure = async (rate: number, ms: number, keyPrefix: string) => {
+    const cpu = new ProcessCpu();
+    const started = Date.now();
     const result = await runLoadProcess({ ...load, rate, durationMs: ms, keyPrefix });
     await waitCounted((result.answers ?? []).map((answer) => answer.key));
+    const seconds = (Date.now() - started) / 1000;
+    // Where the two cores went while this rate ran and drained: which part is the ceiling.
+    const shares = cpu
+      .finish()
+      .filter((entry) => entry.cores >= 0.02)
+      .map((entry) => `${entry.label} ${round(entry.cores * 100)}%`);
+    shares.push(`load generator ${round((result.cpuMs / 1000 / seconds) * 100)}%`);
+    console.log(`  ${rate}/s, cores in use (% of one core): ${shares.join(', ')}`);
     return figures(rate, result);
   };
   await measure(10, 10_000, 'warm-');

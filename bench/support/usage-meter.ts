@@ -5,6 +5,7 @@
  * Lambda's invocations and duration.
  */
 import type { ApiUsage } from 'appsync-local';
+import { billedWriteUnits } from '@leaderboard/local/aws/write-billing';
 import type { GatewayExchange } from '@leaderboard/local/iam/gateway';
 
 interface Capacity {
@@ -22,7 +23,7 @@ export interface DynamoDbLine {
   calls: number;
   readUnits: number;
   writeUnits: number;
-  /** Of `writeUnits`, what the writes cost in the table's global secondary indexes (as billed here). */
+  /** Of `writeUnits`, what the writes cost in the tables' global secondary indexes. */
   indexWriteUnits: number;
   /** Writes refused by a condition or cancelled: AWS bills them too; DynamoDB Local reports no capacity for them. */
   refusedWrites: number;
@@ -75,6 +76,10 @@ export class UsageMeter {
     this.dynamodb.set(key, line);
     line.calls += 1;
     const consumed = exchange.response['ConsumedCapacity'] as Capacity | Capacity[] | undefined;
+    if (exchange.writes && exchange.status === 200) {
+      this.countTransactionWrites(line, exchange.writes);
+      return;
+    }
     const entries = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
     const units = entries.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
     const indexUnits = entries.reduce(
@@ -86,7 +91,7 @@ export class UsageMeter {
         ),
       0,
     );
-    // DynamoDB bills a transaction's items twice; DynamoDB Local reports them once.
+    // A transaction not priced from images (a read one, or a refused one): DynamoDB Local's figure, doubled as AWS bills its items.
     const factor = transactional.has(exchange.operation) ? 2 : 1;
     if (readOperations.has(exchange.operation)) line.readUnits += units * factor;
     else {
@@ -96,6 +101,19 @@ export class UsageMeter {
     if (exchange.status !== 200 && !readOperations.has(exchange.operation)) {
       const items = (exchange.request['TransactItems'] as unknown[] | undefined)?.length ?? 1;
       line.refusedWrites += transactional.has(exchange.operation) ? items * 2 : items;
+    }
+  }
+
+  /**
+   * A transaction priced item by item from its images: each item's write twice (AWS's prepare and
+   * commit), its index entries once (an index is written from the committed item).
+   */
+  private countTransactionWrites(line: DynamoDbLine, writes: NonNullable<GatewayExchange['writes']>): void {
+    for (const item of writes) {
+      const units = billedWriteUnits(item);
+      const index = Object.values(units.indexes).reduce((sum, count) => sum + count, 0);
+      line.writeUnits += 2 * units.table + index;
+      line.indexWriteUnits += index;
     }
   }
 

@@ -13,7 +13,9 @@ import {
   type OutgoingHttpHeaders,
   type ServerResponse,
 } from 'node:http';
+import type { WrittenItem } from '../aws/write-billing.ts';
 import { isRecord, type RequestBody } from './request-body.ts';
+import type { PendingImages, WriteImages } from './write-images.ts';
 
 export type CapacityLevel = 'TOTAL' | 'INDEXES';
 
@@ -44,6 +46,11 @@ export interface GatewayExchange extends ObservedCall {
   readonly status: number;
   /** The answer's JSON body; empty when it had none or it was not JSON. */
   readonly response: RequestBody;
+  /**
+   * A measured TransactWriteItems: each item it writes, before and after (DynamoDB Local's own
+   * `ConsumedCapacity` for transactions does not follow AWS's billing).
+   */
+  readonly writes?: readonly WrittenItem[];
 }
 
 export interface Forwarding {
@@ -75,12 +82,32 @@ export class ExchangeObserver {
     private readonly onExchange: ((exchange: GatewayExchange) => void) | undefined,
     private readonly measureCapacity: CapacityLevel | undefined,
     private readonly agent: Agent,
+    private readonly images?: WriteImages,
   ) {}
 
   /** Passes the call on; with `fault`, the caller gets the fault instead of the emulator's answer. */
   forward(call: ObservedCall, forwarding: Forwarding, fault?: InjectedFault): void {
     const request = parseJson(forwarding.body);
     const measured = this.measures(call, request);
+    if (measured && this.images && call.operation === 'TransactWriteItems') {
+      // The images before go first; without them the call is still passed on, just not priced from them.
+      this.images.before(request).then(
+        (pending) => this.send(call, forwarding, fault, request, measured, pending),
+        () => this.send(call, forwarding, fault, request, measured, undefined),
+      );
+      return;
+    }
+    this.send(call, forwarding, fault, request, measured, undefined);
+  }
+
+  private send(
+    call: ObservedCall,
+    forwarding: Forwarding,
+    fault: InjectedFault | undefined,
+    request: RequestBody,
+    measured: boolean,
+    images: PendingImages | undefined,
+  ): void {
     const body = measured
       ? Buffer.from(JSON.stringify({ ...request, ReturnConsumedCapacity: this.measureCapacity }))
       : forwarding.body;
@@ -99,10 +126,17 @@ export class ExchangeObserver {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('error', (error) => forwarding.response.destroy(error));
-        answer.on('end', () => {
+        answer.on('end', async () => {
           const raw = Buffer.concat(chunks);
           const parsed = parseJson(raw);
-          this.report({ ...call, request, status: answer.statusCode ?? 502, response: parsed });
+          const writes = await images?.after().catch(() => undefined);
+          this.report({
+            ...call,
+            request,
+            status: answer.statusCode ?? 502,
+            response: parsed,
+            ...(writes ? { writes } : {}),
+          });
           if (fault) {
             sendFault(forwarding.response, fault);
             return;

@@ -60,6 +60,7 @@ import {
   type InjectedFault,
   type ObservedCall,
 } from './exchange-observer.ts';
+import { WriteImages } from './write-images.ts';
 import { parseRequestBody, type ArnScope, type RequestBody } from './request-body.ts';
 import { dynamodbChecks, dynamodbStreamsChecks } from './dynamodb-requests.ts';
 import { errorResponse, type ErrorDialect } from './error-responses.ts';
@@ -165,6 +166,7 @@ class GatewayHandler {
   private readonly reportInternalError: (error: Error) => void;
   private readonly observer: ExchangeObserver | undefined;
   private readonly injectFault: IamGatewayOptions['injectFault'];
+  private readonly writeImages: WriteImages | undefined;
 
   constructor(options: IamGatewayOptions) {
     this.scope = { region: options.region, accountId: options.accountId };
@@ -175,9 +177,18 @@ class GatewayHandler {
     this.verifier = new SignatureVerifier((id) => this.principals.get(id)?.secretAccessKey, options.region);
     this.routes = serviceRoutes(options.targets);
     this.injectFault = options.injectFault;
+    this.writeImages =
+      options.measureCapacity && options.targets.dynamodb
+        ? new WriteImages(options.targets.dynamodb, options.region)
+        : undefined;
     this.observer =
       options.onExchange || options.injectFault
-        ? new ExchangeObserver(options.onExchange, options.measureCapacity, this.upstreamAgent)
+        ? new ExchangeObserver(
+            options.onExchange,
+            options.measureCapacity,
+            this.upstreamAgent,
+            this.writeImages,
+          )
         : undefined;
     this.reportInternalError =
       options.onInternalError ??
@@ -208,6 +219,7 @@ class GatewayHandler {
 
   close(): void {
     this.upstreamAgent.destroy();
+    this.writeImages?.close();
   }
 
   private routeOf(

@@ -52,7 +52,7 @@ beforeAll(async () => {
           Statement: [
             {
               Effect: 'Allow',
-              Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+              Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
               Resource: `arn:aws:dynamodb:${region}:${accountId}:table/Scores`,
             },
           ],
@@ -113,17 +113,41 @@ describe('IAM gateway observer', () => {
     expect(capacityOf(exchanges[2])?.CapacityUnits).toBe(1);
   });
 
-  // AWS bills a transaction's writes twice; DynamoDB Local reports them once, so counters double them.
-  it('reports a transaction with the capacity of its writes, undoubled', async () => {
+  // DynamoDB Local's figure for a transaction does not follow AWS's billing: a meter prices it from these.
+  it("gives a measured transaction's items as they were before it and after it", async () => {
+    await client.send(
+      new PutItemCommand({ TableName: 'Scores', Item: { ...indexedItem('tx-1'), score: { N: '1' } } }),
+    );
     exchanges.length = 0;
     await client.send(
       new TransactWriteItemsCommand({
-        TransactItems: ['tx-1', 'tx-2'].map((id) => ({ Put: { TableName: 'Scores', Item: key(id) } })),
+        TransactItems: [
+          {
+            Update: {
+              TableName: 'Scores',
+              Key: key('tx-1'),
+              UpdateExpression: 'SET rankKey = :rank, score = :score',
+              ExpressionAttributeValues: { ':rank': { S: '0000000002#tx-1' }, ':score': { N: '2' } },
+            },
+          },
+          { Put: { TableName: 'Scores', Item: key('tx-2') } },
+        ],
       }),
     );
     expect(exchanges[0]?.operation).toBe('TransactWriteItems');
-    const consumed = exchanges[0]?.response['ConsumedCapacity'] as Array<{ CapacityUnits: number }>;
-    expect(consumed.reduce((sum, table) => sum + table.CapacityUnits, 0)).toBe(2);
+    const writes = exchanges[0]?.writes ?? [];
+    expect(
+      writes.map((write) => [write.before?.['score'], write.after?.['score'], write.after?.['pk']]),
+    ).toEqual([
+      [{ N: '1' }, { N: '2' }, key('tx-1')['pk']],
+      [undefined, undefined, key('tx-2')['pk']],
+    ]);
+    expect(writes[0]).toMatchObject({
+      table: 'Scores',
+      tableKeys: ['pk', 'sk'],
+      indexes: [expect.objectContaining({ name: 'byScore', keys: ['shardKey', 'rankKey'] })],
+    });
+    expect(writes[1]?.before).toBeNull();
   });
 
   it('leaves the capacity in the answer when the caller asked for it', async () => {

@@ -21,6 +21,7 @@
  *
  *   pnpm exec tsx bench/cost.bench.ts [--rate=20] [--seconds=120] [--users=400] [--burst=1] [--dashboards=3] [--board-users=100000]
  *
+ * Each user records one activity before the run (they have totals, as employees in service do).
  * `--burst=K` has each user record K activities in a row (a phone syncing what it kept offline),
  * which the worker coalesces when they reach it in one batch.
  *
@@ -86,6 +87,18 @@ try {
     sockets.push(client);
   }
   const tokensFile = await bench.tokensFile('cost-user-', users);
+  // Employees who already have totals, as in service: a user's first activity also creates their
+  // totals and moves three histograms, which a run of new users would count on most activities.
+  await runLoadProcess({
+    mode: 'graphql',
+    graphqlUrl: stack.graphqlUrl,
+    tokensFile,
+    concurrency: 0,
+    rate,
+    durationMs: (users / rate) * 1000,
+    keyPrefix: 'cost-warm-',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
   meter.reset();
   bench.resetUsage();
   const started = Date.now();

@@ -1,35 +1,34 @@
 /**
- * Applies a user's recorded activities to the Scores table, exactly once, as few transactions
- * as their boards allow.
+ * Applies a batch's recorded activities to the Scores table, exactly once, in as few
+ * transactions and reads as the batch allows.
  *
- * One TransactWriteItems marks each activity processed (on condition it was not) and moves
- * every aggregate they count for: the user's total on each board (global, their program when
- * they count there, each time window), the user's progress in the program, team counters and
- * score histograms. Activities of one batch that count for the same boards, program and team go
- * in one transaction: each total moves once for all of them, which is what DynamoDB bills by. A
- * redelivered activity fails its marker's condition and is left out; the rest are tried again.
- * Each total's new `rankKey` depends on its new score, and progress on its points, so both are
- * read first and written on condition that they still hold what was read (optimistic locking);
- * when another worker moved them in between, the whole step is retried.
+ * Each user's activities are coalesced into groups that count for the same boards, program and
+ * team (`coalescing-groups.ts`); a group's transaction items mark each activity processed (on
+ * condition it was not) and move each aggregate once (`group-writes.ts`). Groups are applied in
+ * rounds, one group of each user per round (a user's groups share their global total): a round
+ * reads every total and progress it needs in one BatchGetItem and writes its groups in as few
+ * TransactWriteItems as the 100-item limit and distinct items allow. A redelivered activity fails
+ * its marker's condition and is left out; a total or progress moved by another worker since it was
+ * read fails its condition and that group is read and written again (optimistic locking); groups
+ * cancelled only because they shared a transaction are simply written again.
  */
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { boardsForActivity } from '@leaderboard/core/boards';
-import { activityCountsFor } from '@leaderboard/core/programs';
-import type { StoredProgram } from '@leaderboard/core/items/program';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceConfig } from '@leaderboard/core/config';
-import { decodeTotal } from '@leaderboard/core/items/decode';
-import { setEveryAttribute } from '@leaderboard/core/items/item';
-import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
-import { canonicalTimestamp } from '@leaderboard/core/ranking';
+import { decodeProgress, decodeTotal } from '@leaderboard/core/items/decode';
+import type { StoredProgram } from '@leaderboard/core/items/program';
+import { progressAttributes, progressKey, type StoredProgress } from '@leaderboard/core/items/progress';
+import { totalKey, type StoredTotal } from '@leaderboard/core/items/total';
+import { itemKinds } from '@leaderboard/core/keys';
+import { batchGetAll } from '../operations/batch-get-all.ts';
 import type { RecordedActivity } from './activity-record.ts';
 import type { BoardChangeMarker } from './board-changes.ts';
-import { changedBoards, histogramItems, teamItems, teamsAfter } from './team-and-histogram.ts';
-import { progressItems, readProgram, readProgress } from './program-progress.ts';
-import { processedMarker } from './processed-marker.ts';
-import { teamPointsAfter } from './team-points.ts';
+import { coalescingGroups, type CoalescedGroup } from './coalescing-groups.ts';
+import { groupWrites, type GroupState, type TransactItem } from './group-writes.ts';
+import { readProgram } from './program-progress.ts';
+import { changedBoards } from './team-and-histogram.ts';
 
-/** Other workers kept changing this user's totals; the message is retried later. */
+/** Other workers kept changing these activities' aggregates; their messages are retried later. */
 export class TotalsContentionError extends Error {
   override readonly name = 'TotalsContentionError';
 }
@@ -49,212 +48,265 @@ export interface AggregationDependencies {
 
 export type ApplyOutcome = 'applied' | 'duplicate';
 
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+/** Each activity's outcome by its `pk`, or why it could not be applied (its message is then retried). */
+export type ApplyResults = Map<string, ApplyOutcome | Error>;
 
-/** 100 items at most in a transaction: these markers, and at most 4 totals, 4 histograms, 4 team counters and progress. */
-const activitiesPerTransaction = 40;
+/** A transaction holds at most 100 items. */
+const itemsPerTransaction = 100;
+
+/** A group being applied: the activities not settled yet, and the attempts its own conditions failed. */
+interface LiveGroup {
+  readonly group: CoalescedGroup;
+  pending: RecordedActivity[];
+  attempt: number;
+}
+
+/** Applies each user's activities (each activity once per call: a batch's second delivery is the caller's to skip). */
+export async function applyActivities(
+  activitiesByUser: ReadonlyMap<string, readonly RecordedActivity[]>,
+  deps: AggregationDependencies,
+): Promise<ApplyResults> {
+  const results: ApplyResults = new Map();
+  const programOf = programLookup(deps);
+  const groupsByUser = await Promise.all(
+    [...activitiesByUser.values()].map((activities) =>
+      coalescingGroups(activities, programOf).catch((error: Error) => {
+        for (const activity of activities) results.set(activity.pk, error);
+        return [];
+      }),
+    ),
+  );
+  // A group larger than a transaction holds goes in parts, each in a round of its own.
+  const partsByUser = groupsByUser.map((groups) => groups.flatMap(inParts));
+  const rounds = Math.max(0, ...partsByUser.map((groups) => groups.length));
+  for (let round = 0; round < rounds; round += 1) {
+    const groups = partsByUser.flatMap((groups) => groups.slice(round, round + 1));
+    await applyRound(groups, deps, results);
+  }
+  return results;
+}
+
+/** Its markers, and at most 4 totals, 4 histograms, 4 team counters and progress, well within a transaction. */
+const activitiesPerPart = 40;
+
+function inParts(group: CoalescedGroup): CoalescedGroup[] {
+  const parts: CoalescedGroup[] = [];
+  for (let start = 0; start < group.activities.length; start += activitiesPerPart)
+    parts.push({ ...group, activities: group.activities.slice(start, start + activitiesPerPart) });
+  return parts;
+}
+
+function programLookup(deps: AggregationDependencies): (programId: string) => Promise<StoredProgram | null> {
+  const programs = new Map<string, Promise<StoredProgram | null>>();
+  return (programId) => {
+    let program = programs.get(programId);
+    if (!program) {
+      program = readProgram(programId, deps);
+      programs.set(programId, program);
+    }
+    return program;
+  };
+}
+
+async function applyRound(
+  groups: readonly CoalescedGroup[],
+  deps: AggregationDependencies,
+  results: ApplyResults,
+): Promise<void> {
+  let live: LiveGroup[] = groups.map((group) => ({ group, pending: group.activities, attempt: 1 }));
+  while (live.length > 0) {
+    let writes: Array<{ entry: LiveGroup; items: TransactItem[] }>;
+    try {
+      writes = await prepareWrites(live, deps);
+    } catch (error) {
+      return settle(live, error as Error, results);
+    }
+    const next: LiveGroup[] = [];
+    let contended = false;
+    for (const pack of packTransactions(writes)) {
+      const outcome = await sendPack(pack, deps, results);
+      next.push(...outcome.again);
+      contended ||= outcome.contended;
+    }
+    live = next;
+    // Records of concurrent batches contend for the same items; spreading the retries lets one win each round.
+    if (contended) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * maxAttempt(live)));
+  }
+}
+
+/** Reads what the groups' writes are conditioned on, marks their boards changed, and builds the writes. */
+async function prepareWrites(
+  live: readonly LiveGroup[],
+  deps: AggregationDependencies,
+): Promise<Array<{ entry: LiveGroup; items: TransactItem[] }>> {
+  const states = await readStates(live, deps);
+  const nowMs = (deps.now ?? Date.now)();
+  const changed = live.flatMap((entry) =>
+    entry.pending
+      .filter((activity) => activity.points > 0)
+      .slice(0, 1)
+      .flatMap((activity) => changedBoards(activity, entry.group.boardIds)),
+  );
+  // The marks go first: a change that commits after a rebuild read its mark is still seen next time.
+  await deps.boardChanges.markChanged([...new Set(changed)], nowMs);
+  return live.map((entry, index) => ({
+    entry,
+    items: groupWrites(entry.group, entry.pending, states[index]!, nowMs, deps),
+  }));
+}
+
+/** Every group's totals and progress, in one consistent BatchGetItem (two past 100 keys). */
+async function readStates(live: readonly LiveGroup[], deps: AggregationDependencies): Promise<GroupState[]> {
+  const keys = live.flatMap(({ group }) => [
+    ...group.boardIds.map((boardId) => ({ ...totalKey(group.userId, boardId) })),
+    ...(group.program ? [{ ...progressKey(group.userId, group.program.id) }] : []),
+  ]);
+  const totals = new Map<string, StoredTotal>();
+  const progress = new Map<string, StoredProgress>();
+  for (const item of await batchGetAll(deps.documentClient, deps.tables.scores, keys)) {
+    if (item[progressAttributes.kind] === itemKinds.progress) {
+      const stored = decodeProgress(item);
+      progress.set(`${stored.userId}\n${stored.programId}`, stored);
+    } else {
+      const total = decodeTotal(item);
+      totals.set(`${total.userId}\n${total.boardId}`, total);
+    }
+  }
+  return live.map(({ group }) => ({
+    totals: new Map(
+      group.boardIds.flatMap((boardId) => {
+        const total = totals.get(`${group.userId}\n${boardId}`);
+        return total ? [[boardId, total] as const] : [];
+      }),
+    ),
+    progress: group.program ? (progress.get(`${group.userId}\n${group.program.id}`) ?? null) : null,
+  }));
+}
 
 /**
- * Applies `activities`, all of one user, in batch order; each activity's outcome by its `pk`.
- * Each activity appears once (a batch's second delivery of one is the caller's to skip).
+ * The groups' writes in transactions of at most 100 items in which no item appears twice (two
+ * users in one shard may move the same histogram or team counter): each group in the first that
+ * has room for it.
  */
-export async function applyUserActivities(
-  activities: readonly RecordedActivity[],
-  deps: AggregationDependencies,
-): Promise<Map<string, ApplyOutcome>> {
-  const outcomes = new Map<string, ApplyOutcome>();
-  for (const group of await coalescingGroups(activities, deps)) {
-    for (let start = 0; start < group.activities.length; start += activitiesPerTransaction) {
-      const chunk = { ...group, activities: group.activities.slice(start, start + activitiesPerTransaction) };
-      for (const [pk, outcome] of await applyGroup(chunk, deps)) outcomes.set(pk, outcome);
-    }
-  }
-  return outcomes;
-}
-
-/** Activities that move the same aggregates: one program (or none), one team (or none), the same boards. */
-interface CoalescedGroup {
-  readonly program: StoredProgram | null;
-  readonly boardIds: readonly string[];
-  readonly activities: RecordedActivity[];
-}
-
-/** The user's activities split by the aggregates they move; a capped-out one (0 points) joins the first group. */
-async function coalescingGroups(
-  activities: readonly RecordedActivity[],
-  deps: AggregationDependencies,
-): Promise<CoalescedGroup[]> {
-  const programs = new Map<string, Promise<StoredProgram | null>>();
-  const groups = new Map<string, CoalescedGroup>();
-  const capped: RecordedActivity[] = [];
-  for (const activity of activities) {
-    if (activity.points === 0) {
-      capped.push(activity);
-      continue;
-    }
-    const programId = activity.programId;
-    if (programId && !programs.has(programId)) programs.set(programId, readProgram(programId, deps));
-    const program = programId ? await programs.get(programId)! : null;
-    // A program counts an activity by its type and dates, so the same program may count one and not another.
-    const counted = program && activityCountsFor(program, activity).ok ? program : null;
-    const boardIds = boardsForActivity({
-      programId: counted?.id ?? null,
-      occurredAtMs: activity.occurredAtMs,
-    });
-    const key = [counted?.id ?? '', activity.teamId ?? '', ...boardIds].join('\n');
-    const group = groups.get(key) ?? { program: counted, boardIds, activities: [] };
-    group.activities.push(activity);
-    groups.set(key, group);
-  }
-  const [first] = groups.values();
-  if (first) first.activities.push(...capped);
-  else if (capped.length > 0) groups.set('', { program: null, boardIds: [], activities: capped });
-  return [...groups.values()];
-}
-
-async function applyGroup(
-  group: CoalescedGroup,
-  deps: AggregationDependencies,
-): Promise<Map<string, ApplyOutcome>> {
-  const now = deps.now ?? Date.now;
-  const outcomes = new Map<string, ApplyOutcome>();
-  let pending = group.activities;
-  let attempt = 1;
-  while (attempt <= deps.config.workerConflictAttempts) {
-    const counting = pending.filter((activity) => activity.points > 0);
-    const combined = combinedActivity(counting);
-    const userId = pending[0]!.userId;
-    const totals = combined ? await readTotals(userId, group.boardIds, deps) : new Map<string, StoredTotal>();
-    const progress = group.program && combined ? await readProgress(userId, group.program.id, deps) : null;
-    const nowMs = now();
-    const updatedAt = canonicalTimestamp(nowMs);
-    const items = pending.map((activity) =>
-      processedMarker(
-        activity,
-        group.program !== null && activity.points > 0,
-        updatedAt,
-        deps.tables.activities,
-      ),
+function packTransactions(
+  writes: ReadonlyArray<{ entry: LiveGroup; items: TransactItem[] }>,
+): Array<Array<{ entry: LiveGroup; items: TransactItem[] }>> {
+  const packs: Array<{
+    writes: Array<{ entry: LiveGroup; items: TransactItem[] }>;
+    keys: Set<string>;
+    size: number;
+  }> = [];
+  for (const write of writes) {
+    const keys = write.items.map(itemIdentity);
+    let pack = packs.find(
+      (candidate) =>
+        candidate.size + write.items.length <= itemsPerTransaction &&
+        !keys.some((key) => candidate.keys.has(key)),
     );
-    if (combined) {
-      await deps.boardChanges.markChanged(changedBoards(combined, group.boardIds), nowMs);
-      items.push(
-        ...group.boardIds.map((boardId) =>
-          totalUpdate(combined, boardId, totals.get(boardId), updatedAt, deps),
-        ),
-        ...histogramItems(combined, group.boardIds, totals, deps),
-        ...teamItems(combined, group.boardIds, totals, updatedAt, deps),
-        ...progressItems(counting, group.program, progress, updatedAt, deps),
-      );
+    if (!pack) {
+      pack = { writes: [], keys: new Set(), size: 0 };
+      packs.push(pack);
     }
-    try {
-      await deps.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
-      for (const activity of pending) outcomes.set(activity.pk, 'applied');
-      return outcomes;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const alreadyApplied = pending.filter((_, index) => reasons[index]?.Code === 'ConditionalCheckFailed');
-      if (alreadyApplied.length > 0) {
-        // Each round leaves out at least one: it ends, and does not count as contention.
-        for (const activity of alreadyApplied) outcomes.set(activity.pk, 'duplicate');
-        pending = pending.filter((activity) => !alreadyApplied.includes(activity));
-        if (pending.length === 0) return outcomes;
-        continue;
-      }
-      if (!isRetryableCancellation(reasons)) throw error;
-    }
-    // Records of one batch run concurrently; spreading the retries lets one of the contenders win each round.
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-    attempt += 1;
+    pack.writes.push(write);
+    pack.size += write.items.length;
+    for (const key of keys) pack.keys.add(key);
   }
-  // The activity ids, not the user's: the message reaches logs, which outlive an erasure.
-  throw new TotalsContentionError(
-    `the totals of activities ${pending.map((activity) => activity.id).join(', ')} kept changing during ${deps.config.workerConflictAttempts} attempts`,
+  return packs.map((pack) => pack.writes);
+}
+
+function itemIdentity(item: TransactItem): string {
+  const write = item.Update ?? item.Put ?? item.Delete ?? item.ConditionCheck;
+  const key = item.Put ? item.Put.Item : (write as { Key?: unknown } | undefined)?.Key;
+  return JSON.stringify([write?.TableName, key]);
+}
+
+/** Writes one transaction; what it settles goes to `results`, what must be written again comes back. */
+async function sendPack(
+  pack: ReadonlyArray<{ entry: LiveGroup; items: TransactItem[] }>,
+  deps: AggregationDependencies,
+  results: ApplyResults,
+): Promise<{ again: LiveGroup[]; contended: boolean }> {
+  try {
+    await deps.documentClient.send(
+      new TransactWriteCommand({ TransactItems: pack.flatMap((write) => write.items) }),
+    );
+    for (const { entry } of pack) for (const activity of entry.pending) results.set(activity.pk, 'applied');
+    return { again: [], contended: false };
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (isRetryableCancellation(reasons)) return afterCancellation(pack, reasons, deps, results);
+    if (pack.length > 1) return sendAlone(pack, deps, results);
+    settle([pack[0]!.entry], error as Error, results);
+    return { again: [], contended: false };
+  }
+}
+
+/**
+ * A shared transaction failed for another reason than its conditions (throttled past the SDK's
+ * retries, an answer lost): each group is written on its own, so only a group whose own write
+ * fails has its messages retried. One that the lost answer had applied finds its markers set.
+ */
+async function sendAlone(
+  pack: ReadonlyArray<{ entry: LiveGroup; items: TransactItem[] }>,
+  deps: AggregationDependencies,
+  results: ApplyResults,
+): Promise<{ again: LiveGroup[]; contended: boolean }> {
+  const again: LiveGroup[] = [];
+  let contended = false;
+  for (const write of pack) {
+    const outcome = await sendPack([write], deps, results);
+    again.push(...outcome.again);
+    contended ||= outcome.contended;
+  }
+  return { again, contended };
+}
+
+/** Sorts a cancelled transaction's groups: activities already applied, groups that contended, bystanders. */
+function afterCancellation(
+  pack: ReadonlyArray<{ entry: LiveGroup; items: TransactItem[] }>,
+  reasons: readonly CancellationReason[],
+  deps: AggregationDependencies,
+  results: ApplyResults,
+): { again: LiveGroup[]; contended: boolean } {
+  const again: LiveGroup[] = [];
+  let contended = false;
+  let offset = 0;
+  for (const { entry, items } of pack) {
+    const own = reasons.slice(offset, offset + items.length);
+    offset += items.length;
+    const applied = entry.pending.filter((_, index) => own[index]?.Code === 'ConditionalCheckFailed');
+    if (applied.length > 0) {
+      // Each such round leaves out at least one activity: it ends, and it is not contention.
+      for (const activity of applied) results.set(activity.pk, 'duplicate');
+      entry.pending = entry.pending.filter((activity) => !applied.includes(activity));
+      if (entry.pending.length > 0) again.push(entry);
+    } else if (isRetryableCancellation(own)) {
+      contended = true;
+      entry.attempt += 1;
+      if (entry.attempt <= deps.config.workerConflictAttempts) again.push(entry);
+      // The activity ids, not the user's: the message reaches logs, which outlive an erasure.
+      else settle([entry], contentionError(entry, deps), results);
+    } else again.push(entry);
+  }
+  return { again, contended };
+}
+
+function contentionError(entry: LiveGroup, deps: AggregationDependencies): TotalsContentionError {
+  const ids = entry.pending.map((activity) => activity.id).join(', ');
+  return new TotalsContentionError(
+    `the aggregates of activities ${ids} kept changing during ${deps.config.workerConflictAttempts} attempts`,
   );
 }
 
-/**
- * The activities as one: their points summed, reached when the last of them was recorded. A
- * total, a team counter and a histogram end the same after it as after each in turn.
- */
-function combinedActivity(activities: readonly RecordedActivity[]): RecordedActivity | null {
-  const [first] = activities;
-  if (!first) return null;
-  return {
-    ...first,
-    points: activities.reduce((sum, activity) => sum + activity.points, 0),
-    recordedAtMs: Math.max(...activities.map((activity) => activity.recordedAtMs)),
-  };
+function settle(live: readonly LiveGroup[], error: Error, results: ApplyResults): void {
+  for (const entry of live) for (const activity of entry.pending) results.set(activity.pk, error);
 }
+
+const maxAttempt = (live: readonly LiveGroup[]): number => Math.max(1, ...live.map((entry) => entry.attempt));
 
 /** A total or the progress changed under us (condition) or another transaction held an item (conflict). */
 function isRetryableCancellation(reasons: readonly CancellationReason[]): boolean {
   return reasons.some(
     (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
   );
-}
-
-async function readTotals(
-  userId: string,
-  boardIds: readonly string[],
-  deps: AggregationDependencies,
-): Promise<Map<string, StoredTotal>> {
-  const totals = new Map<string, StoredTotal>();
-  let keys: Record<string, unknown>[] = boardIds.map((boardId) => ({ ...totalKey(userId, boardId) }));
-  // BatchGet may return some keys as unprocessed under load; ask again for those.
-  while (keys.length > 0) {
-    const result = await deps.documentClient.send(
-      new BatchGetCommand({
-        RequestItems: { [deps.tables.scores]: { Keys: keys, ConsistentRead: true } },
-      }),
-    );
-    for (const item of result.Responses?.[deps.tables.scores] ?? []) {
-      const total = decodeTotal(item);
-      totals.set(total.boardId, total);
-    }
-    keys = (result.UnprocessedKeys?.[deps.tables.scores]?.Keys ?? []) as Record<string, unknown>[];
-  }
-  return totals;
-}
-
-/** The total after the activity, written on condition it still holds what was read (`before`). */
-function totalUpdate(
-  activity: RecordedActivity,
-  boardId: string,
-  before: StoredTotal | undefined,
-  updatedAt: string,
-  deps: AggregationDependencies,
-): TransactItem {
-  const recordedAt = canonicalTimestamp(activity.recordedAtMs);
-  const after: StoredTotal = {
-    userId: activity.userId,
-    boardId,
-    displayName: activity.displayName,
-    score: (before?.score ?? 0) + activity.points,
-    // Reached when the last activity behind it was recorded: the same whatever order the worker sees them in.
-    reachedAt: before && before.reachedAt > recordedAt ? before.reachedAt : recordedAt,
-    updatedAt,
-    teamIds: teamsAfter(activity, before),
-    teamPoints: teamPointsAfter(activity, before),
-  };
-  const set = setEveryAttribute(encodeTotal(after, deps.config.scoreShards), [
-    totalAttributes.pk,
-    totalAttributes.sk,
-  ]);
-  return {
-    Update: {
-      TableName: deps.tables.scores,
-      Key: totalKey(activity.userId, boardId),
-      UpdateExpression: set.expression,
-      ConditionExpression: before ? '#score = :before' : 'attribute_not_exists(#pk)',
-      ExpressionAttributeNames: {
-        ...set.names,
-        ...(before ? { '#score': totalAttributes.score } : { '#pk': totalAttributes.pk }),
-      },
-      ExpressionAttributeValues: { ...set.values, ...(before ? { ':before': before.score } : {}) },
-    },
-  };
 }

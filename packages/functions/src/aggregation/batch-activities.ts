@@ -1,11 +1,12 @@
 /**
  * A batch's activities, applied before its records are answered: grouped by user so each user's
- * are coalesced (`applyUserActivities`), users in parallel. Each record then awaits its own
- * outcome; one that is not an activity (a reversal, an unreadable body) has none here.
+ * are coalesced, all users' in as few reads and transactions as they allow (`applyActivities`).
+ * Each record then awaits its own outcome; one that is not an activity (a reversal, an unreadable
+ * body) has none here.
  */
 import type { SQSRecord } from 'aws-lambda';
 import { parseActivityMessage, type RecordedActivity } from './activity-record.ts';
-import { applyUserActivities, type AggregationDependencies, type ApplyOutcome } from './apply-activity.ts';
+import { applyActivities, type AggregationDependencies, type ApplyOutcome } from './apply-activity.ts';
 import { reversalInMessage } from './reversal-record.ts';
 
 export interface BatchOutcomes {
@@ -28,24 +29,22 @@ export function applyBatchActivities(
       (byUser.get(activity.userId) ?? byUser.set(activity.userId, []).get(activity.userId)!).push(activity);
     pkOfMessage.set(record.messageId, activity.pk);
   }
-  const outcomesByPk = new Map<string, Promise<ApplyOutcome>>();
-  for (const activities of byUser.values()) {
-    const applied = applyUserActivities(activities, deps);
-    // Awaited only when each record's turn comes: a failure must not go unhandled meanwhile.
-    applied.catch(() => undefined);
-    for (const activity of activities)
-      outcomesByPk.set(
-        activity.pk,
-        applied.then((outcomes) => outcomes.get(activity.pk) ?? 'duplicate'),
-      );
-  }
+  const applied = applyActivities(byUser, deps);
+  // Awaited only when each record's turn comes: a failure must not count as unhandled meanwhile.
+  applied.catch(() => undefined);
+  const outcomeOfActivity = async (pk: string): Promise<ApplyOutcome> => {
+    const outcome = (await applied).get(pk);
+    if (outcome instanceof Error) throw outcome;
+    if (!outcome) throw new Error('the batch gave this activity no outcome');
+    return outcome;
+  };
   return {
     outcomeOf: async (messageId) => {
       const pk = pkOfMessage.get(messageId);
-      const outcome = pk === undefined ? undefined : outcomesByPk.get(pk);
-      if (!outcome) throw new Error(`message ${messageId} holds no activity of this batch`);
+      if (pk === undefined) throw new Error(`message ${messageId} holds no activity of this batch`);
+      const outcome = await outcomeOfActivity(pk);
       // The same activity twice in one batch is applied once: the second delivery is a duplicate.
-      return sameActivityAgain.has(messageId) ? outcome.then(() => 'duplicate') : outcome;
+      return sameActivityAgain.has(messageId) ? 'duplicate' : outcome;
     },
   };
 }

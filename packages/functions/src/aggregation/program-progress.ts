@@ -5,7 +5,7 @@
  * condition it still holds what was read.
  */
 import { GetCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeProgram, decodeProgress } from '@leaderboard/core/items/decode';
+import { decodeProgram } from '@leaderboard/core/items/decode';
 import { setEveryAttribute } from '@leaderboard/core/items/item';
 import { programKey, type StoredProgram } from '@leaderboard/core/items/program';
 import {
@@ -32,22 +32,6 @@ export async function readProgram(
     new GetCommand({ TableName: deps.tables.scores, Key: programKey(programId), ConsistentRead: true }),
   );
   return result.Item ? decodeProgram(result.Item) : null;
-}
-
-/** The user's progress in the program before this activity; null when nothing counted yet. */
-export async function readProgress(
-  userId: string,
-  programId: string,
-  deps: AggregationDependencies,
-): Promise<StoredProgress | null> {
-  const result = await deps.documentClient.send(
-    new GetCommand({
-      TableName: deps.tables.scores,
-      Key: progressKey(userId, programId),
-      ConsistentRead: true,
-    }),
-  );
-  return result.Item ? decodeProgress(result.Item) : null;
 }
 
 /** The progress after the activities, each in turn, on condition it still holds what was read (`before`). */

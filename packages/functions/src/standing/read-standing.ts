@@ -13,7 +13,7 @@
  *   of their totals there): the histograms and the index still count them, so those ranked above
  *   the caller are taken off the rank, all of them off the users ranked, and none is a neighbour.
  */
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeScoreHistogram, decodeTotal } from '@leaderboard/core/items/decode';
 import { scoreHistogramKey, type ScoreHistogram } from '@leaderboard/core/items/score-histogram';
 import { disqualifiesOn } from '@leaderboard/core/items/disqualification';
@@ -28,6 +28,7 @@ import {
 } from '@leaderboard/core/ranking';
 import { bucketScores, scoreBucket } from '@leaderboard/core/score-buckets';
 import { scoresTable } from '@leaderboard/core/tables';
+import { batchGetAll } from '../operations/batch-get-all.ts';
 import { readDisqualifications } from '../rebuild/disqualifications.ts';
 
 export interface StandingSource {
@@ -182,42 +183,19 @@ async function readDisqualifiedRankKeys(
     .filter((disqualification) => disqualifiesOn(disqualification, boardId))
     .map((disqualification) => disqualification.userId);
   const rankKeys = new Map<string, string>();
-  for (const item of await batchGetAll(
-    source,
-    [...new Set(users)].map((userId) => ({ ...totalKey(userId, boardId) })),
-  )) {
+  const keys = [...new Set(users)].map((userId) => ({ ...totalKey(userId, boardId) }));
+  for (const item of await batchGetAll(source.documentClient, source.scoresTable, keys)) {
     const total = decodeTotal(item);
     rankKeys.set(total.userId, encodeRankKey(total));
   }
   return rankKeys;
 }
 
-/** Every item under `keys`, consistently read, 100 keys a call, asking again for keys left unprocessed. */
-async function batchGetAll(
-  source: StandingSource,
-  keys: Record<string, unknown>[],
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for (let start = 0; start < keys.length; start += 100) {
-    let pending = keys.slice(start, start + 100);
-    while (pending.length > 0) {
-      const result = await source.documentClient.send(
-        new BatchGetCommand({
-          RequestItems: { [source.scoresTable]: { Keys: pending, ConsistentRead: true } },
-        }),
-      );
-      items.push(...(result.Responses?.[source.scoresTable] ?? []));
-      pending = (result.UnprocessedKeys?.[source.scoresTable]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return items;
-}
-
 async function readHistograms(source: StandingSource, boardId: string): Promise<ScoreHistogram[]> {
   const keys = Array.from({ length: source.shards }, (_, shard) => ({
     ...scoreHistogramKey(boardId, shard),
   }));
-  return (await batchGetAll(source, keys)).map(decodeScoreHistogram);
+  return (await batchGetAll(source.documentClient, source.scoresTable, keys)).map(decodeScoreHistogram);
 }
 
 /** One shard's users ranked above the caller inside the caller's bucket, read up to the cap. */

@@ -252,6 +252,40 @@ describe('worker', () => {
     counted.destroy();
   });
 
+  it("writes a batch of many users' activities in one transaction per set of distinct items, each score exact", async () => {
+    const users = Array.from({ length: 10 }, (_, index) => `many-${index}`);
+    const activities: TestActivity[] = users.map((userId, index) => ({
+      id: `m${index}`,
+      userId,
+      type: 'running',
+      points: 10 + index,
+      occurredAt: iso(0),
+      recordedAt: iso(index * 1000),
+    }));
+    await storeActivities(documentClient, activities);
+    const counted = countingTransactions(testDynamo().endpoint);
+    const { handler } = testWorker(counted.documentClient);
+    const response = await handler(
+      sqsEvent(activities.map((activity, index) => sqsRecord(streamMessageBody(activity, index)))),
+      context,
+    );
+    expect(response.batchItemFailures).toEqual([]);
+    // New users move their shard's histograms: users of one shard cannot share a transaction.
+    const perShard = new Map<number, number>();
+    for (const userId of users) {
+      const shard = shardOf(userId, serviceConfig.scoreShards);
+      perShard.set(shard, (perShard.get(shard) ?? 0) + 1);
+    }
+    expect(counted.transactions()).toBe(Math.max(...perShard.values()));
+    for (const activity of activities) {
+      const total = await documentClient.send(
+        new GetCommand({ TableName: scoresTable.name, Key: totalKey(activity.userId, 'global') }),
+      );
+      expect(total.Item?.['score'], activity.userId).toBe(activity.points);
+    }
+    counted.destroy();
+  });
+
   it('the week board of an activity is the ISO week of occurredAt', async () => {
     const activity: TestActivity = {
       id: 'w1',
@@ -319,7 +353,8 @@ describe('worker', () => {
     let throttled = 0;
     throttledClient.middlewareStack.add(
       (next) => async (args) => {
-        if (throttled === 0 && JSON.stringify(args.input).includes(activityKey('u1', 'y').pk)) {
+        // The batch's shared transaction, then y's own when the worker writes each group alone.
+        if (throttled < 2 && JSON.stringify(args.input).includes(activityKey('u1', 'y').pk)) {
           throttled += 1;
           throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
             name: 'ProvisionedThroughputExceededException',

@@ -328,6 +328,7 @@ describe('the AppSync API', () => {
       statementResources(statement).includes(activitiesArn),
     );
     expect(onActivities.flatMap(statementActions).sort()).toEqual([
+      'dynamodb:BatchGetItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',

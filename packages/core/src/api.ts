@@ -53,8 +53,7 @@ export const resolverBundleName = (resolver: Pick<ResolverSpec, 'typeName' | 'fi
 
 export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
   // recordActivity: idempotent replay, daily cap read, the conditional transaction, the race loser's answer.
-  { name: 'getRecordedActivity', dataSource: 'activities' },
-  { name: 'getDailyPoints', dataSource: 'activities' },
+  { name: 'getRecordedActivityAndDailyPoints', dataSource: 'activities' },
   { name: 'writeActivity', dataSource: 'activities' },
   { name: 'getActivityAfterRace', dataSource: 'activities' },
   // myStanding: the caller's total, then the board snapshot for the rank.
@@ -84,9 +83,8 @@ export const resolvers: readonly ResolverSpec[] = [
     typeName: 'Mutation',
     fieldName: 'recordActivity',
     pipeline: [
-      'getRecordedActivity',
+      'getRecordedActivityAndDailyPoints',
       'getActivityProgram',
-      'getDailyPoints',
       'getTeamAssignment',
       'writeActivity',
       'getActivityAfterRace',

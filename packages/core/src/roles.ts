@@ -70,7 +70,7 @@ export const dataSourceRoles = {
     // The transaction's conditions ride on its Put and Updates; it has no ConditionCheck item.
     grants: [
       {
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [onTable(activitiesTable.name)],
       },
       // myActivities: the caller's history.

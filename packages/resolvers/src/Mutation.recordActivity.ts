@@ -1,6 +1,6 @@
 /**
- * Records one activity for the caller (pipeline: getRecordedActivity, getDailyPoints,
- * writeActivity, getActivityAfterRace). This step validates, computes the points from the
+ * Records one activity for the caller (pipeline: getRecordedActivityAndDailyPoints,
+ * getActivityProgram, getTeamAssignment, writeActivity, getActivityAfterRace). This step validates, computes the points from the
  * catalog and prepares every key; the functions then read and write.
  */
 import { util, type Context } from '@aws-appsync/utils';

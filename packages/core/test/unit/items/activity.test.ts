@@ -85,8 +85,8 @@ describe('activity codec', () => {
 });
 
 describe('the byUser index projection', () => {
-  const projected = activitiesTable.globalIndexes.byUser.projection;
-  const indexKeys = [
+  const projected: readonly string[] = activitiesTable.globalIndexes.byUser.projection;
+  const indexKeys: string[] = [
     activitiesTable.primaryIndex.hashKey,
     activitiesTable.globalIndexes.byUser.hashKey,
     activitiesTable.globalIndexes.byUser.rangeKey,

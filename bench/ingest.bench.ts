@@ -1,7 +1,8 @@
 /**
  * Ingest: `recordActivity` calls per second and their latency at concurrency 1, 8 and 32, next
- * to direct SDK calls of the same shape on the same DynamoDB Local (two consistent GetItems and
- * a three-item transaction writing the same items), measured in the same run, alternating.
+ * to direct SDK calls of the same shape on the same DynamoDB Local (a consistent BatchGetItem of
+ * two items, a GetItem of the team assignment and a three-item transaction writing the same
+ * items), measured in the same run, alternating.
  *
  *   pnpm exec tsx bench/ingest.bench.ts [--concurrency=1,8,32] [--seconds=10] [--rounds=2] [--users=1500] [--profile]
  *

@@ -8,15 +8,22 @@
  * - `graphql`: `recordActivity` over HTTP, each call with the next user's token (users in turn,
  *   so none reaches the per-minute rate limit);
  * - `direct`: what `recordActivity` asks of DynamoDB, sent straight to DynamoDB Local with the
- *   SDK: two consistent GetItems (the activity's key, the day's points), then one transaction
- *   putting the activity and updating the two counters, with the resolver's conditions.
+ *   SDK: one consistent BatchGetItem (the activity's key, the day's points), a GetItem of the
+ *   user's team assignment, then one transaction putting the activity and updating the two
+ *   counters, with the resolver's conditions.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { activitiesTable, serviceConfig } from '@leaderboard/core';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { activitiesTable, scoresTable, serviceConfig } from '@leaderboard/core';
+import { teamAssignmentKey } from '@leaderboard/core/items/team-assignment';
 import { activityKey, encodeActivity } from '@leaderboard/core/items/activity';
 import {
   dailyPointsAddition,
@@ -120,9 +127,17 @@ function directCaller(load: LoadRequest): Caller {
     const day = new Date(nowMs).toISOString().slice(0, 10);
     const minute = Math.floor(nowMs / 60_000);
     try {
-      for (const itemKey of [activityKey(userId, key), dailyPointsKey(userId, day, 'cycling')]) {
-        await client.send(new GetCommand({ TableName: table, Key: itemKey, ConsistentRead: true }));
-      }
+      await client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: {
+              Keys: [activityKey(userId, key), dailyPointsKey(userId, day, 'cycling')],
+              ConsistentRead: true,
+            },
+          },
+        }),
+      );
+      await client.send(new GetCommand({ TableName: scoresTable.name, Key: teamAssignmentKey(userId) }));
       const now = new Date(nowMs).toISOString();
       const activity = encodeActivity({
         key,

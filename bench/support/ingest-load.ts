@@ -71,7 +71,9 @@ type Caller = (index: number) => Promise<string | null>;
 function graphqlCaller(load: LoadRequest): Caller {
   const tokens = JSON.parse(readFileSync(load.tokensFile!, 'utf8')) as string[];
   const url = new URL(load.graphqlUrl!);
-  const agent = new Agent({ keepAlive: true, maxSockets: load.concurrency });
+  // Idle sockets are dropped before the server's 5 s keep-alive timeout closes them: a request sent
+  // on a socket the server is closing fails with ECONNRESET, a race of the client, not of capacity.
+  const agent = new Agent({ keepAlive: true, maxSockets: load.concurrency || Infinity, timeout: 4_000 });
   return (index) =>
     new Promise((resolve) => {
       const token = tokens[Math.floor(index / (load.burst ?? 1)) % tokens.length]!;

@@ -13,8 +13,7 @@
  * cancelled only because they shared a transaction are simply written again.
  */
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ServiceConfig } from '@leaderboard/core/config';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeProgress, decodeTotal } from '@leaderboard/core/items/decode';
 import type { StoredProgram } from '@leaderboard/core/items/program';
 import { progressAttributes, progressKey, type StoredProgress } from '@leaderboard/core/items/progress';
@@ -22,7 +21,7 @@ import { totalKey, type StoredTotal } from '@leaderboard/core/items/total';
 import { itemKinds } from '@leaderboard/core/keys';
 import { batchGetAll } from '../operations/batch-get-all.ts';
 import type { RecordedActivity } from './activity-record.ts';
-import type { BoardChangeMarker } from './board-changes.ts';
+import type { AggregationDependencies } from './aggregation-dependencies.ts';
 import { coalescingGroups, type CoalescedGroup } from './coalescing-groups.ts';
 import { groupWrites, type GroupState, type TransactItem } from './group-writes.ts';
 import { readProgram } from './program-progress.ts';
@@ -31,19 +30,6 @@ import { changedBoards } from './team-and-histogram.ts';
 /** Other workers kept changing these activities' aggregates; their messages are retried later. */
 export class TotalsContentionError extends Error {
   override readonly name = 'TotalsContentionError';
-}
-
-export interface AggregationTables {
-  readonly activities: string;
-  readonly scores: string;
-}
-
-export interface AggregationDependencies {
-  readonly documentClient: DynamoDBDocumentClient;
-  readonly tables: AggregationTables;
-  readonly config: Pick<ServiceConfig, 'scoreShards' | 'workerConflictAttempts'>;
-  readonly boardChanges: BoardChangeMarker;
-  readonly now?: () => number;
 }
 
 export type ApplyOutcome = 'applied' | 'duplicate';

@@ -6,7 +6,8 @@
  */
 import type { SQSRecord } from 'aws-lambda';
 import { parseActivityMessage, type RecordedActivity } from './activity-record.ts';
-import { applyActivities, type AggregationDependencies, type ApplyOutcome } from './apply-activity.ts';
+import type { AggregationDependencies } from './aggregation-dependencies.ts';
+import { applyActivities, type ApplyOutcome } from './apply-activity.ts';
 import { reversalInMessage } from './reversal-record.ts';
 
 export interface BatchOutcomes {

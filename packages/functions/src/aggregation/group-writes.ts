@@ -9,7 +9,7 @@ import type { StoredProgress } from '@leaderboard/core/items/progress';
 import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
-import type { AggregationDependencies } from './apply-activity.ts';
+import type { AggregationDependencies } from './aggregation-dependencies.ts';
 import { combinedActivity, type CoalescedGroup } from './coalescing-groups.ts';
 import { processedMarker } from './processed-marker.ts';
 import { progressItems } from './program-progress.ts';

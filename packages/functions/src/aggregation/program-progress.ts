@@ -17,7 +17,7 @@ import {
 import { progressAfter } from '@leaderboard/core/programs';
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
-import type { AggregationDependencies } from './apply-activity.ts';
+import type { AggregationDependencies } from './aggregation-dependencies.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']

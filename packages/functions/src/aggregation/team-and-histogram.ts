@@ -17,7 +17,7 @@ import type { ItemExpression } from '@leaderboard/core/items/item';
 import { shardOf } from '@leaderboard/core/ranking';
 import { scoreBucket } from '@leaderboard/core/score-buckets';
 import type { RecordedActivity } from './activity-record.ts';
-import type { AggregationDependencies } from './apply-activity.ts';
+import type { AggregationDependencies } from './aggregation-dependencies.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']

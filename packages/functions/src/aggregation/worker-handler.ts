@@ -10,7 +10,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseActivityMessage, UnreadableActivityError } from './activity-record.ts';
-import type { AggregationDependencies } from './apply-activity.ts';
+import type { AggregationDependencies } from './aggregation-dependencies.ts';
 import { applyBatchActivities, type BatchOutcomes } from './batch-activities.ts';
 import { applyReversalRecord, type ReversalWorkerConfig } from './reversal-step.ts';
 

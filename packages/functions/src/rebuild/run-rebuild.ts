@@ -12,7 +12,8 @@ import {
   type ChangedBoard,
 } from './changed-boards.ts';
 import { disqualificationChanges, mergeChangedBoards, readDisqualifications } from './disqualifications.ts';
-import { rebuildBoard, type BoardRebuildDependencies, type BoardRebuildResult } from './rebuild-board.ts';
+import type { BoardRebuildDependencies, BoardRebuildResult } from './board-rebuild.ts';
+import { rebuildBoard } from './rebuild-board.ts';
 
 export interface RebuildDependencies extends BoardRebuildDependencies {
   readonly config: Pick<

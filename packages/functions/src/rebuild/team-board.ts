@@ -26,7 +26,7 @@ import {
   teamRankingChanged,
   type TeamTotal,
 } from '@leaderboard/core/team-ranking';
-import type { BoardRebuildDependencies, BoardRebuildOutcome, BoardRebuildResult } from './rebuild-board.ts';
+import type { BoardRebuildDependencies, BoardRebuildOutcome, BoardRebuildResult } from './board-rebuild.ts';
 import { markPublished, writeVersioned } from './snapshots.ts';
 
 interface TeamTotals {

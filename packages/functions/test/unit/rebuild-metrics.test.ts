@@ -5,7 +5,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { describe, expect, it } from 'vitest';
 import { rebuilderMetrics } from '../../src/rebuild/metric-names.ts';
-import type { BoardRebuildOutcome } from '../../src/rebuild/rebuild-board.ts';
+import type { BoardRebuildOutcome } from '../../src/rebuild/board-rebuild.ts';
 import { addRebuildRunMetrics, rebuildRunMetrics } from '../../src/rebuild/run-metrics.ts';
 import type { RebuildSummary } from '../../src/rebuild/run-rebuild.ts';
 

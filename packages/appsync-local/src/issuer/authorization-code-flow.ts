@@ -24,9 +24,6 @@ import { OAuthError } from './oauth-error.ts';
 import { signInPage, type SignInFields } from './sign-in-page.ts';
 import { TokenGrants, type TokenGrantsOptions } from './token-grants.ts';
 
-export { isLoopbackRedirect } from './authorization-request.ts';
-export { OAuthError } from './oauth-error.ts';
-
 export interface AuthorizationCodeFlowOptions extends TokenGrantsOptions {
   /** Client ids of the public clients that may sign users in; each is the `aud` of its ID tokens. */
   readonly clientIds: readonly string[];

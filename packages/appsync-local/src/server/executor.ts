@@ -15,9 +15,6 @@ import { PreparedOperations } from './prepared-operations.ts';
 import type { QueryLimits } from './query-limits.ts';
 import { fieldResponseError } from './response-errors.ts';
 
-export type { OperationContext } from './operation-context.ts';
-export type { PreparedOperation } from './prepared-operation.ts';
-
 export interface OperationResult {
   readonly data: Record<string, unknown> | null;
   readonly errors: readonly AppSyncResponseError[];

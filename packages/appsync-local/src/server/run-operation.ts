@@ -6,7 +6,9 @@
 import { type FieldNode, Kind } from 'graphql';
 import type { AuthorizedCaller } from './auth/modes.ts';
 import type { AppSyncResponseError } from './errors.ts';
-import type { OperationContext, OperationResult, PreparedOperation } from './executor.ts';
+import type { OperationResult } from './executor.ts';
+import type { OperationContext } from './operation-context.ts';
+import type { PreparedOperation } from './prepared-operation.ts';
 import type { PublishedMutation } from './realtime/realtime-server.ts';
 import { unaliasResponse } from './realtime/payload.ts';
 import type { GraphQLRequestBody } from './request-body.ts';

@@ -25,7 +25,8 @@ import {
   notAuthorizedToAccess,
   RequestRefusedError,
 } from '../errors.ts';
-import type { GraphQLExecutor, PreparedOperation } from '../executor.ts';
+import type { GraphQLExecutor } from '../executor.ts';
+import type { PreparedOperation } from '../prepared-operation.ts';
 import type { ServerLog } from '../log.ts';
 import { selectionSetGraphQL, selectionSetList } from '../selection.ts';
 import {

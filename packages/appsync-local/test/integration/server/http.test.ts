@@ -198,6 +198,31 @@ describe('POST /graphql', () => {
     });
   });
 
+  it('answers a field that appended an error and then ended with util.error with both errors and no data', async () => {
+    const response = await postGraphQL(
+      stack.api.url,
+      { query: '{ failingAfterAppend { id } }' },
+      { 'x-api-key': validApiKey },
+    );
+    const body = response.body as { data: unknown; errors: Array<Record<string, unknown>> };
+    expect(body.data).toEqual({ failingAfterAppend: null });
+    expect(body.errors).toHaveLength(2);
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: ['failingAfterAppend'],
+          errorType: 'Tickets:Partial',
+          message: 'Tag lookup failed',
+        }),
+        expect.objectContaining({
+          path: ['failingAfterAppend'],
+          errorType: 'Tickets:Closed',
+          message: 'Ticket store is closed',
+        }),
+      ]),
+    );
+  });
+
   it('gives the resolver the invocation AppSync would: info, arguments, identity, headers', async () => {
     const response = await postGraphQL(
       stack.api.url,

@@ -19,7 +19,7 @@ import type { StoredProgram } from '@leaderboard/core/items/program';
 import { progressAttributes, progressKey, type StoredProgress } from '@leaderboard/core/items/progress';
 import { totalKey, type StoredTotal } from '@leaderboard/core/items/total';
 import { itemKinds } from '@leaderboard/core/keys';
-import { batchGetAll } from '../operations/batch-get-all.ts';
+import { batchGetAll } from '../store/batch-get-all.ts';
 import type { RecordedActivity } from './activity-record.ts';
 import type { AggregationDependencies } from './aggregation-dependencies.ts';
 import { coalescingGroups, type CoalescedGroup } from './coalescing-groups.ts';

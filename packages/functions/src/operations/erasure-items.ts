@@ -11,7 +11,7 @@ import {
 import { reversalKey } from '@leaderboard/core/items/reversal';
 import { utcTimestampMs } from '@leaderboard/core/items/timestamp';
 import { epochMinute } from '@leaderboard/core/keys';
-import { queryAll } from './query-all.ts';
+import { queryAll } from '../store/query-all.ts';
 import type { RecomputeDependencies } from './recompute-user.ts';
 
 type Key = Record<string, string>;

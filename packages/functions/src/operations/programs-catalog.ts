@@ -7,7 +7,7 @@ import { decodeProgram } from '@leaderboard/core/items/decode';
 import { kindAttribute } from '@leaderboard/core/items/item';
 import { programAttributes, programsPartition, type StoredProgram } from '@leaderboard/core/items/program';
 import { itemKinds } from '@leaderboard/core/keys';
-import { queryAll } from './query-all.ts';
+import { queryAll } from '../store/query-all.ts';
 
 export async function readPrograms(source: {
   readonly documentClient: DynamoDBDocumentClient;

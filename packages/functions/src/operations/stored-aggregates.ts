@@ -6,7 +6,7 @@ import type { StoredProgress } from '@leaderboard/core/items/progress';
 import type { StoredTotal } from '@leaderboard/core/items/total';
 import { itemKinds, userPartition } from '@leaderboard/core/keys';
 import { scoresTable } from '@leaderboard/core/tables';
-import { queryAll } from './query-all.ts';
+import { queryAll } from '../store/query-all.ts';
 
 export interface StoredUserItems {
   /** By board id. */

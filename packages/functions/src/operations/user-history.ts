@@ -7,7 +7,7 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 import { activityAttributes, type StoredActivity } from '@leaderboard/core/items/activity';
 import { decodeActivity } from '@leaderboard/core/items/decode';
 import type { activitiesTable } from '@leaderboard/core/tables';
-import { queryAll } from './query-all.ts';
+import { queryAll } from '../store/query-all.ts';
 
 export interface HistorySource {
   readonly documentClient: DynamoDBDocumentClient;

@@ -15,7 +15,7 @@ import {
 } from '@leaderboard/core/items/disqualification';
 import { utcTimestampMs } from '@leaderboard/core/items/timestamp';
 import { totalAttributes, totalKey } from '@leaderboard/core/items/total';
-import { queryAll } from '../operations/query-all.ts';
+import { queryAll } from '../store/query-all.ts';
 import { readBoardTop, type BoardTop, type BoardTopSource } from './board-top.ts';
 import type { ChangedBoard } from './changed-boards.ts';
 

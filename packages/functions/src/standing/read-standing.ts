@@ -28,7 +28,7 @@ import {
 } from '@leaderboard/core/ranking';
 import { bucketScores, scoreBucket } from '@leaderboard/core/score-buckets';
 import { scoresTable } from '@leaderboard/core/tables';
-import { batchGetAll } from '../operations/batch-get-all.ts';
+import { batchGetAll } from '../store/batch-get-all.ts';
 import { readDisqualifications } from '../rebuild/disqualifications.ts';
 
 export interface StandingSource {

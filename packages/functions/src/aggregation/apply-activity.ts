@@ -23,7 +23,8 @@ import { batchGetAll } from '../store/batch-get-all.ts';
 import type { RecordedActivity } from './activity-record.ts';
 import type { AggregationDependencies } from './aggregation-dependencies.ts';
 import { coalescingGroups, type CoalescedGroup } from './coalescing-groups.ts';
-import { groupWrites, type GroupState, type TransactItem } from './group-writes.ts';
+import { groupWrites, type GroupState } from './group-writes.ts';
+import type { TransactItem } from '../store/transact-item.ts';
 import { readProgram } from './program-progress.ts';
 import { changedBoards } from './team-and-histogram.ts';
 
@@ -127,12 +128,11 @@ async function prepareWrites(
 ): Promise<Array<{ entry: LiveGroup; items: TransactItem[] }>> {
   const states = await readStates(live, deps);
   const nowMs = (deps.now ?? Date.now)();
-  const changed = live.flatMap((entry) =>
-    entry.pending
-      .filter((activity) => activity.points > 0)
-      .slice(0, 1)
-      .flatMap((activity) => changedBoards(activity, entry.group.boardIds)),
-  );
+  // A group's activities share its boards and team: any one that counts names what changes.
+  const changed = live.flatMap(({ group, pending }) => {
+    const counting = pending.find((activity) => activity.points > 0);
+    return counting ? changedBoards(counting, group.boardIds) : [];
+  });
   // The marks go first: a change that commits after a rebuild read its mark is still seen next time.
   await deps.boardChanges.markChanged([...new Set(changed)], nowMs);
   return live.map((entry, index) => ({

@@ -19,7 +19,7 @@ import { decodeActivity, decodeReversal } from '@leaderboard/core/items/decode';
 import { reversalAttributes, reversalKey, type StoredReversal } from '@leaderboard/core/items/reversal';
 import { utcTimestampMs } from '@leaderboard/core/items/timestamp';
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
-import type { TransactItem } from '../operations/aggregate-changes.ts';
+import type { TransactItem } from '../store/transact-item.ts';
 import { readPrograms } from '../operations/programs-catalog.ts';
 import { recomputeUser, type RecomputeDependencies } from '../operations/recompute-user.ts';
 

@@ -22,13 +22,19 @@ export function applyBatchActivities(
   const byUser = new Map<string, RecordedActivity[]>();
   const pkOfMessage = new Map<string, string>();
   const sameActivityAgain = new Set<string>();
+  const seen = new Set<string>();
   for (const record of records) {
     const activity = activityIn(record);
     if (!activity) continue;
-    if ([...pkOfMessage.values()].includes(activity.pk)) sameActivityAgain.add(record.messageId);
-    else
-      (byUser.get(activity.userId) ?? byUser.set(activity.userId, []).get(activity.userId)!).push(activity);
     pkOfMessage.set(record.messageId, activity.pk);
+    if (seen.has(activity.pk)) {
+      sameActivityAgain.add(record.messageId);
+      continue;
+    }
+    seen.add(activity.pk);
+    const activities = byUser.get(activity.userId) ?? [];
+    activities.push(activity);
+    byUser.set(activity.userId, activities);
   }
   const applied = applyActivities(byUser, deps);
   // Awaited only when each record's turn comes: a failure must not count as unhandled meanwhile.

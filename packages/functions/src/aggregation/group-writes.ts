@@ -3,7 +3,6 @@
  * order, so a cancellation's reasons name them by position), then the user's total on each board,
  * the histogram moves, the team counters and the progress, each written from what was read.
  */
-import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { setEveryAttribute } from '@leaderboard/core/items/item';
 import type { StoredProgress } from '@leaderboard/core/items/progress';
 import { encodeTotal, totalAttributes, totalKey, type StoredTotal } from '@leaderboard/core/items/total';
@@ -15,10 +14,7 @@ import { processedMarker } from './processed-marker.ts';
 import { progressItems } from './program-progress.ts';
 import { histogramItems, teamItems, teamsAfter } from './team-and-histogram.ts';
 import { teamPointsAfter } from './team-points.ts';
-
-export type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import type { TransactItem } from '../store/transact-item.ts';
 
 /** What the group's writes are conditioned on, as read. */
 export interface GroupState {

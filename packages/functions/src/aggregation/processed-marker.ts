@@ -5,13 +5,9 @@
  * program, so a recomputation from the log counts it as the worker did, whatever the program
  * became since.
  */
-import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { activityAttributes } from '@leaderboard/core/items/activity';
 import type { RecordedActivity } from './activity-record.ts';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import type { TransactItem } from '../store/transact-item.ts';
 
 export function processedMarker(
   activity: Pick<RecordedActivity, 'pk'>,

@@ -4,7 +4,7 @@
  * dates or types changed, does not count), and the user's progress after them, written on
  * condition it still holds what was read.
  */
-import { GetCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeProgram } from '@leaderboard/core/items/decode';
 import { setEveryAttribute } from '@leaderboard/core/items/item';
 import { programKey, type StoredProgram } from '@leaderboard/core/items/program';
@@ -18,10 +18,7 @@ import { progressAfter } from '@leaderboard/core/programs';
 import { canonicalTimestamp } from '@leaderboard/core/ranking';
 import type { RecordedActivity } from './activity-record.ts';
 import type { AggregationDependencies } from './aggregation-dependencies.ts';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import type { TransactItem } from '../store/transact-item.ts';
 
 /** The program as it is now; null when it does not exist (any more). */
 export async function readProgram(

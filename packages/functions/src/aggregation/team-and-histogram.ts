@@ -8,7 +8,6 @@
  *   the score index's do), with one more member when the user first earns points for the team
  *   there (the total remembers the teams it counted for).
  */
-import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { teamBoardId } from '@leaderboard/core/boards';
 import { scoreHistogramKey, scoreHistogramMove } from '@leaderboard/core/items/score-histogram';
 import { teamCounterIncrement, teamCounterKey } from '@leaderboard/core/items/team-counter';
@@ -18,10 +17,7 @@ import { shardOf } from '@leaderboard/core/ranking';
 import { scoreBucket } from '@leaderboard/core/score-buckets';
 import type { RecordedActivity } from './activity-record.ts';
 import type { AggregationDependencies } from './aggregation-dependencies.ts';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import type { TransactItem } from '../store/transact-item.ts';
 
 type TeamAndHistogramDependencies = Pick<AggregationDependencies, 'tables' | 'config'>;
 

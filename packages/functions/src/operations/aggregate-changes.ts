@@ -5,7 +5,6 @@
  * counter given or taken the user's share and membership. Per program, the progress put or
  * deleted on the same condition. A board or program whose stored values already match writes nothing.
  */
-import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { teamBoardId } from '@leaderboard/core/boards';
 import {
   encodeProgress,
@@ -22,10 +21,7 @@ import type { UserAggregates } from '@leaderboard/core/user-aggregates';
 import { update } from '../aggregation/team-and-histogram.ts';
 import { teamPointsBefore } from '../aggregation/team-points.ts';
 import type { StoredUserItems } from './stored-aggregates.ts';
-
-export type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import type { TransactItem } from '../store/transact-item.ts';
 
 /** The boards and programs to bring to the log; `all` for every one the user has, stored or due. */
 export interface RecomputeScope {

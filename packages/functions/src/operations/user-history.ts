@@ -3,10 +3,11 @@
  * consistent, so it is only a list of keys), each activity then read from the table by key,
  * consistently, for what the worker and admins did to it since.
  */
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { activityAttributes, type StoredActivity } from '@leaderboard/core/items/activity';
 import { decodeActivity } from '@leaderboard/core/items/decode';
 import type { activitiesTable } from '@leaderboard/core/tables';
+import { batchGetAll } from '../store/batch-get-all.ts';
 import { queryAll } from '../store/query-all.ts';
 
 export interface HistorySource {
@@ -15,8 +16,6 @@ export interface HistorySource {
 }
 
 const historyIndex: keyof typeof activitiesTable.globalIndexes = 'byUser';
-/** BatchGetItem takes at most 100 keys. */
-const keysPerBatch = 100;
 
 /** The keys of every activity the index lists for the user. */
 export async function historyKeys(source: HistorySource, userId: string): Promise<string[]> {
@@ -37,24 +36,9 @@ export async function activitiesByKey(
   source: HistorySource,
   keys: readonly string[],
 ): Promise<StoredActivity[]> {
-  const activities: StoredActivity[] = [];
-  for (let start = 0; start < keys.length; start += keysPerBatch) {
-    let pending: Record<string, unknown>[] = keys
-      .slice(start, start + keysPerBatch)
-      .map((pk) => ({ [activityAttributes.pk]: pk }));
-    // BatchGet may leave some keys unprocessed under load; ask again for those.
-    while (pending.length > 0) {
-      const result = await source.documentClient.send(
-        new BatchGetCommand({
-          RequestItems: { [source.tables.activities]: { Keys: pending, ConsistentRead: true } },
-        }),
-      );
-      for (const item of result.Responses?.[source.tables.activities] ?? [])
-        activities.push(decodeActivity(item));
-      pending = (result.UnprocessedKeys?.[source.tables.activities]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return activities;
+  const itemKeys = keys.map((pk) => ({ [activityAttributes.pk]: pk }));
+  const items = await batchGetAll(source.documentClient, source.tables.activities, itemKeys);
+  return items.map(decodeActivity);
 }
 
 export async function readUserHistory(source: HistorySource, userId: string): Promise<StoredActivity[]> {

@@ -36,16 +36,27 @@ export async function readDisqualifications(source: DisqualificationSource): Pro
   return items.map(decodeDisqualification);
 }
 
+/** The users the disqualifications leave out of `boardId` now. */
+export function usersDisqualifiedOn(
+  disqualifications: readonly Disqualification[],
+  boardId: string,
+): Set<string> {
+  return new Set(
+    disqualifications
+      .filter((disqualification) => disqualifiesOn(disqualification, boardId))
+      .map((disqualification) => disqualification.userId),
+  );
+}
+
 /** The board's top N without the users disqualified on it (`disqualifications` as read for the run, if it was). */
 export async function readEligibleTop(
   deps: BoardTopSource & { readonly disqualifications?: readonly Disqualification[] },
   boardId: string,
   topN: number,
 ): Promise<BoardTop> {
-  const excluded = new Set(
-    (deps.disqualifications ?? (await readDisqualifications(deps)))
-      .filter((disqualification) => disqualifiesOn(disqualification, boardId))
-      .map((disqualification) => disqualification.userId),
+  const excluded = usersDisqualifiedOn(
+    deps.disqualifications ?? (await readDisqualifications(deps)),
+    boardId,
   );
   if (excluded.size === 0) return readBoardTop(deps, boardId, topN);
   const top = await readBoardTop(deps, boardId, topN + excluded.size);

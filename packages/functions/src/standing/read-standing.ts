@@ -16,7 +16,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeScoreHistogram, decodeTotal } from '@leaderboard/core/items/decode';
 import { scoreHistogramKey, type ScoreHistogram } from '@leaderboard/core/items/score-histogram';
-import { disqualifiesOn } from '@leaderboard/core/items/disqualification';
 import { totalAttributes, totalKey } from '@leaderboard/core/items/total';
 import {
   compareCodePoints,
@@ -29,7 +28,7 @@ import {
 import { bucketScores, scoreBucket } from '@leaderboard/core/score-buckets';
 import { scoresTable } from '@leaderboard/core/tables';
 import { batchGetAll } from '../store/batch-get-all.ts';
-import { readDisqualifications } from '../rebuild/disqualifications.ts';
+import { readDisqualifications, usersDisqualifiedOn } from '../rebuild/disqualifications.ts';
 
 export interface StandingSource {
   readonly documentClient: DynamoDBDocumentClient;
@@ -179,11 +178,9 @@ async function readDisqualifiedRankKeys(
   source: StandingSource,
   boardId: string,
 ): Promise<Map<string, string>> {
-  const users = (await readDisqualifications(source))
-    .filter((disqualification) => disqualifiesOn(disqualification, boardId))
-    .map((disqualification) => disqualification.userId);
+  const users = usersDisqualifiedOn(await readDisqualifications(source), boardId);
   const rankKeys = new Map<string, string>();
-  const keys = [...new Set(users)].map((userId) => ({ ...totalKey(userId, boardId) }));
+  const keys = [...users].map((userId) => ({ ...totalKey(userId, boardId) }));
   for (const item of await batchGetAll(source.documentClient, source.scoresTable, keys)) {
     const total = decodeTotal(item);
     rankKeys.set(total.userId, encodeRankKey(total));

@@ -45,9 +45,13 @@ export function deliveringWorker(
   documentClient: DynamoDBDocumentClient,
   config: Partial<ServiceConfig> = {},
 ) {
-  const { handler } = testWorker(documentClient, { config: { historyIndexLagSeconds: 0, ...config } });
-  /** Delivers the bodies as one batch (processed concurrently); answers the ids of those that failed. */
+  /**
+   * Delivers the bodies as one batch (processed concurrently); answers the ids of those that failed.
+   * Each delivery gets a worker of its own, as a fresh Lambda environment: one kept across tests
+   * would remember board change marks that clearing the tables between tests deleted.
+   */
   return async (bodies: readonly string[]): Promise<string[]> => {
+    const { handler } = testWorker(documentClient, { config: { historyIndexLagSeconds: 0, ...config } });
     const response = await handler(sqsEvent(bodies.map(sqsRecord)), lambdaContext('worker'));
     return response.batchItemFailures.map((failure) => failure.itemIdentifier);
   };

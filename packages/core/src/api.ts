@@ -56,6 +56,11 @@ export const pipelineFunctions: readonly PipelineFunctionSpec[] = [
   { name: 'getRecordedActivityAndDailyPoints', dataSource: 'activities' },
   { name: 'writeActivity', dataSource: 'activities' },
   { name: 'getActivityAfterRace', dataSource: 'activities' },
+  // recordActivities: recorded keys and daily caps in one read, then the one transaction.
+  { name: 'getRecordedActivitiesAndDailyPoints', dataSource: 'activities' },
+  { name: 'writeActivities', dataSource: 'activities' },
+  // recordActivities: the programs the inputs name, in one read.
+  { name: 'getActivitiesPrograms', dataSource: 'scores' },
   // myStanding: the caller's total, then the board snapshot for the rank.
   { name: 'getCallerTotal', dataSource: 'scores' },
   { name: 'getBoardSnapshot', dataSource: 'scores' },
@@ -88,6 +93,16 @@ export const resolvers: readonly ResolverSpec[] = [
       'getTeamAssignment',
       'writeActivity',
       'getActivityAfterRace',
+    ],
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'recordActivities',
+    pipeline: [
+      'getRecordedActivitiesAndDailyPoints',
+      'getActivitiesPrograms',
+      'getTeamAssignment',
+      'writeActivities',
     ],
   },
   { typeName: 'Mutation', fieldName: 'publishLeaderboard', dataSource: 'none' },

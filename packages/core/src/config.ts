@@ -13,6 +13,12 @@ export interface ServiceConfig {
   readonly defaultLimit: number;
   /** Activities one user may record per UTC minute. */
   readonly rateLimitPerMinute: number;
+  /**
+   * Most activities one `recordActivities` call takes. Its one transaction puts each activity and
+   * moves the rate counter and a daily counter per day and type: well within DynamoDB's 100 items,
+   * and within `rateLimitPerMinute`, so a full call can pass the rate limit.
+   */
+  readonly maxActivitiesPerCall: number;
   /** How long a rate counter item lives after its minute (DynamoDB TTL). */
   readonly rateCounterTtlSeconds: number;
   /** `occurredAt` may be at most this far in the past. */
@@ -92,6 +98,7 @@ export const serviceConfig: ServiceConfig = {
   maxTopN: 1000,
   defaultLimit: 25,
   rateLimitPerMinute: 30,
+  maxActivitiesPerCall: 25,
   rateCounterTtlSeconds: 180,
   maxActivityAgeDays: 7,
   maxClockSkewSeconds: 300,

@@ -36,6 +36,16 @@ export const fail = <T>(errorType: ErrorType, message: string, field?: string): 
   error: field === undefined ? { errorType, message } : { errorType, message, field },
 });
 
+/** An error about the input at `index` of a list argument (`inputs`): the message and field name it. */
+export function errorOfInput(index: number, error: DomainError): DomainError {
+  const input = `inputs[${index}]`;
+  return {
+    errorType: error.errorType,
+    message: `${input}: ${error.message}`,
+    field: error.field ? `${input}.${error.field}` : input,
+  };
+}
+
 /**
  * A stored item (or the caller context) that its codec cannot read: a missing or mistyped
  * attribute, a key that does not match the attributes, another kind. Raised by the Lambdas'

@@ -79,8 +79,14 @@ export const dataSourceRoles = {
   },
   scores: {
     name: 'scores',
-    // Reads only: GetItem, and Query for the programs' partition and a user's progress items.
-    grants: [{ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [onTable(scoresTable.name)] }],
+    // Reads only: GetItem, BatchGetItem for the programs recordActivities names, and Query for
+    // the programs' partition and a user's progress items.
+    grants: [
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+        resources: [onTable(scoresTable.name)],
+      },
+    ],
   },
   teams: {
     name: 'teams',

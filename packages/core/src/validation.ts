@@ -6,13 +6,13 @@
 import { findActivityDefinition, activityCatalog, type ActivityDefinition, unitDecimals } from './catalog.ts';
 import { maxProgramIdLength } from './boards.ts';
 import type { ServiceConfig } from './config.ts';
-import { errorTypes, fail, succeed, type Outcome } from './errors.ts';
+import { errorOfInput, errorTypes, fail, succeed, type Outcome } from './errors.ts';
 import { isIdentifier, isKeyText } from './identifiers.ts';
 import { pointsFor } from './scoring.ts';
 
 export type ValidationLimits = Pick<
   ServiceConfig,
-  'maxActivityAgeDays' | 'maxClockSkewSeconds' | 'maxStringLength'
+  'maxActivityAgeDays' | 'maxClockSkewSeconds' | 'maxStringLength' | 'maxActivitiesPerCall'
 >;
 
 /** The fields `RecordActivityInput` has; anything else did not come through the schema. */
@@ -160,4 +160,40 @@ export function validateRecordActivity(
     idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : null,
     occurredAtMs,
   });
+}
+
+/**
+ * A `recordActivities` call: 1 to `maxActivitiesPerCall` inputs, each valid as `recordActivity`'s,
+ * and no idempotency key twice (one key is one activity). An error names the input by its index.
+ */
+export function validateRecordActivities(
+  inputs: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  clocks: readonly ActivityClock[],
+  limits: ValidationLimits,
+): Outcome<ValidActivity[]> {
+  if (inputs.length === 0 || inputs.length > limits.maxActivitiesPerCall) {
+    return fail(
+      errorTypes.validation,
+      `inputs must hold 1 to ${limits.maxActivitiesPerCall} activities; record more in further calls.`,
+      'inputs',
+    );
+  }
+  const valid: ValidActivity[] = [];
+  const keys: Record<string, number> = {};
+  for (const input of inputs) {
+    const index = valid.length;
+    const outcome = validateRecordActivity(input, clocks[index] as ActivityClock, limits);
+    if (!outcome.ok) return { ok: false, error: errorOfInput(index, outcome.error) };
+    const key = outcome.value.idempotencyKey;
+    if (key !== null && keys[key] !== undefined) {
+      return fail(
+        errorTypes.validation,
+        `inputs[${index}]: idempotencyKey ${quoted(key)} is also the key of inputs[${keys[key]}]; one key records one activity.`,
+        `inputs[${index}].idempotencyKey`,
+      );
+    }
+    if (key !== null) keys[key] = index;
+    valid.push(outcome.value);
+  }
+  return succeed(valid);
 }

@@ -25,6 +25,7 @@ import { transactCondition, updateExpression } from './lib/expressions.ts';
 import { keyValues } from './lib/keys.ts';
 import { auditItems, programAudit } from './lib/operators.ts';
 import { requireProgramInput, toProgram } from './lib/programs.ts';
+import { transactionCancellation } from './lib/cancellation.ts';
 
 interface CreateProgramStash {
   program: StoredProgram;
@@ -70,13 +71,8 @@ export function request(
 export function response(ctx: Context<MutationCreateProgramArgs, CreateProgramStash>): Program {
   const program = ctx.stash.program;
   if (!ctx.error) return toProgram(program, util.time.nowEpochMilliSeconds());
-  const result = ctx.result as { cancellationReasons?: Array<{ type: string }> | null } | null;
-  const reasons = result && result.cancellationReasons ? result.cancellationReasons : [];
-  const failed = (index: number): boolean => {
-    const reason = reasons[index];
-    return reason !== undefined && reason.type === 'ConditionalCheckFailed';
-  };
-  if (failed(0)) {
+  const cancellation = transactionCancellation(ctx.result);
+  if (cancellation.conditionFailedAt(0)) {
     util.error(
       `A program with id '${program.id}' exists; updateProgram edits it.`,
       errorTypes.validation,
@@ -86,13 +82,13 @@ export function response(ctx: Context<MutationCreateProgramArgs, CreateProgramSt
       },
     );
   }
-  if (failed(1)) {
+  if (cancellation.conditionFailedAt(1)) {
     util.error(
       `The service keeps at most ${serviceConfig.maxPrograms} programs, ended ones included.`,
       errorTypes.validation,
     );
   }
-  if (reasons.some((reason) => reason.type === 'TransactionConflict')) {
+  if (cancellation.conflicted) {
     util.error('Another program was being created at the same moment; try again.', errorTypes.conflict);
   }
   return endWithInternalFailure(ctx.error);

@@ -21,6 +21,7 @@ import { transactCondition, updateExpression } from './lib/expressions.ts';
 import { keyValues } from './lib/keys.ts';
 import { auditItems, programAudit } from './lib/operators.ts';
 import { requireProgramInput, toProgram } from './lib/programs.ts';
+import { transactionCancellation } from './lib/cancellation.ts';
 
 interface UpdateProgramStash {
   program: StoredProgram;
@@ -54,10 +55,8 @@ export function request(
 
 export function response(ctx: Context<MutationUpdateProgramArgs, UpdateProgramStash>): Program {
   if (!ctx.error) return toProgram(ctx.stash.program, util.time.nowEpochMilliSeconds());
-  const result = ctx.result as { cancellationReasons?: Array<{ type: string }> | null } | null;
-  const reasons = result && result.cancellationReasons ? result.cancellationReasons : [];
-  const first = reasons[0];
-  if (first !== undefined && first.type === 'ConditionalCheckFailed') {
+  const cancellation = transactionCancellation(ctx.result);
+  if (cancellation.conditionFailedAt(0)) {
     util.error(
       `No program has id '${ctx.args.input.id}'; createProgram creates one.`,
       errorTypes.notFound,
@@ -65,7 +64,7 @@ export function response(ctx: Context<MutationUpdateProgramArgs, UpdateProgramSt
       { field: 'id' },
     );
   }
-  if (reasons.some((reason) => reason.type === 'TransactionConflict')) {
+  if (cancellation.conflicted) {
     util.error('The program was being changed at the same moment; try again.', errorTypes.conflict);
   }
   return endWithInternalFailure(ctx.error);

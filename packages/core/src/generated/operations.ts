@@ -314,6 +314,24 @@ export type RecordActivityMutation = {
   };
 };
 
+export type RecordActivitiesMutationVariables = Exact<{
+  inputs: Array<Types.RecordActivityInput> | Types.RecordActivityInput;
+}>;
+
+export type RecordActivitiesMutation = {
+  recordActivities: Array<{
+    id: string;
+    userId: string;
+    type: string;
+    quantity: number;
+    points: number;
+    programId: string | null;
+    occurredAt: string;
+    recordedAt: string;
+    idempotencyKey: string | null;
+  }>;
+};
+
 export type PublishLeaderboardMutationVariables = Exact<{
   input: Types.PublishLeaderboardInput;
 }>;
@@ -1410,6 +1428,62 @@ export const RecordActivityDocument = {
     },
   ],
 } as unknown as DocumentNode<RecordActivityMutation, RecordActivityMutationVariables>;
+export const RecordActivitiesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordActivities' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'inputs' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordActivityInput' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordActivities' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'inputs' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'inputs' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'points' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordActivitiesMutation, RecordActivitiesMutationVariables>;
 export const PublishLeaderboardDocument = {
   kind: 'Document',
   definitions: [

@@ -429,6 +429,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<Types.MutationPublishLeaderboardArgs, 'input'>
   >;
+  recordActivities?: Resolver<
+    Array<ResolversTypes['Activity']>,
+    ParentType,
+    ContextType,
+    RequireFields<Types.MutationRecordActivitiesArgs, 'inputs'>
+  >;
   recordActivity?: Resolver<
     ResolversTypes['Activity'],
     ParentType,

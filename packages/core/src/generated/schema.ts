@@ -189,6 +189,13 @@ export type Mutation = {
   eraseUser: Erasure;
   /** Publishes a new snapshot to subscribers. Called by the rebuilder only. */
   publishLeaderboard: Leaderboard;
+  /**
+   * Records 1 to 25 activities for the caller in one call (a device syncing what it kept offline):
+   * all of them or, when one is refused, none. Answers in input order; an input whose
+   * idempotencyKey is recorded already answers with that activity. Each activity counts against
+   * the per-minute limit, and the daily cap applies in input order.
+   */
+  recordActivities: Array<Activity>;
   /** Records one activity for the caller. Retrying with the same idempotencyKey returns the first result. */
   recordActivity: Activity;
   /** Ends a disqualification made with the same `userId` and `boardId`: the user is back at the next rebuild. */
@@ -226,6 +233,10 @@ export type MutationEraseUserArgs = {
 
 export type MutationPublishLeaderboardArgs = {
   input: PublishLeaderboardInput;
+};
+
+export type MutationRecordActivitiesArgs = {
+  inputs: Array<RecordActivityInput>;
 };
 
 export type MutationRecordActivityArgs = {

@@ -122,22 +122,23 @@ export function parseDailyPoints(item: unknown): Decoded<DailyPoints> {
   });
 }
 
-/** Counts one more activity in the minute, on condition the minute's `limit` is not reached yet. */
+/** Counts `activities` more in the minute, on condition the minute's `limit` still holds with them. */
 export function rateCounterIncrement(
   expiresAt: number,
   limit: number,
+  activities = 1,
 ): { readonly update: ItemExpression; readonly condition: ItemExpression } {
   const names = rateCounterAttributes;
   return {
     update: {
-      expression: 'ADD #count :one SET #kind = :kind, #expiresAt = :expiresAt',
+      expression: 'ADD #count :activities SET #kind = :kind, #expiresAt = :expiresAt',
       names: { '#count': names.count, '#kind': names.kind, '#expiresAt': names.expiresAt },
-      values: { ':one': 1, ':kind': itemKinds.rateCounter, ':expiresAt': expiresAt },
+      values: { ':activities': activities, ':kind': itemKinds.rateCounter, ':expiresAt': expiresAt },
     },
     condition: {
-      expression: 'attribute_not_exists(#count) OR #count < :limit',
+      expression: 'attribute_not_exists(#count) OR #count <= :room',
       names: { '#count': names.count },
-      values: { ':limit': limit },
+      values: { ':room': limit - activities },
     },
   };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { serviceConfig } from '../../src/config.ts';
-import { validateRecordActivity, type ActivityClock } from '../../src/validation.ts';
+import {
+  validateRecordActivities,
+  validateRecordActivity,
+  type ActivityClock,
+} from '../../src/validation.ts';
 
 const nowMs = Date.parse('2026-11-21T12:00:00Z');
 const now: ActivityClock = { nowMs, occurredAtMs: null };
@@ -102,5 +106,62 @@ describe('recordActivity validation', () => {
 
   it('refuses a userId smuggled into the input', () => {
     expect(expectRefused({ type: 'yoga', quantity: 1, userId: 'someone-else' }, 'userId')).toContain('token');
+  });
+});
+
+describe('recordActivities validation', () => {
+  const validateAll = (inputs: Array<Record<string, unknown>>) =>
+    validateRecordActivities(
+      inputs,
+      inputs.map(() => now),
+      serviceConfig,
+    );
+
+  it('accepts valid inputs in order', () => {
+    const outcome = validateAll([
+      { type: 'yoga', quantity: 10, idempotencyKey: 'a' },
+      { type: 'steps', quantity: 500 },
+    ]);
+    expect(outcome).toMatchObject({ ok: true, value: [{ points: 10, idempotencyKey: 'a' }, { points: 5 }] });
+  });
+
+  it.each<[string, Array<Record<string, unknown>>, string, string]>([
+    ['no inputs', [], 'inputs', 'inputs must hold 1 to 25 activities'],
+    [
+      'a bad input, named by its index',
+      [
+        { type: 'yoga', quantity: 10 },
+        { type: 'yoga', quantity: 0 },
+      ],
+      'inputs[1].quantity',
+      'inputs[1]: quantity must be',
+    ],
+    [
+      'a key given twice',
+      [
+        { type: 'yoga', quantity: 1, idempotencyKey: 'k' },
+        { type: 'yoga', quantity: 1, idempotencyKey: 'k' },
+      ],
+      'inputs[1].idempotencyKey',
+      "inputs[1]: idempotencyKey 'k' is also the key of inputs[0]",
+    ],
+  ])('refuses %s', (_, inputs, field, message) => {
+    const outcome = validateAll(inputs);
+    expect(outcome).toMatchObject({ ok: false, error: { errorType: 'ValidationError', field } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain(message);
+  });
+
+  it('refuses more inputs than a call takes', () => {
+    const inputs = Array.from({ length: serviceConfig.maxActivitiesPerCall + 1 }, () => ({
+      type: 'yoga',
+      quantity: 1,
+    }));
+    expect(validateAll(inputs)).toMatchObject({ ok: false, error: { field: 'inputs' } });
+  });
+
+  it('takes no more inputs in a call than the rate limit and one transaction hold', () => {
+    // Each input is a put and may name its own daily counter; the rate counter is one more item.
+    expect(serviceConfig.maxActivitiesPerCall * 2 + 1).toBeLessThanOrEqual(100);
+    expect(serviceConfig.maxActivitiesPerCall).toBeLessThanOrEqual(serviceConfig.rateLimitPerMinute);
   });
 });

@@ -8,15 +8,10 @@ import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
 import { activityKey } from '@leaderboard/core/items/activity';
 import { dailyPointsKey, parseDailyPoints } from '@leaderboard/core/items/counters';
-import type { ItemAttributes } from '@leaderboard/core/items/item';
 import type { RecordActivityStash } from '../lib/activity.ts';
-import { decodedOrInternalFailure, endOnDataSourceError, endWithInternalFailure } from '../lib/errors.ts';
+import { batchGetItems } from '../lib/batch-get.ts';
+import { decodedOrInternalFailure } from '../lib/errors.ts';
 import { keyValues } from '../lib/keys.ts';
-
-interface BatchGetResult {
-  readonly data: Record<string, Array<ItemAttributes | null>>;
-  readonly unprocessedKeys: Record<string, unknown[]>;
-}
 
 export function request(
   ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
@@ -38,14 +33,8 @@ export function request(
 }
 
 export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {
-  endOnDataSourceError(ctx.error);
   const table = ctx.env[apiEnvironmentKeys.activitiesTable] as string;
-  const result = ctx.result as BatchGetResult;
-  const unprocessed = result.unprocessedKeys[table];
-  // DynamoDB left a key for later (throttled): the caller's retry with the same key is safe.
-  if (unprocessed && unprocessed.length > 0)
-    return endWithInternalFailure({ type: 'UnprocessedKeys', message: 'BatchGetItem left keys unprocessed' });
-  const items = result.data[table] ?? [];
+  const items = batchGetItems(ctx.error, ctx.result, table);
   const recorded = items[0] ?? null;
   const daily = items[1] ?? null;
   ctx.stash.recorded = recorded;

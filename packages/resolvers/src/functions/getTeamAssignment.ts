@@ -1,21 +1,23 @@
-/** recordActivity, step 3: the team an admin put the caller in, which takes precedence over the token's. */
+/**
+ * recordActivity and recordActivities: the team an admin put the caller in, which takes precedence
+ * over the token's.
+ */
 import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
-import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
 import { parseTeamAssignment, teamAssignmentKey } from '@leaderboard/core/items/team-assignment';
-import type { RecordActivityStash } from '../lib/activity.ts';
+import type { RecordingTeam } from '../lib/activity.ts';
 import { decodedOrInternalFailure, endOnDataSourceError } from '../lib/errors.ts';
 import { keyValues } from '../lib/keys.ts';
 
-export function request(
-  ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
-): DynamoDBGetItemRequest {
-  return { operation: 'GetItem', key: keyValues(teamAssignmentKey(ctx.stash.activity.userId)) };
+type TeamContext = Context<Record<string, unknown>, { team: RecordingTeam }>;
+
+export function request(ctx: TeamContext): DynamoDBGetItemRequest {
+  return { operation: 'GetItem', key: keyValues(teamAssignmentKey(ctx.stash.team.userId)) };
 }
 
-export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {
+export function response(ctx: TeamContext): unknown {
   endOnDataSourceError(ctx.error);
   if (!ctx.result) return null;
   const assignment = decodedOrInternalFailure(parseTeamAssignment(ctx.result));
-  ctx.stash.activity = { ...ctx.stash.activity, teamId: assignment.teamId };
+  ctx.stash.team = { ...ctx.stash.team, teamId: assignment.teamId };
   return assignment.teamId;
 }

@@ -10,12 +10,7 @@ import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
-import {
-  activityAttributes,
-  activityKey,
-  encodeActivity,
-  type StoredActivity,
-} from '@leaderboard/core/items/activity';
+import { activityAttributes, activityKey, encodeActivity } from '@leaderboard/core/items/activity';
 import {
   dailyPointsAddition,
   dailyPointsKey,
@@ -25,15 +20,11 @@ import {
 import { attributesBesidesKey } from '@leaderboard/core/items/item';
 import { pointsWithinDailyCap } from '@leaderboard/core/scoring';
 import { apiEnvironmentKeys } from '@leaderboard/core/api';
-import type { PendingActivity, RecordActivityStash } from '../lib/activity.ts';
+import { storedActivity, type RecordActivityStash } from '../lib/activity.ts';
 import { endWithInternalFailure } from '../lib/errors.ts';
 import { transactCondition, updateExpression } from '../lib/expressions.ts';
 import { keyValues } from '../lib/keys.ts';
-
-interface CancellationReason {
-  readonly type: string;
-  readonly message?: string | null;
-}
+import { transactionCancellation } from '../lib/cancellation.ts';
 
 export function request(
   ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
@@ -45,7 +36,7 @@ export function request(
     ctx.stash.dailyPointsBefore ?? 0,
     activity.maxPointsPerDay,
   );
-  const stored = encodeActivity(storedActivity(activity, points));
+  const stored = encodeActivity(storedActivity(activity, points, ctx.stash.team.teamId));
   ctx.stash.recorded = stored;
   const rate = rateCounterIncrement(activity.rateExpiresAt, serviceConfig.rateLimitPerMinute);
   const daily = dailyPointsAddition(points, activity.dailyExpiresAt, activity.maxPointsPerDay);
@@ -81,52 +72,28 @@ export function request(
   };
 }
 
-function storedActivity(activity: PendingActivity, points: number): StoredActivity {
-  return {
-    key: activity.key,
-    id: activity.id,
-    userId: activity.userId,
-    displayName: activity.displayName,
-    type: activity.type,
-    quantity: activity.quantity,
-    points,
-    basePoints: activity.basePoints,
-    programId: activity.programId,
-    teamId: activity.teamId,
-    occurredAt: activity.occurredAt,
-    recordedAt: activity.recordedAt,
-    idempotencyKey: activity.idempotencyKey,
-    processedAt: null,
-  };
-}
-
 export function response(ctx: Context<MutationRecordActivityArgs, RecordActivityStash>): unknown {
   if (!ctx.error) return ctx.stash.recorded;
-  const result = ctx.result as { cancellationReasons?: CancellationReason[] | null } | null;
-  const reasons = result && result.cancellationReasons ? result.cancellationReasons : [];
-  const failed = (index: number): boolean => {
-    const reason = reasons[index];
-    return reason !== undefined && reason.type === 'ConditionalCheckFailed';
-  };
-  if (failed(0)) {
+  const cancellation = transactionCancellation(ctx.result);
+  if (cancellation.conditionFailedAt(0)) {
     // A concurrent call with the same key won: its activity is the answer.
     ctx.stash.raced = true;
     ctx.stash.recorded = null;
     return null;
   }
-  if (failed(1)) {
+  if (cancellation.conditionFailedAt(1)) {
     util.error(
       `Rate limit reached: at most ${serviceConfig.rateLimitPerMinute} activities per minute. Try again in a minute.`,
       errorTypes.rateLimited,
     );
   }
-  if (failed(2)) {
+  if (cancellation.conditionFailedAt(2)) {
     util.error(
       'Another activity of this type was recorded at the same moment; retry with the same idempotencyKey.',
       errorTypes.conflict,
     );
   }
-  if (reasons.some((reason) => reason.type === 'TransactionConflict')) {
+  if (cancellation.conflicted) {
     // Another transaction held one of the items (often a racing call with the same key): read
     // the activity back; if nobody wrote it, the caller is asked to retry with the same key.
     ctx.stash.raced = true;

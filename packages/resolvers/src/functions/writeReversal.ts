@@ -23,6 +23,7 @@ import { transactCondition, updateExpression } from '../lib/expressions.ts';
 import { keyValues } from '../lib/keys.ts';
 import { auditItems, auditRecord } from '../lib/operators.ts';
 import type { ReverseActivityStash } from '../lib/reversal.ts';
+import { transactionCancellation } from '../lib/cancellation.ts';
 
 export function request(
   ctx: Context<MutationReverseActivityArgs, ReverseActivityStash>,
@@ -91,18 +92,13 @@ export function request(
 
 export function response(ctx: Context<MutationReverseActivityArgs, ReverseActivityStash>): unknown {
   if (!ctx.error) return ctx.stash.reversal;
-  const result = ctx.result as { cancellationReasons?: Array<{ type: string }> | null } | null;
-  const reasons = result && result.cancellationReasons ? result.cancellationReasons : [];
-  const failed = (index: number): boolean => {
-    const reason = reasons[index];
-    return reason !== undefined && reason.type === 'ConditionalCheckFailed';
-  };
-  if (failed(0) || failed(1)) {
+  const cancellation = transactionCancellation(ctx.result);
+  if (cancellation.conditionFailedAt(0) || cancellation.conditionFailedAt(1)) {
     util.error('This activity was reversed meanwhile.', errorTypes.validation, null, {
       field: 'activityKey',
     });
   }
-  if (reasons.some((reason) => reason.type === 'TransactionConflict')) {
+  if (cancellation.conflicted) {
     util.error('The activity was changing at the same moment; try again.', errorTypes.conflict);
   }
   return endWithInternalFailure(ctx.error);

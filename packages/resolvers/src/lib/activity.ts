@@ -1,12 +1,17 @@
-/** The activity `recordActivity` is recording, and the stored activity in its GraphQL shape. */
+/** The activities `recordActivity` and `recordActivities` are recording, and the stored activity in its GraphQL shape. */
 import { util, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import { epochDay, utcDayKey } from '@leaderboard/core/calendar';
+import { serviceConfig } from '@leaderboard/core/config';
 import type { Activity } from '@leaderboard/core/generated/schema';
-import { parseActivity } from '@leaderboard/core/items/activity';
+import { parseActivity, type StoredActivity } from '@leaderboard/core/items/activity';
+import type { Caller } from '@leaderboard/core/items/caller-context';
+import { dailyPointsKey } from '@leaderboard/core/items/counters';
 import type { ItemAttributes } from '@leaderboard/core/items/item';
-import type { ActivitiesKey } from '@leaderboard/core/keys';
+import { epochMinute, type ActivitiesKey } from '@leaderboard/core/keys';
+import type { ValidActivity } from '@leaderboard/core/validation';
 import { decodedOrInternalFailure } from './errors.ts';
 
-/** What `recordActivity`'s resolver puts in the stash for its functions. */
+/** An activity being recorded, as the resolver prepared it for its functions. */
 export interface PendingActivity {
   /** The activity's key under the user: the idempotency key, or a fresh ULID. */
   readonly key: string;
@@ -19,8 +24,6 @@ export interface PendingActivity {
   readonly basePoints: number;
   readonly maxPointsPerDay: number;
   readonly programId: string | null;
-  /** The token's team, until `getTeamAssignment` finds one an admin set. */
-  readonly teamId: string | null;
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly idempotencyKey: string | null;
@@ -32,7 +35,14 @@ export interface PendingActivity {
   readonly dailyExpiresAt: number;
 }
 
+/** The team activities are recorded for: the token's, until `getTeamAssignment` finds one an admin set. */
+export interface RecordingTeam {
+  readonly userId: string;
+  readonly teamId: string | null;
+}
+
 export interface RecordActivityStash {
+  team: RecordingTeam;
   activity: PendingActivity;
   /** The stored activity item once known: found by its key, just written, or written by a racing call. */
   recorded?: ItemAttributes | null;
@@ -41,6 +51,79 @@ export interface RecordActivityStash {
   raced?: boolean;
   /** The transaction was cancelled by a concurrent transaction rather than by a condition. */
   conflicted?: boolean;
+}
+
+export interface RecordActivitiesStash {
+  team: RecordingTeam;
+  /** In input order. */
+  activities: PendingActivity[];
+  /** Per input: the stored activity once known (recorded under its key before, or written by this call). */
+  recorded?: Array<ItemAttributes | null>;
+  /** Points of a day and type counted before this call, by the daily counter's key. */
+  dailyPointsBefore?: Record<string, number>;
+  /** The input each of the transaction's activity puts records, in the transaction's order. */
+  putInputs?: number[];
+}
+
+/** The caller's activity from valid input, recorded at `nowMs`. */
+export function pendingActivity(caller: Caller, valid: ValidActivity, nowMs: number): PendingActivity {
+  const minute = epochMinute(nowMs);
+  const dayEndSeconds = (epochDay(valid.occurredAtMs) + 1) * 86_400;
+  return {
+    key: valid.idempotencyKey ?? util.autoUlid(),
+    id: util.autoUlid(),
+    userId: caller.userId,
+    displayName: caller.displayName,
+    type: valid.definition.type,
+    quantity: valid.quantity,
+    basePoints: valid.points,
+    maxPointsPerDay: valid.definition.maxPointsPerDay,
+    programId: valid.programId,
+    occurredAt: util.time.epochMilliSecondsToISO8601(valid.occurredAtMs),
+    recordedAt: util.time.epochMilliSecondsToISO8601(nowMs),
+    idempotencyKey: valid.idempotencyKey,
+    minute,
+    rateExpiresAt: (minute + 1) * 60 + serviceConfig.rateCounterTtlSeconds,
+    day: utcDayKey(valid.occurredAtMs),
+    // No activity can count on that day once it is older than the accepted age.
+    dailyExpiresAt: dayEndSeconds + (serviceConfig.maxActivityAgeDays + 1) * 86_400,
+  };
+}
+
+/** The activity as stored, with the points the daily cap left it and the team it counts for. */
+export function storedActivity(
+  activity: PendingActivity,
+  points: number,
+  teamId: string | null,
+): StoredActivity {
+  return {
+    key: activity.key,
+    id: activity.id,
+    userId: activity.userId,
+    displayName: activity.displayName,
+    type: activity.type,
+    quantity: activity.quantity,
+    points,
+    basePoints: activity.basePoints,
+    programId: activity.programId,
+    teamId,
+    occurredAt: activity.occurredAt,
+    recordedAt: activity.recordedAt,
+    idempotencyKey: activity.idempotencyKey,
+    processedAt: null,
+  };
+}
+
+/** The daily counters the activities count in, each once, in the order of their first activity. */
+export function dailyCounterKeys(activities: readonly PendingActivity[]): ActivitiesKey[] {
+  const keys: ActivitiesKey[] = [];
+  const seen: Record<string, boolean> = {};
+  for (const activity of activities) {
+    const key = dailyPointsKey(activity.userId, activity.day, activity.type);
+    if (!seen[key.pk]) keys.push(key);
+    seen[key.pk] = true;
+  }
+  return keys;
 }
 
 /**

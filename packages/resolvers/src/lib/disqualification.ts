@@ -11,6 +11,7 @@ import type {
 import { requireUserBoardId } from './board.ts';
 import { endWithInternalFailure } from './errors.ts';
 import { auditItems, auditRecord, requireReason, requireUserId, type TransactItem } from './operators.ts';
+import { transactionCancellation } from './cancellation.ts';
 
 export interface DisqualificationStash {
   /** What the field answers once the transaction succeeded. */
@@ -76,13 +77,11 @@ export function disqualificationResponse(
   refusal: string,
 ): DisqualificationView {
   if (!ctx.error) return ctx.stash.view;
-  const result = ctx.result as { cancellationReasons?: Array<{ type: string }> | null } | null;
-  const reasons = result && result.cancellationReasons ? result.cancellationReasons : [];
-  const first = reasons[0];
-  if (first !== undefined && first.type === 'ConditionalCheckFailed') {
+  const cancellation = transactionCancellation(ctx.result);
+  if (cancellation.conditionFailedAt(0)) {
     util.error(refusal, errorTypes.validation, null, { field: 'userId' });
   }
-  if (reasons.some((reason) => reason.type === 'TransactionConflict')) {
+  if (cancellation.conflicted) {
     util.error(
       'Another admin changed this disqualification at the same moment; try again.',
       errorTypes.conflict,

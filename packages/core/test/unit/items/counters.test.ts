@@ -31,12 +31,18 @@ describe('rate counter codec', () => {
   it('counts an activity by the stored names, on condition the limit is not reached', () => {
     const { update, condition } = rateCounterIncrement(1_764_000_240, 30);
     expect(update.names).toEqual({ '#count': 'count', '#kind': 'kind', '#expiresAt': 'expiresAt' });
-    expect(update.values).toEqual({ ':one': 1, ':kind': 'rateCounter', ':expiresAt': 1_764_000_240 });
+    expect(update.values).toEqual({ ':activities': 1, ':kind': 'rateCounter', ':expiresAt': 1_764_000_240 });
     expect(condition).toEqual({
-      expression: 'attribute_not_exists(#count) OR #count < :limit',
+      expression: 'attribute_not_exists(#count) OR #count <= :room',
       names: { '#count': 'count' },
-      values: { ':limit': 30 },
+      values: { ':room': 29 },
     });
+  });
+
+  it('counts several activities at once, on condition the limit holds for all of them', () => {
+    const { update, condition } = rateCounterIncrement(1_764_000_240, 30, 7);
+    expect(update.values).toMatchObject({ ':activities': 7 });
+    expect(condition.values).toEqual({ ':room': 23 });
   });
 
   it.each<[string, unknown]>([

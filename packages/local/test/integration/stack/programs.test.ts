@@ -9,6 +9,7 @@ import {
   MyActivitiesDocument,
   MyProgressDocument,
   ProgramsDocument,
+  RecordActivitiesDocument,
   RecordActivityDocument,
 } from '@leaderboard/core/generated/operations';
 import { print } from 'graphql';
@@ -97,5 +98,54 @@ describe('programs through the local stack', () => {
     expect(history.data?.myActivities.items).toEqual([
       expect.objectContaining({ points: 60, programId: 'walk-more' }),
     ]);
+  });
+
+  it('records a synced batch in one call, each activity counted once for the program', async () => {
+    const admin = await stack.mintToken({ sub: 'boss', name: 'Boss', groups: ['admins'] });
+    const user = await stack.mintToken({ sub: 'syncer', name: 'Syncer' });
+    const as = (token: string) => ({ authorization: token });
+    const send = <Data>(
+      document: Parameters<typeof print>[0],
+      variables: object,
+      headers: Record<string, string>,
+    ) => postGraphQL<Data>(stack.graphqlUrl, print(document), variables as Record<string, unknown>, headers);
+    const program = { ...input(), id: 'sync-walk', pointsGoal: 100 };
+    expect((await send(CreateProgramDocument, { input: program }, as(admin))).errors).toBeUndefined();
+
+    const inputs = [
+      { type: 'steps', quantity: 2_000, programId: 'sync-walk', idempotencyKey: 'sync-1' },
+      { type: 'yoga', quantity: 15, idempotencyKey: 'sync-2' },
+      { type: 'steps', quantity: 3_000, programId: 'sync-walk', idempotencyKey: 'sync-3' },
+    ];
+    const recorded = await send<{ recordActivities: Array<{ id: string; points: number }> }>(
+      RecordActivitiesDocument,
+      { inputs },
+      as(user),
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data?.recordActivities.map((activity) => activity.points)).toEqual([20, 15, 30]);
+    // The same call again, as a device retries after a lost answer: nothing counts twice.
+    expect((await send(RecordActivitiesDocument, { inputs }, as(user))).data).toEqual(recorded.data);
+
+    const progressOf = () =>
+      send<{ myProgress: { points: number } | null }>(
+        MyProgressDocument,
+        { programId: 'sync-walk' },
+        as(user),
+      );
+    await until(
+      async () => (await progressOf()).data?.myProgress?.points === 50,
+      'the progress the worker keeps',
+      30_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
+    });
+    const history = await send<{ myActivities: { items: Array<{ id: string }> } }>(
+      MyActivitiesDocument,
+      { limit: 10 },
+      as(user),
+    );
+    const ids = (recorded.data?.recordActivities ?? []).map((activity) => activity.id).sort();
+    expect(history.data?.myActivities.items.map((item) => item.id).sort()).toEqual(ids);
   });
 });

@@ -19,11 +19,13 @@
  * board on every rebuild; that line replaces ours (the rebuilder's own reads) for `--users`
  * users per board. Everything else is the same run.
  *
- *   pnpm exec tsx bench/cost.bench.ts [--rate=20] [--seconds=120] [--users=400] [--burst=1] [--dashboards=3] [--board-users=100000]
+ *   pnpm exec tsx bench/cost.bench.ts [--rate=20] [--seconds=120] [--users=400] [--burst=1] [--batch=1] [--dashboards=3] [--board-users=100000]
  *
  * Each user records one activity before the run (they have totals, as employees in service do).
  * `--burst=K` has each user record K activities in a row (a phone syncing what it kept offline),
- * which the worker coalesces when they reach it in one batch.
+ * which the worker coalesces when they reach it in one batch. `--batch=K` sends each user's K
+ * activities in one `recordActivities` call instead (the same phone, syncing in one request);
+ * `--rate` stays activities per second.
  *
  * Target: <= $10 per million activities with auth, exactly-once and three boards.
  */
@@ -40,6 +42,7 @@ const durationMs = Number(options['seconds'] ?? 120) * 1000;
 const users = Number(options['users'] ?? 400);
 const dashboards = Number(options['dashboards'] ?? 3);
 const burst = Number(options['burst'] ?? 1);
+const batch = Number(options['batch'] ?? 1);
 /** Users on a board, for the seed's scan rebuild. */
 const boardUsers = Number(options['board-users'] ?? 100_000);
 const target = 10;
@@ -108,15 +111,17 @@ try {
     graphqlUrl: stack.graphqlUrl,
     tokensFile,
     concurrency: 0,
-    rate,
+    rate: rate / batch,
     durationMs,
     keyPrefix: 'cost-',
     burst,
+    ...(batch > 1 ? { batch } : {}),
   });
   // Let the pipeline and the rebuilder finish this run's activities (a rebuild minute at most).
   await new Promise((resolve) => setTimeout(resolve, 70_000));
   const elapsedMinutes = (Date.now() - started) / 60_000;
-  const activities = result.calls - Object.values(result.failures).reduce((sum, count) => sum + count, 0);
+  const failedCalls = Object.values(result.failures).reduce((sum, count) => sum + count, 0);
+  const activities = (result.calls - failedCalls) * batch;
   const lambdaCpuSeconds = new Map(
     cpu
       .finish()
@@ -209,7 +214,7 @@ function report(
   lines.sort((a, b) => b.dollars - a.dollars);
   const total = lines.reduce((sum, line) => sum + line.dollars, 0);
   console.log(
-    `${activities} activities at ${rate}/s, ${burst} in a row per user (${round(minutes, 1)} min with the drain), failed: ${JSON.stringify(failures)}`,
+    `${activities} activities at ${rate}/s, ${batch > 1 ? `${batch} per recordActivities call` : `${burst} in a row per user`} (${round(minutes, 1)} min with the drain), failed: ${JSON.stringify(failures)}`,
   );
   console.log(
     table(

@@ -6,7 +6,8 @@
  *
  * Modes:
  * - `graphql`: `recordActivity` over HTTP, each call with the next user's token (users in turn,
- *   so none reaches the per-minute rate limit);
+ *   so none reaches the per-minute rate limit); with `batch`, `recordActivities` with that many
+ *   activities per call;
  * - `direct`: what `recordActivity` asks of DynamoDB, sent straight to DynamoDB Local with the
  *   SDK: one consistent BatchGetItem (the activity's key, the day's points), a GetItem of the
  *   user's team assignment, then one transaction putting the activity and updating the two
@@ -51,6 +52,8 @@ export interface LoadRequest {
   readonly users?: number;
   /** Graphql mode: each user makes this many calls in a row (a phone syncing what it recorded offline); 1 by default. */
   readonly burst?: number;
+  /** Graphql mode: each call is one `recordActivities` of this many activities instead of one `recordActivity`. */
+  readonly batch?: number;
 }
 
 export interface LoadResult {
@@ -65,6 +68,19 @@ export interface LoadResult {
 }
 
 const mutation = `mutation Record($input: RecordActivityInput!) { recordActivity(input: $input) { id points } }`;
+const batchMutation = `mutation RecordAll($inputs: [RecordActivityInput!]!) { recordActivities(inputs: $inputs) { id points } }`;
+
+/** The GraphQL request of call `index`: one activity, or `batch` of them, keyed `<keyPrefix><index>[-<n>]`. */
+function recordingRequest(load: LoadRequest, index: number): string {
+  const input = (key: string) => ({
+    type: 'cycling',
+    quantity: 5,
+    ...(load.keyPrefix ? { idempotencyKey: `${load.keyPrefix}${key}` } : {}),
+  });
+  if (!load.batch) return JSON.stringify({ query: mutation, variables: { input: input(`${index}`) } });
+  const inputs = Array.from({ length: load.batch }, (_, n) => input(`${index}-${n}`));
+  return JSON.stringify({ query: batchMutation, variables: { inputs } });
+}
 
 type Caller = (index: number) => Promise<string | null>;
 
@@ -77,12 +93,7 @@ function graphqlCaller(load: LoadRequest): Caller {
   return (index) =>
     new Promise((resolve) => {
       const token = tokens[Math.floor(index / (load.burst ?? 1)) % tokens.length]!;
-      const input = {
-        type: 'cycling',
-        quantity: 5,
-        ...(load.keyPrefix ? { idempotencyKey: `${load.keyPrefix}${index}` } : {}),
-      };
-      const body = JSON.stringify({ query: mutation, variables: { input } });
+      const body = recordingRequest(load, index);
       const call = request(
         {
           hostname: url.hostname,

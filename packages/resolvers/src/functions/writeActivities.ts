@@ -12,90 +12,75 @@ import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivitiesArgs } from '@leaderboard/core/generated/schema';
-import { activityAttributes, activityKey, encodeActivity } from '@leaderboard/core/items/activity';
-import {
-  dailyPointsAddition,
-  dailyPointsKey,
-  rateCounterIncrement,
-  rateCounterKey,
-} from '@leaderboard/core/items/counters';
-import { attributesBesidesKey, type ItemAttributes } from '@leaderboard/core/items/item';
+import { encodeActivity } from '@leaderboard/core/items/activity';
+import { dailyPointsKey } from '@leaderboard/core/items/counters';
+import type { ItemAttributes } from '@leaderboard/core/items/item';
 import { pointsWithinDailyCap } from '@leaderboard/core/scoring';
 import { storedActivity, type PendingActivity, type RecordActivitiesStash } from '../lib/activity.ts';
 import { transactionCancellation } from '../lib/cancellation.ts';
 import { endWithInternalFailure } from '../lib/errors.ts';
-import { transactCondition, updateExpression } from '../lib/expressions.ts';
-import { keyValues } from '../lib/keys.ts';
+import {
+  activityPut,
+  dailyCounterUpdate,
+  rateCounterUpdate,
+  type TransactItem,
+} from '../lib/recording-writes.ts';
 
 type RecordActivitiesContext = Context<MutationRecordActivitiesArgs, RecordActivitiesStash>;
-type TransactWriteItem = DynamoDBTransactWriteItemsRequest['transactItems'][number];
 
-/** Points a day and type's counter gets from this call, and an activity that names the counter. */
+/** What the daily counter of one day and type gets from this call, and an activity that names it. */
 interface DailyAddition {
   readonly activity: PendingActivity;
-  points: number;
+  readonly points: number;
 }
 
-function activityPut(table: string, activity: PendingActivity, stored: ItemAttributes): TransactWriteItem {
-  return {
-    table,
-    operation: 'PutItem',
-    key: keyValues(activityKey(activity.userId, activity.key)),
-    attributeValues: util.dynamodb.toMapValues(attributesBesidesKey(stored, [activityAttributes.pk])),
-    condition: transactCondition({
-      expression: 'attribute_not_exists(#pk)',
-      names: { '#pk': activityAttributes.pk },
-      values: {},
-    }),
-  };
+/** The puts of the activities not recorded yet, their points capped in input order. */
+interface PlannedPuts {
+  readonly puts: TransactItem[];
+  /** The input each put records. */
+  readonly putInputs: number[];
+  /** Every input's activity: recorded before, or as this call puts it. */
+  readonly recorded: Array<ItemAttributes | null>;
+  /** In the order of their first activity. */
+  readonly additions: DailyAddition[];
+}
+
+function planPuts(ctx: RecordActivitiesContext, table: string): PlannedPuts {
+  const before = ctx.stash.dailyPointsBefore ?? {};
+  const recorded = (ctx.stash.recorded ?? []).slice();
+  const plan: PlannedPuts = { puts: [], putInputs: [], recorded, additions: [] };
+  const additionOf: Record<string, number> = {};
+  ctx.stash.activities.forEach((activity, index) => {
+    if (recorded[index]) return;
+    const counter = dailyPointsKey(activity.userId, activity.day, activity.type).pk;
+    if (additionOf[counter] === undefined) {
+      additionOf[counter] = plan.additions.length;
+      plan.additions.push({ activity, points: 0 });
+    }
+    const at = additionOf[counter] as number;
+    const addition = plan.additions[at] as DailyAddition;
+    const counted = (before[counter] ?? 0) + addition.points;
+    const points = pointsWithinDailyCap(activity.basePoints, counted, activity.maxPointsPerDay);
+    plan.additions[at] = { activity: addition.activity, points: addition.points + points };
+    const stored = encodeActivity(storedActivity(activity, points, ctx.stash.team.teamId));
+    recorded[index] = stored;
+    plan.puts.push(activityPut(table, activity, stored));
+    plan.putInputs.push(index);
+  });
+  return plan;
 }
 
 export function request(ctx: RecordActivitiesContext): DynamoDBTransactWriteItemsRequest {
   const table = ctx.env[apiEnvironmentKeys.activitiesTable] as string;
-  const before = ctx.stash.dailyPointsBefore ?? {};
-  const recorded = (ctx.stash.recorded ?? []).slice();
-  const puts: TransactWriteItem[] = [];
-  const putInputs: number[] = [];
-  const additions: Record<string, DailyAddition> = {};
-  const counters: string[] = [];
-  ctx.stash.activities.forEach((activity, index) => {
-    if (recorded[index]) return;
-    const counter = dailyPointsKey(activity.userId, activity.day, activity.type).pk;
-    if (!additions[counter]) counters.push(counter);
-    const addition = additions[counter] ?? { activity, points: 0 };
-    const counted = (before[counter] ?? 0) + addition.points;
-    const points = pointsWithinDailyCap(activity.basePoints, counted, activity.maxPointsPerDay);
-    additions[counter] = { activity: addition.activity, points: addition.points + points };
-    const stored = encodeActivity(storedActivity(activity, points, ctx.stash.team.teamId));
-    recorded[index] = stored;
-    puts.push(activityPut(table, activity, stored));
-    putInputs.push(index);
-  });
-  if (puts.length === 0) runtime.earlyReturn(null);
-  ctx.stash.recorded = recorded;
-  ctx.stash.putInputs = putInputs;
-  const first = ctx.stash.activities[putInputs[0] as number] as PendingActivity;
-  const rate = rateCounterIncrement(first.rateExpiresAt, serviceConfig.rateLimitPerMinute, puts.length);
-  const items = puts.slice();
-  items.push({
-    table,
-    operation: 'UpdateItem',
-    key: keyValues(rateCounterKey(first.userId, first.minute)),
-    update: updateExpression(rate.update),
-    condition: transactCondition(rate.condition),
-  });
-  for (const counter of counters) {
-    const addition = additions[counter] as DailyAddition;
-    const activity = addition.activity;
-    const daily = dailyPointsAddition(addition.points, activity.dailyExpiresAt, activity.maxPointsPerDay);
-    items.push({
-      table,
-      operation: 'UpdateItem',
-      key: keyValues(dailyPointsKey(activity.userId, activity.day, activity.type)),
-      update: updateExpression(daily.update),
-      condition: transactCondition(daily.condition),
-    });
-  }
+  const plan = planPuts(ctx, table);
+  if (plan.puts.length === 0) runtime.earlyReturn(null);
+  ctx.stash.recorded = plan.recorded;
+  ctx.stash.putInputs = plan.putInputs;
+  const first = ctx.stash.activities[plan.putInputs[0] as number] as PendingActivity;
+  const items = plan.puts.slice();
+  items.push(rateCounterUpdate(table, first, plan.puts.length));
+  for (const addition of plan.additions)
+    items.push(dailyCounterUpdate(table, addition.activity, addition.points));
   return { operation: 'TransactWriteItems', transactItems: items };
 }
 

@@ -7,24 +7,16 @@
  * Any failed condition cancels all three: a refused activity leaves nothing behind.
  */
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import { serviceConfig } from '@leaderboard/core/config';
 import { errorTypes } from '@leaderboard/core/errors';
 import type { MutationRecordActivityArgs } from '@leaderboard/core/generated/schema';
-import { activityAttributes, activityKey, encodeActivity } from '@leaderboard/core/items/activity';
-import {
-  dailyPointsAddition,
-  dailyPointsKey,
-  rateCounterIncrement,
-  rateCounterKey,
-} from '@leaderboard/core/items/counters';
-import { attributesBesidesKey } from '@leaderboard/core/items/item';
+import { encodeActivity } from '@leaderboard/core/items/activity';
 import { pointsWithinDailyCap } from '@leaderboard/core/scoring';
-import { apiEnvironmentKeys } from '@leaderboard/core/api';
 import { storedActivity, type RecordActivityStash } from '../lib/activity.ts';
-import { endWithInternalFailure } from '../lib/errors.ts';
-import { transactCondition, updateExpression } from '../lib/expressions.ts';
-import { keyValues } from '../lib/keys.ts';
 import { transactionCancellation } from '../lib/cancellation.ts';
+import { endWithInternalFailure } from '../lib/errors.ts';
+import { activityPut, dailyCounterUpdate, rateCounterUpdate } from '../lib/recording-writes.ts';
 
 export function request(
   ctx: Context<MutationRecordActivityArgs, RecordActivityStash>,
@@ -38,36 +30,12 @@ export function request(
   );
   const stored = encodeActivity(storedActivity(activity, points, ctx.stash.team.teamId));
   ctx.stash.recorded = stored;
-  const rate = rateCounterIncrement(activity.rateExpiresAt, serviceConfig.rateLimitPerMinute);
-  const daily = dailyPointsAddition(points, activity.dailyExpiresAt, activity.maxPointsPerDay);
   return {
     operation: 'TransactWriteItems',
     transactItems: [
-      {
-        table,
-        operation: 'PutItem',
-        key: keyValues(activityKey(activity.userId, activity.key)),
-        attributeValues: util.dynamodb.toMapValues(attributesBesidesKey(stored, [activityAttributes.pk])),
-        condition: transactCondition({
-          expression: 'attribute_not_exists(#pk)',
-          names: { '#pk': activityAttributes.pk },
-          values: {},
-        }),
-      },
-      {
-        table,
-        operation: 'UpdateItem',
-        key: keyValues(rateCounterKey(activity.userId, activity.minute)),
-        update: updateExpression(rate.update),
-        condition: transactCondition(rate.condition),
-      },
-      {
-        table,
-        operation: 'UpdateItem',
-        key: keyValues(dailyPointsKey(activity.userId, activity.day, activity.type)),
-        update: updateExpression(daily.update),
-        condition: transactCondition(daily.condition),
-      },
+      activityPut(table, activity, stored),
+      rateCounterUpdate(table, activity, 1),
+      dailyCounterUpdate(table, activity, points),
     ],
   };
 }

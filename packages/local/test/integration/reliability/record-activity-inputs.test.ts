@@ -6,6 +6,7 @@
  * DynamoDB under its user, neither in the log and its counters nor, once the pipeline has run, in
  * the Scores table. Inputs are valid GraphQL (the schema's types) with arbitrary values: known and
  * unknown activity types, any finite quantity, odd and oversized strings, dates far and near.
+ * Then generated `recordActivities` calls of 1 to 6 such inputs: all of a call stored, or none.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
@@ -139,7 +140,7 @@ async function itemsOf(userIds: readonly string[]): Promise<Map<string, Array<Re
 
 /** Refused before any resolver ran: a value its GraphQL scalar does not accept (AppSync sets no errorType). */
 const isScalarRefusal = (error: { errorType?: string; message: string }) =>
-  error.errorType === undefined && /^Variable 'input' has an invalid value/.test(error.message);
+  error.errorType === undefined && /^Variable 'inputs?' has an invalid value/.test(error.message);
 
 function checkAnswer(outcome: Outcome): void {
   const label = JSON.stringify(outcome.input);
@@ -211,4 +212,67 @@ describe(`recordActivity on generated inputs (seed ${seed})`, () => {
     const stored = await itemsOf(refused.map((outcome) => outcome.userId));
     for (const outcome of refused) checkStored(outcome, stored.get(outcome.userId) ?? []);
   }, 240_000);
+
+  it('records a generated recordActivities call whole or not at all, with a clear error type', async () => {
+    const callsPerRun = 5;
+    const batchRuns = 20;
+    const batchInput = fc.oneof(
+      { arbitrary: plausibleInput, weight: 6 },
+      { arbitrary: wildInput, weight: 1 },
+    );
+    const batch = fc.array(batchInput, { minLength: 1, maxLength: 6 });
+    const calls: Array<{
+      outcome: Outcome;
+      inputs: RecordInput[];
+      accepted?: Array<{ id: string; points: number }>;
+    }> = [];
+    const recordAll = async (inputs: RecordInput[]) => {
+      const userId = `fcb-${seed}-${(nextUser += 1)}`;
+      const token = await stack.mintToken({ sub: userId });
+      const answer = await postGraphQL<{ recordActivities: Array<{ id: string; points: number }> | null }>(
+        stack.graphqlUrl,
+        `mutation RecordAll($inputs: [RecordActivityInput!]!) { recordActivities(inputs: $inputs) { id points } }`,
+        { inputs },
+        { authorization: token },
+      );
+      const error = answer.errors?.[0];
+      const outcome: Outcome = error ? { userId, input: inputs[0]!, error } : { userId, input: inputs[0]! };
+      return { outcome, inputs, ...(error ? {} : { accepted: answer.data?.recordActivities ?? [] }) };
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(batch, { minLength: callsPerRun, maxLength: callsPerRun }),
+        async (batches) => {
+          const answered = await Promise.all(batches.map(recordAll));
+          calls.push(...answered);
+          const stored = await itemsOf(answered.map((call) => call.outcome.userId));
+          for (const call of answered) {
+            const label = JSON.stringify(call.inputs);
+            const activities = (stored.get(call.outcome.userId) ?? []).filter(
+              (item) => String(item['pk']).startsWith('ACT#') && item[activityAttributes.id] !== undefined,
+            );
+            if (call.outcome.error) {
+              if (!isScalarRefusal(call.outcome.error))
+                expect(knownErrorTypes, label).toContain(call.outcome.error.errorType);
+              expect(call.outcome.error.errorType, label).not.toBe(errorTypes.internal);
+              expect(call.outcome.error.message, label).not.toMatch(internalText);
+              expect(stored.get(call.outcome.userId), `refused ${label} left items`).toEqual([]);
+            } else {
+              expect(call.accepted, label).toHaveLength(call.inputs.length);
+              expect(activities.map((item) => item[activityAttributes.id]).sort(), label).toEqual(
+                (call.accepted ?? []).map((activity) => activity.id).sort(),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: batchRuns, seed, endOnFailure: true },
+    );
+    const refusedCalls = calls.filter((call) => call.outcome.error).length;
+    console.log(`seed ${seed}: ${calls.length - refusedCalls} calls accepted, ${refusedCalls} refused`);
+    expect(calls).toHaveLength(callsPerRun * batchRuns);
+    // The generators reach both sides.
+    expect(refusedCalls).toBeGreaterThan(5);
+    expect(calls.length - refusedCalls).toBeGreaterThan(5);
+  }, 120_000);
 });

@@ -104,18 +104,28 @@ const mutation = `mutation Record($input: RecordActivityInput!) {
   recordActivity(input: $input) { id type quantity points }
 }`;
 
-async function record(input: RecordInput): Promise<Outcome> {
-  const userId = `fc-${seed}-${(nextUser += 1)}`;
+type GraphQLError = NonNullable<Outcome['error']>;
+
+/** Sends one mutation as a user of its own, new to the service. */
+async function sendAsNewUser<Data>(
+  userPrefix: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ userId: string; data: Data | undefined; error: GraphQLError | undefined }> {
+  const userId = `${userPrefix}-${seed}-${(nextUser += 1)}`;
   const token = await stack.mintToken({ sub: userId });
-  const answer = await postGraphQL<{ recordActivity: Outcome['accepted'] | null }>(
-    stack.graphqlUrl,
+  const answer = await postGraphQL<Data>(stack.graphqlUrl, query, variables, { authorization: token });
+  return { userId, data: answer.data ?? undefined, error: answer.errors?.[0] };
+}
+
+async function record(input: RecordInput): Promise<Outcome> {
+  const { userId, data, error } = await sendAsNewUser<{ recordActivity: Outcome['accepted'] | null }>(
+    'fc',
     mutation,
     { input },
-    { authorization: token },
   );
-  const error = answer.errors?.[0];
   if (error) return { userId, input, error };
-  return { userId, input, accepted: answer.data?.recordActivity ?? undefined };
+  return { userId, input, accepted: data?.recordActivity ?? undefined };
 }
 
 /** Items of both tables whose key names one of these users. */
@@ -142,12 +152,17 @@ async function itemsOf(userIds: readonly string[]): Promise<Map<string, Array<Re
 const isScalarRefusal = (error: { errorType?: string; message: string }) =>
   error.errorType === undefined && /^Variable 'inputs?' has an invalid value/.test(error.message);
 
+/** A refusal the API owns: one of its error types (or GraphQL's variable error), nothing internal shown. */
+function checkRefusal(error: GraphQLError, label: string): void {
+  if (!isScalarRefusal(error)) expect(knownErrorTypes, label).toContain(error.errorType);
+  expect(error.message, label).not.toMatch(internalText);
+  expect(error.errorType, label).not.toBe(errorTypes.internal);
+}
+
 function checkAnswer(outcome: Outcome): void {
   const label = JSON.stringify(outcome.input);
   if (outcome.error) {
-    if (!isScalarRefusal(outcome.error)) expect(knownErrorTypes, label).toContain(outcome.error.errorType);
-    expect(outcome.error.message, label).not.toMatch(internalText);
-    expect(outcome.error.errorType, label).not.toBe(errorTypes.internal);
+    checkRefusal(outcome.error, label);
   } else {
     expect(outcome.accepted, label).toBeDefined();
     expect(outcome.accepted?.points, label).toBeGreaterThanOrEqual(0);
@@ -221,23 +236,22 @@ describe(`recordActivity on generated inputs (seed ${seed})`, () => {
       { arbitrary: wildInput, weight: 1 },
     );
     const batch = fc.array(batchInput, { minLength: 1, maxLength: 6 });
-    const calls: Array<{
-      outcome: Outcome;
-      inputs: RecordInput[];
-      accepted?: Array<{ id: string; points: number }>;
-    }> = [];
-    const recordAll = async (inputs: RecordInput[]) => {
-      const userId = `fcb-${seed}-${(nextUser += 1)}`;
-      const token = await stack.mintToken({ sub: userId });
-      const answer = await postGraphQL<{ recordActivities: Array<{ id: string; points: number }> | null }>(
-        stack.graphqlUrl,
+    interface BatchCall {
+      readonly userId: string;
+      readonly inputs: RecordInput[];
+      readonly accepted?: Array<{ id: string; points: number }>;
+      readonly error?: GraphQLError;
+    }
+    const calls: BatchCall[] = [];
+    const recordAll = async (inputs: RecordInput[]): Promise<BatchCall> => {
+      const { userId, data, error } = await sendAsNewUser<{
+        recordActivities: Array<{ id: string; points: number }> | null;
+      }>(
+        'fcb',
         `mutation RecordAll($inputs: [RecordActivityInput!]!) { recordActivities(inputs: $inputs) { id points } }`,
         { inputs },
-        { authorization: token },
       );
-      const error = answer.errors?.[0];
-      const outcome: Outcome = error ? { userId, input: inputs[0]!, error } : { userId, input: inputs[0]! };
-      return { outcome, inputs, ...(error ? {} : { accepted: answer.data?.recordActivities ?? [] }) };
+      return error ? { userId, inputs, error } : { userId, inputs, accepted: data?.recordActivities ?? [] };
     };
     await fc.assert(
       fc.asyncProperty(
@@ -245,19 +259,17 @@ describe(`recordActivity on generated inputs (seed ${seed})`, () => {
         async (batches) => {
           const answered = await Promise.all(batches.map(recordAll));
           calls.push(...answered);
-          const stored = await itemsOf(answered.map((call) => call.outcome.userId));
+          const stored = await itemsOf(answered.map((call) => call.userId));
           for (const call of answered) {
             const label = JSON.stringify(call.inputs);
-            const activities = (stored.get(call.outcome.userId) ?? []).filter(
-              (item) => String(item['pk']).startsWith('ACT#') && item[activityAttributes.id] !== undefined,
-            );
-            if (call.outcome.error) {
-              if (!isScalarRefusal(call.outcome.error))
-                expect(knownErrorTypes, label).toContain(call.outcome.error.errorType);
-              expect(call.outcome.error.errorType, label).not.toBe(errorTypes.internal);
-              expect(call.outcome.error.message, label).not.toMatch(internalText);
-              expect(stored.get(call.outcome.userId), `refused ${label} left items`).toEqual([]);
+            const items = stored.get(call.userId) ?? [];
+            if (call.error) {
+              checkRefusal(call.error, label);
+              expect(items, `refused ${label} left items`).toEqual([]);
             } else {
+              const activities = items.filter(
+                (item) => String(item['pk']).startsWith('ACT#') && item[activityAttributes.id] !== undefined,
+              );
               expect(call.accepted, label).toHaveLength(call.inputs.length);
               expect(activities.map((item) => item[activityAttributes.id]).sort(), label).toEqual(
                 (call.accepted ?? []).map((activity) => activity.id).sort(),
@@ -268,7 +280,7 @@ describe(`recordActivity on generated inputs (seed ${seed})`, () => {
       ),
       { numRuns: batchRuns, seed, endOnFailure: true },
     );
-    const refusedCalls = calls.filter((call) => call.outcome.error).length;
+    const refusedCalls = calls.filter((call) => call.error).length;
     console.log(`seed ${seed}: ${calls.length - refusedCalls} calls accepted, ${refusedCalls} refused`);
     expect(calls).toHaveLength(callsPerRun * batchRuns);
     // The generators reach both sides.

@@ -37,16 +37,21 @@ describe('programs through the local stack', () => {
     activityTypes: ['steps'],
     pointsGoal: 50,
   });
+  const as = (token: string) => ({ authorization: token });
+  const send = <Data>(
+    document: Parameters<typeof print>[0],
+    variables: object,
+    headers: Record<string, string>,
+  ) => postGraphQL<Data>(stack.graphqlUrl, print(document), variables as Record<string, unknown>, headers);
+  /** Waits for what the pipeline does, showing the stack's log when it does not happen in time. */
+  const untilPipeline = (condition: () => Promise<boolean>, what: string) =>
+    until(condition, what, 30_000).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
+    });
 
   it('lets an admin create a program, a user count activities in it and read progress and history', async () => {
     const admin = await stack.mintToken({ sub: 'boss', name: 'Boss', groups: ['admins'] });
     const user = await stack.mintToken({ sub: 'walker', name: 'Walker' });
-    const as = (token: string) => ({ authorization: token });
-    const send = <Data>(
-      document: Parameters<typeof print>[0],
-      variables: object,
-      headers: Record<string, string>,
-    ) => postGraphQL<Data>(stack.graphqlUrl, print(document), variables as Record<string, unknown>, headers);
 
     const refused = await send(CreateProgramDocument, { input: input() }, as(user));
     expect(refused.errors).toEqual([expect.objectContaining({ errorType: 'Unauthorized' })]);
@@ -77,13 +82,10 @@ describe('programs through the local stack', () => {
         { programId: 'walk-more' },
         as(user),
       );
-    await until(
+    await untilPipeline(
       async () => (await progressOf()).data?.myProgress?.points === 60,
       'the progress the worker keeps',
-      30_000,
-    ).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
-    });
+    );
     expect((await progressOf()).data?.myProgress).toMatchObject({
       percent: 100,
       completedAt: expect.any(String),
@@ -103,12 +105,6 @@ describe('programs through the local stack', () => {
   it('records a synced batch in one call, each activity counted once for the program', async () => {
     const admin = await stack.mintToken({ sub: 'boss', name: 'Boss', groups: ['admins'] });
     const user = await stack.mintToken({ sub: 'syncer', name: 'Syncer' });
-    const as = (token: string) => ({ authorization: token });
-    const send = <Data>(
-      document: Parameters<typeof print>[0],
-      variables: object,
-      headers: Record<string, string>,
-    ) => postGraphQL<Data>(stack.graphqlUrl, print(document), variables as Record<string, unknown>, headers);
     const program = { ...input(), id: 'sync-walk', pointsGoal: 100 };
     expect((await send(CreateProgramDocument, { input: program }, as(admin))).errors).toBeUndefined();
 
@@ -133,13 +129,10 @@ describe('programs through the local stack', () => {
         { programId: 'sync-walk' },
         as(user),
       );
-    await until(
+    await untilPipeline(
       async () => (await progressOf()).data?.myProgress?.points === 50,
       'the progress the worker keeps',
-      30_000,
-    ).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\nlog:\n${logLines.join('\n')}`);
-    });
+    );
     const history = await send<{ myActivities: { items: Array<{ id: string }> } }>(
       MyActivitiesDocument,
       { limit: 10 },
